@@ -1,0 +1,236 @@
+/**
+ * The scenario format: the single source of truth.
+ *
+ * `scenarios/scenario.schema.json` is generated from this file (`npm run schema`; CI checks that
+ * the committed copy is current), and the TypeScript type `Scenario` is derived from the same
+ * definitions, so the schema, the validator and the engine cannot drift apart.
+ *
+ * Conventions: every field has a `description` and a `unit`. Rates are "per year" hazards
+ * (converted to monthly probabilities once, in `params.ts`); money is pounds at full scale
+ * (the engine scales capacities and budgets by `population.scale`).
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { PLACEMENTS, type PlacementId } from '../states';
+
+interface FieldOpts {
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  default?: unknown;
+}
+
+const num = (description: string, unit: string, opts: FieldOpts = {}) =>
+  Type.Number({ description, unit, ...opts });
+const int = (description: string, unit: string, opts: FieldOpts = {}) =>
+  Type.Integer({ description, unit, ...opts });
+const share = (description: string) => num(description, 'share (0 to 1)', { minimum: 0, maximum: 1 });
+const perYear = (description: string) => num(description, 'hazard per year', { minimum: 0 });
+const money = (description: string, unit: string) => num(description, unit, { minimum: 0 });
+const flag = (description: string) => Type.Boolean({ description, unit: 'true/false' });
+const obj = <T extends Record<string, TSchema>>(description: string, props: T) =>
+  Type.Object(props, { description, additionalProperties: false });
+
+const placementRecord = <T extends TSchema>(description: string, each: (p: PlacementId) => T) =>
+  obj(
+    description,
+    Object.fromEntries(PLACEMENTS.map((p) => [p, each(p)])) as { [K in PlacementId]: T },
+  );
+
+const riskFactor = (name: string) =>
+  obj(`${name}: a family risk factor ("toxic trio").`, {
+    prevalence: share(`Share of families with ${name.toLowerCase()}.`),
+    hazardRatio: num(`Multiplier on the hazard of need emerging for a family with ${name.toLowerCase()}.`, 'ratio', {
+      minimum: 0,
+    }),
+  });
+
+const entryWeights = (band: string) =>
+  placementRecord(
+    `Relative weights of the placement sought for a child entering care aged ${band}; normalised by the engine.`,
+    (p) => num(`Weight for ${p}.`, 'relative weight', { minimum: 0 }),
+  );
+
+const marketSide = (what: string) =>
+  obj(`Provider market for ${what}: price per week = placements cost x (1 + margin).`, {
+    baseMargin: num(`Operating margin when places are not scarce.`, 'share of cost', { minimum: 0 }),
+    scarcityOccupancy: share(`Occupancy of local ${what} places above which the margin rises.`),
+    marginPerOccupancy: num(
+      'How fast the margin rises with scarcity: extra margin per unit of occupancy above the threshold (occupancy counts every child placed, out-of-area ones included, over local places).',
+      'margin per unit occupancy',
+      { minimum: 0 },
+    ),
+  });
+
+export const ScenarioSchema = obj('A Care Futures scenario: every parameter of one run of the model.', {
+  $schema: Type.Optional(Type.String({ description: 'Path or URL of this JSON Schema, for editors.', unit: 'path' })),
+  extends: Type.Optional(
+    Type.String({
+      description:
+        'File name of a scenario this one builds on (e.g. "north-east-baseline.json"); fields given here override it, objects merge, arrays replace.',
+      unit: 'file name',
+    }),
+  ),
+  name: Type.String({ description: 'Short name shown in outputs and the app.', unit: 'text', minLength: 1 }),
+  description: Type.String({ description: 'What this scenario represents and which claim it tests.', unit: 'text' }),
+  sources: Type.Array(
+    obj('A source cited by this scenario.', {
+      id: Type.String({ description: 'Short id used in `citations`.', unit: 'text', minLength: 1 }),
+      citation: Type.String({ description: 'Full reference.', unit: 'text' }),
+      url: Type.Optional(Type.String({ description: 'Where to find it.', unit: 'URL' })),
+    }),
+    { description: 'Sources for the figures in this scenario.', unit: 'list' },
+  ),
+  citations: Type.Record(Type.String(), Type.String(), {
+    description:
+      'For each parameter path (e.g. "placements.private_residential.costPerWeek"), the source id and a note on how the figure was derived, or "assumption: ...".',
+    unit: 'path -> text',
+  }),
+  population: obj('The simulated population of children aged 0-17.', {
+    children: int('Children aged 0-17 in the region at the start (full scale).', 'children', { minimum: 1 }),
+    childrenPerFamily: num('Average children per family; sets how many family households are created.', 'children per family', {
+      minimum: 1,
+    }),
+    birthsPerYear: num('Births entering the population per year (full scale).', 'births per year', { minimum: 0 }),
+    scale: num('Sampling fraction: 1 simulates every child, 0.1 one in ten. Outputs hold simulated (scaled) counts.', 'fraction', {
+      exclusiveMinimum: 0,
+      maximum: 1,
+    }),
+  }),
+  initialState: obj('Children in each part of the system at month 0, per 10,000 (the rest start in universal services). Looked-after children are spread over ages by a fixed profile and placed by `care.entryMix`.', {
+    early_help: num('Children in early help.', 'per 10,000 children', { minimum: 0 }),
+    assessment: num('Children being assessed.', 'per 10,000 children', { minimum: 0 }),
+    child_in_need: num('Children on CIN plans (CP and looked-after excluded).', 'per 10,000 children', { minimum: 0 }),
+    child_protection: num('Children on child protection plans.', 'per 10,000 children', { minimum: 0 }),
+    looked_after: num('Looked-after children.', 'per 10,000 children', { minimum: 0 }),
+  }),
+  poverty: obj('Family poverty: a status that families enter and leave month by month.', {
+    initialShare: share('Share of families in poverty at the start.'),
+    entryPerYear: perYear('Hazard of a family not in poverty falling into poverty.'),
+    exitPerYear: perYear('Hazard of a family in poverty leaving it.'),
+    needHazardRatio: num(
+      'Deprivation gradient: multiplier on the hazard of need emerging for a family in poverty. Set to 1 to switch the poverty driver off.',
+      'ratio',
+      { minimum: 0 },
+    ),
+    referralRatio: num(
+      'Multiplier on the odds that an emerging need goes straight to a referral (not early help) for a family in poverty.',
+      'odds ratio',
+      { minimum: 0 },
+    ),
+  }),
+  riskFactors: obj('Family risk factors, fixed per family, each raising the hazard of need.', {
+    domesticAbuse: riskFactor('Domestic abuse'),
+    parentalMentalHealth: riskFactor('Parental mental ill-health'),
+    substanceMisuse: riskFactor('Parental substance misuse'),
+  }),
+  need: obj('How needs emerge in universal services.', {
+    baseHazardPerYear: perYear('Hazard of a need emerging for a child in a family without poverty or risk factors.'),
+    directReferralShare: share('Share of emerging needs referred straight to social care (not first offered early help), before the poverty odds ratio.'),
+  }),
+  earlyHelp: obj('Early help: non-statutory family support, limited by funded capacity unless the statutory duty applies.', {
+    costPerCasePerYear: money('Cost of one child supported by early help for a year (assumption; published figures are scarce).', 'pounds per case per year'),
+    meanMonths: num('Average time a case stays open.', 'months', { minimum: 0.5 }),
+    successShare: share('Share of closing cases whose needs are met (back to universal); the rest escalate to a referral.'),
+    waitingEscalationPerYear: perYear('Hazard that a family waiting for an early-help place escalates to a referral.'),
+    waitingResolvePerYear: perYear('Hazard that a waiting family\u2019s need resolves without help.'),
+  }),
+  socialWork: obj('Statutory social work: assessment, child in need and child protection, and its capacity.', {
+    workers: num('Child and family social workers (full-time equivalent, full scale).', 'FTE', { minimum: 0 }),
+    caseloadThreshold: num('Open cases per worker above which practice degrades.', 'cases per worker', { exclusiveMinimum: 0 }),
+    costPerCasePerYear: money('Social-work cost per open case (assessment, CIN, CP or looked after) per year.', 'pounds per case per year'),
+    overloadSlowsAssessment: num('Assessment completion rate is divided by 1 + this x overload (overload = caseload / threshold - 1, when positive).', 'per unit overload', { minimum: 0 }),
+    overloadRaisesEscalation: num('CIN-to-CP and re-referral hazards are multiplied by 1 + this x overload.', 'per unit overload', { minimum: 0 }),
+    assessmentMeanMonths: num('Average length of an assessment at normal caseloads.', 'months', { minimum: 0.25 }),
+    assessmentOutcomes: obj('Shares of completed assessments by outcome (normalised by the engine).', {
+      noFurtherAction: share('No further action: back to universal services.'),
+      childInNeed: share('Child in need plan.'),
+      childProtection: share('Section 47 enquiry and initial conference leading to a child protection plan.'),
+      care: share('Emergency entry to care.'),
+    }),
+    reReferralShare: share('Share of children whose case closes (after assessment or CIN) who are referred again within the window.'),
+    reReferralWithinMonths: int('Window for re-referral after a case closes.', 'months', { minimum: 1, maximum: 60 }),
+  }),
+  childInNeed: obj('Child in need (section 17) plans, excluding CP and looked-after children.', {
+    closePerYear: perYear('Hazard of a CIN plan closing (back to universal).'),
+    toChildProtectionPerYear: perYear('Hazard of escalating to a child protection plan.'),
+    toCarePerYear: perYear('Hazard of entering care directly from a CIN plan.'),
+  }),
+  childProtection: obj('Child protection plans.', {
+    endPerYear: perYear('Hazard of a plan ending.'),
+    endToCareShare: share('Share of ending plans that end with the child entering care.'),
+    endToChildInNeedShare: share('Share of ending plans stepped down to a CIN plan; the rest go back to universal.'),
+  }),
+  care: obj('Looked-after children: placement, moves and exits.', {
+    entryMix: obj('Placement sought at entry to care, by age band (then matched to the places that exist).', {
+      under10: entryWeights('0-9'),
+      age10to15: entryWeights('10-15'),
+      age16to17: entryWeights('16-17'),
+    }),
+    reunificationPerYear: perYear('Hazard of returning home (reunification).'),
+    reunifiedToChildInNeedShare: share('Share of reunified children who stay on a CIN plan; the rest go to universal.'),
+    permanencePerYearUnder5: perYear('Hazard of adoption or special guardianship for children under 5.'),
+    permanencePerYear5to9: perYear('Hazard of adoption or special guardianship for children aged 5-9.'),
+    permanencePerYear10plus: perYear('Hazard of adoption or special guardianship for children aged 10 and over.'),
+    stepDownPerYear: perYear('Hazard of stepping down from a children\u2019s home to foster care.'),
+    supportedAt16PerYear: perYear('Hazard, from 16, of moving from foster or residential care to supported accommodation.'),
+    escalateToResidentialPerYear: perYear('Hazard, from age 10, of a foster placement breaking down into a children\u2019s home.'),
+  }),
+  placements: placementRecord('Unit cost and places for each placement type.', (p) =>
+    obj(`Placement ${p}.`, {
+      costPerWeek: money(
+        p === 'private_residential' || p === 'agency_foster'
+          ? 'Provider\u2019s own cost per child per week; the council pays this x (1 + margin), see `market`.'
+          : 'Weekly cost per child in this placement.',
+        'pounds per week',
+      ),
+      places: Type.Union([int('Places available (full scale).', 'places', { minimum: 0 }), Type.Null()], {
+        description:
+          p === 'private_residential' || p === 'agency_foster'
+            ? 'Places inside the region (full scale); beyond them children are placed out of area at a premium. null: no limit.'
+            : p === 'la_residential'
+              ? 'Council-run home places open at the start (full scale); `policy.councilHomes` changes them over time.'
+              : 'Places that exist in the region at full scale; when full, the next-best placement is used. null: no limit.',
+        unit: 'places or null',
+      }),
+    }),
+  ),
+  market: obj('The independent provider market.', {
+    private_residential: marketSide('private children\u2019s home'),
+    agency_foster: marketSide('independent fostering agency'),
+    outOfAreaPremium: num('Price multiplier for a private home place outside the region.', 'ratio', { minimum: 1 }),
+  }),
+  policy: obj('Policy levers: the things a council or government can change (live in the app).', {
+    earlyHelp: obj('Early-help funding.', {
+      budgetPerYear: money('Early-help budget (full scale). Capacity = budget / cost per case.', 'pounds per year'),
+      statutoryDuty: flag('A statutory duty: every eligible family gets a place whatever the budget; spend shows the cost.'),
+    }),
+    childPovertyReduction: share('Anti-poverty policy: the share by which the long-run child-poverty rate falls (applied by lowering the entry hazard).'),
+    councilHomes: obj('Council-run children\u2019s homes.', {
+      targetPlaces: int('Places the council plans to run (full scale). New places open after `monthsToOpen`; closures are immediate.', 'places', { minimum: 0 }),
+      monthsToOpen: int('Months from deciding to open new places to their opening.', 'months', { minimum: 0, maximum: 120 }),
+    }),
+    profitCap: obj('A cap on providers\u2019 operating margin.', {
+      enabled: flag('Whether the cap applies.'),
+      maxMargin: num('Highest margin allowed.', 'share of cost', { minimum: 0 }),
+    }),
+    fosterRecruitment: obj('In-house foster-carer recruitment.', {
+      extraPlacesPerYear: num('In-house foster places added per year (full scale).', 'places per year', { minimum: 0 }),
+    }),
+    homesAsEarlyOption: obj('Providers\u2019 proposal: use children\u2019s homes early rather than as a last resort.', {
+      residentialEntryMultiplier: num('Multiplier on the weight of residential placements at entry to care (1 = current practice).', 'ratio', { minimum: 0 }),
+    }),
+    collaborativeFosterTransition: obj('Collaborative foster care: homes and foster carers work together so children step down sooner.', {
+      stepDownMultiplier: num('Multiplier on the residential-to-foster step-down hazard (1 = current practice).', 'ratio', { minimum: 0 }),
+    }),
+  }),
+  calibration: Type.Optional(
+    obj('Targets the baseline is calibrated to (used by tests and shown in the app).', {
+      childrenInNeedPer10k: num('Children in need per 10,000, DfE definition (CP and looked-after included).', 'per 10,000 children', { minimum: 0 }),
+      childProtectionPer10k: num('Children on child protection plans per 10,000.', 'per 10,000 children', { minimum: 0 }),
+      lookedAfterPer10k: num('Looked-after children per 10,000.', 'per 10,000 children', { minimum: 0 }),
+      placementMix: placementRecord('Share of looked-after children by placement type.', (p) => share(`Share in ${p}.`)),
+    }),
+  ),
+});
+
+export type Scenario = Static<typeof ScenarioSchema>;

@@ -1,0 +1,38 @@
+/**
+ * Checks the JSON Schema cannot express: shares that must not all be zero, and citations that must
+ * point at real parameters (a citation for a renamed field would otherwise rot silently).
+ */
+import type { Scenario } from './schema';
+import { describeFound, issue, joinPath, type ValidationIssue } from './validate';
+
+function sum(values: Record<string, number>): number {
+  return Object.values(values).reduce((a, b) => a + b, 0);
+}
+
+function hasPath(root: unknown, path: string): boolean {
+  let node: unknown = root;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object' || !(key in node)) return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return true;
+}
+
+export function checkSemantics(s: Scenario): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  if (sum(s.socialWork.assessmentOutcomes) <= 0) {
+    out.push(issue('socialWork.assessmentOutcomes', 'shares with a positive sum', describeFound(s.socialWork.assessmentOutcomes)));
+  }
+  for (const [band, weights] of Object.entries(s.care.entryMix)) {
+    if (sum(weights) <= 0) out.push(issue(`care.entryMix.${band}`, 'weights with a positive sum', describeFound(weights)));
+  }
+  const ids = new Set<string>();
+  s.sources.forEach((src, i) => {
+    if (ids.has(src.id)) out.push(issue(joinPath(['sources', i, 'id']), 'an id not used by another source', JSON.stringify(src.id)));
+    ids.add(src.id);
+  });
+  for (const path of Object.keys(s.citations)) {
+    if (!hasPath(s, path)) out.push(issue(joinPath(['citations', path]), 'a key that is the path of a parameter in this scenario', JSON.stringify(path)));
+  }
+  return out;
+}

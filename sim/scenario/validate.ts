@@ -1,0 +1,178 @@
+/**
+ * Scenario validation: ajv checks the JSON Schema; this module turns ajv's errors into messages a
+ * modeller can act on: the JSON path, what was expected (with its unit) and what was found.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { ScenarioSchema, type Scenario } from './schema';
+import { checkSemantics } from './semantics';
+
+export interface ValidationIssue {
+  /** Dotted JSON path, e.g. `policy.earlyHelp.budgetPerYear` or `sources[2].id`; `(root)` for the document. */
+  path: string;
+  expected: string;
+  found: string;
+  /** `path: expected ..., found ...` (and a hint where one helps). */
+  message: string;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+
+interface SchemaNode {
+  type?: string | string[];
+  unit?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  minLength?: number;
+  anyOf?: SchemaNode[];
+  properties?: Record<string, SchemaNode>;
+  patternProperties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+}
+
+export function makeAjv(): Ajv {
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+  ajv.addKeyword({ keyword: 'unit', schemaType: 'string' });
+  return ajv;
+}
+
+let compiled: ValidateFunction | undefined;
+function validator(): ValidateFunction {
+  compiled ??= makeAjv().compile(ScenarioSchema);
+  return compiled;
+}
+
+/** Validate a complete scenario (after `extends` is resolved). Never throws. */
+export function validateScenario(data: unknown): Validated<Scenario> {
+  const validate = validator();
+  if (!validate(data)) return { ok: false, issues: formatErrors(validate.errors ?? [], data) };
+  const semantic = checkSemantics(data as Scenario);
+  if (semantic.length > 0) return { ok: false, issues: semantic };
+  return { ok: true, value: data as Scenario };
+}
+
+export function issue(path: string, expected: string, found: string, hint?: string): ValidationIssue {
+  const where = path === '' ? '(root)' : path;
+  return { path: where, expected, found, message: `${where}: expected ${expected}, found ${found}${hint ? ` (${hint})` : ''}` };
+}
+
+/** `["policy", "earlyHelp"]` -> `policy.earlyHelp`; odd keys and indices in brackets. */
+export function joinPath(parts: readonly (string | number)[]): string {
+  let out = '';
+  for (const p of parts) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(p)) out += out === '' ? p : `.${p}`;
+    else out += `[${JSON.stringify(p)}]`;
+  }
+  return out;
+}
+
+function pointerParts(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+export function describeFound(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  if (text.length > 60) text = `${text.slice(0, 57)}...`;
+  if (Array.isArray(value)) return `a list ${text}`;
+  if (value !== null && typeof value === 'object') return `an object ${text}`;
+  return text;
+}
+
+export function describeExpected(schema: SchemaNode | undefined): string {
+  if (!schema) return 'a valid value';
+  if (schema.anyOf) return schema.anyOf.map(describeExpected).join(' or ');
+  const limits: string[] = [];
+  if (schema.minimum !== undefined) limits.push(`>= ${schema.minimum}`);
+  if (schema.exclusiveMinimum !== undefined) limits.push(`> ${schema.exclusiveMinimum}`);
+  if (schema.maximum !== undefined) limits.push(`<= ${schema.maximum}`);
+  const unit = schema.unit && !['text', 'list', 'true/false'].includes(schema.unit) ? ` (${schema.unit})` : '';
+  switch (schema.type) {
+    case 'number':
+      return `a number${limits.length ? ' ' + limits.join(' and ') : ''}${unit}`;
+    case 'integer':
+      return `a whole number${limits.length ? ' ' + limits.join(' and ') : ''}${unit}`;
+    case 'boolean':
+      return 'true or false';
+    case 'string':
+      return schema.minLength ? 'a non-empty string' : 'a string';
+    case 'null':
+      return 'null';
+    case 'array':
+      return 'a list';
+    case 'object':
+      return 'an object';
+    default:
+      return 'a valid value';
+  }
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}
+
+export function closestName(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = levenshtein(name, k);
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+function formatErrors(errors: ErrorObject[], data: unknown): ValidationIssue[] {
+  // A failed `anyOf` also reports each branch's failure at the same path: keep only the summary.
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const out: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== 'anyOf' && anyOfPaths.has(e.instancePath)) continue;
+    const parts = pointerParts(e.instancePath);
+    const parent = e.parentSchema as SchemaNode | undefined;
+    let result: ValidationIssue;
+    if (e.keyword === 'required') {
+      const missing = (e.params as { missingProperty: string }).missingProperty;
+      result = issue(joinPath([...parts, missing]), describeExpected(parent?.properties?.[missing]), 'nothing (the field is missing)');
+    } else if (e.keyword === 'additionalProperties') {
+      const extra = (e.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys(parent?.properties ?? {});
+      const guess = closestName(extra, known);
+      result = issue(
+        joinPath([...parts, extra]),
+        `no such field (known fields: ${known.join(', ')})`,
+        describeFound((e.data as Record<string, unknown>)[extra]),
+        guess ? `did you mean "${guess}"?` : 'unknown fields are not allowed',
+      );
+    } else {
+      result = issue(joinPath(parts), describeExpected(parent), describeFound(e.data));
+    }
+    if (!seen.has(result.message)) {
+      seen.add(result.message);
+      out.push(result);
+    }
+  }
+  if (out.length === 0) out.push(issue('', 'a valid scenario', describeFound(data)));
+  return out;
+}

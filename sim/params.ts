@@ -1,0 +1,197 @@
+/**
+ * Validated scenario -> engine parameters. Units are converted here, once: yearly hazards stay
+ * hazards per month (the engine turns competing hazards into monthly probabilities), weekly costs
+ * become monthly costs, and full-scale counts and budgets are multiplied by `population.scale`.
+ */
+import type { Scenario } from './scenario/schema';
+import { PLACEMENTS, STATE_CODE, type PlacementId } from './states';
+
+/** Average weeks in a month: spend per month = weekly cost x this. */
+export const WEEKS_PER_MONTH = 52.1775 / 12;
+
+export type PerMonth = number;
+export type PoundsPerMonth = number;
+
+export const AGE_BANDS = ['under10', 'age10to15', 'age16to17'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+export const ageBandOf = (ageMonths: number): number => (ageMonths < 120 ? 0 : ageMonths < 192 ? 1 : 2);
+
+export interface MarketParams {
+  baseMargin: number;
+  scarcityOccupancy: number;
+  marginPerOccupancy: number;
+}
+
+export interface EngineParams {
+  scale: number;
+  initialChildren: number;
+  families: number;
+  birthsPerMonth: number;
+  initialPer10k: Scenario['initialState'];
+
+  povertyInitialShare: number;
+  povertyEntry: PerMonth;
+  povertyExit: PerMonth;
+  povertyNeedRatio: number;
+  povertyReferralOdds: number;
+  /** prevalence and hazard ratio of each risk factor, in bit order */
+  riskPrevalence: number[];
+  riskHazardRatio: number[];
+
+  needBase: PerMonth;
+  directReferralShare: number;
+
+  earlyHelpClose: PerMonth;
+  earlyHelpSuccessShare: number;
+  earlyHelpCapacity: number;
+  earlyHelpStatutory: boolean;
+  earlyHelpCostPerCase: PoundsPerMonth;
+  waitingEscalation: PerMonth;
+  waitingResolve: PerMonth;
+
+  socialWorkers: number;
+  caseloadThreshold: number;
+  socialWorkCostPerCase: PoundsPerMonth;
+  overloadSlowsAssessment: number;
+  overloadRaisesEscalation: number;
+  assessmentComplete: PerMonth;
+  /** cumulative shares: no further action, CIN, CP, care */
+  assessmentOutcomeCdf: Float64Array;
+  reReferralShare: number;
+  reReferralWithinMonths: number;
+
+  cinClose: PerMonth;
+  cinToCp: PerMonth;
+  cinToCare: PerMonth;
+
+  cpEnd: PerMonth;
+  cpEndToCareShare: number;
+  cpEndToCinShare: number;
+
+  /** per age band, cumulative weights over PLACEMENTS (normalised) */
+  entryCdf: Float64Array[];
+  reunification: PerMonth;
+  reunifiedToCinShare: number;
+  permanenceByAge: [PerMonth, PerMonth, PerMonth];
+  stepDown: PerMonth;
+  supportedAt16: PerMonth;
+  escalateToResidential: PerMonth;
+
+  /** per state code (care states only meaningful), monthly cost per child */
+  costPerMonth: Float64Array;
+  /** per state code: scaled places (Infinity = no limit) */
+  places: Float64Array;
+  privateMarket: MarketParams;
+  agencyMarket: MarketParams;
+  outOfAreaPremium: number;
+  profitCap: number;
+
+  councilHomeTarget: number;
+  councilHomeMonthsToOpen: number;
+  fosterExtraPlacesPerMonth: number;
+  stepDownMultiplier: number;
+  residentialEntryMultiplier: number;
+}
+
+const perMonth = (perYear: number): PerMonth => perYear / 12;
+
+function cumulative(weights: number[]): Float64Array {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const out = new Float64Array(weights.length);
+  let acc = 0;
+  weights.forEach((w, i) => {
+    acc += w / total;
+    out[i] = acc;
+  });
+  out[weights.length - 1] = 1; // guard against rounding leaving a gap at the top
+  return out;
+}
+
+const RESIDENTIAL: readonly PlacementId[] = ['la_residential', 'private_residential'];
+
+/**
+ * The steady-state poverty rate is entry / (entry + exit); a reduction r of that rate is applied by
+ * lowering the entry hazard so that the new steady state is (1 - r) x the old one.
+ */
+export function reducedPovertyEntry(entry: number, exit: number, reduction: number): number {
+  const p = entry / (entry + exit);
+  const target = p * (1 - reduction);
+  if (target <= 0) return 0;
+  return (exit * target) / (1 - target);
+}
+
+export function toParams(s: Scenario): EngineParams {
+  const scale = s.population.scale;
+  const scaled = (fullScale: number) => fullScale * scale;
+  const risks = [s.riskFactors.domesticAbuse, s.riskFactors.parentalMentalHealth, s.riskFactors.substanceMisuse];
+  const outcomes = s.socialWork.assessmentOutcomes;
+  const costPerMonth = new Float64Array(STATE_CODE.secure + 1);
+  const places = new Float64Array(STATE_CODE.secure + 1).fill(Infinity);
+  for (const p of PLACEMENTS) {
+    costPerMonth[STATE_CODE[p]] = s.placements[p].costPerWeek * WEEKS_PER_MONTH;
+    const n = s.placements[p].places;
+    places[STATE_CODE[p]] = n === null ? Infinity : Math.round(scaled(n));
+  }
+  const entryCdf = AGE_BANDS.map((band) =>
+    cumulative(
+      PLACEMENTS.map((p) => s.care.entryMix[band][p] * (RESIDENTIAL.includes(p) ? s.policy.homesAsEarlyOption.residentialEntryMultiplier : 1)),
+    ),
+  );
+  const povertyEntry = perMonth(reducedPovertyEntry(s.poverty.entryPerYear, s.poverty.exitPerYear, s.policy.childPovertyReduction));
+  return {
+    scale,
+    initialChildren: Math.round(scaled(s.population.children)),
+    families: Math.max(1, Math.round(scaled(s.population.children) / s.population.childrenPerFamily)),
+    birthsPerMonth: scaled(s.population.birthsPerYear) / 12,
+    initialPer10k: s.initialState,
+    povertyInitialShare: s.poverty.initialShare,
+    povertyEntry,
+    povertyExit: perMonth(s.poverty.exitPerYear),
+    povertyNeedRatio: s.poverty.needHazardRatio,
+    povertyReferralOdds: s.poverty.referralRatio,
+    riskPrevalence: risks.map((r) => r.prevalence),
+    riskHazardRatio: risks.map((r) => r.hazardRatio),
+    needBase: perMonth(s.need.baseHazardPerYear),
+    directReferralShare: s.need.directReferralShare,
+    earlyHelpClose: 1 / s.earlyHelp.meanMonths,
+    earlyHelpSuccessShare: s.earlyHelp.successShare,
+    earlyHelpCapacity: Math.floor(scaled(s.policy.earlyHelp.budgetPerYear) / s.earlyHelp.costPerCasePerYear),
+    earlyHelpStatutory: s.policy.earlyHelp.statutoryDuty,
+    earlyHelpCostPerCase: s.earlyHelp.costPerCasePerYear / 12,
+    waitingEscalation: perMonth(s.earlyHelp.waitingEscalationPerYear),
+    waitingResolve: perMonth(s.earlyHelp.waitingResolvePerYear),
+    socialWorkers: scaled(s.socialWork.workers),
+    caseloadThreshold: s.socialWork.caseloadThreshold,
+    socialWorkCostPerCase: s.socialWork.costPerCasePerYear / 12,
+    overloadSlowsAssessment: s.socialWork.overloadSlowsAssessment,
+    overloadRaisesEscalation: s.socialWork.overloadRaisesEscalation,
+    assessmentComplete: 1 / s.socialWork.assessmentMeanMonths,
+    assessmentOutcomeCdf: cumulative([outcomes.noFurtherAction, outcomes.childInNeed, outcomes.childProtection, outcomes.care]),
+    reReferralShare: s.socialWork.reReferralShare,
+    reReferralWithinMonths: s.socialWork.reReferralWithinMonths,
+    cinClose: perMonth(s.childInNeed.closePerYear),
+    cinToCp: perMonth(s.childInNeed.toChildProtectionPerYear),
+    cinToCare: perMonth(s.childInNeed.toCarePerYear),
+    cpEnd: perMonth(s.childProtection.endPerYear),
+    cpEndToCareShare: s.childProtection.endToCareShare,
+    cpEndToCinShare: s.childProtection.endToChildInNeedShare,
+    entryCdf,
+    reunification: perMonth(s.care.reunificationPerYear),
+    reunifiedToCinShare: s.care.reunifiedToChildInNeedShare,
+    permanenceByAge: [perMonth(s.care.permanencePerYearUnder5), perMonth(s.care.permanencePerYear5to9), perMonth(s.care.permanencePerYear10plus)],
+    stepDown: perMonth(s.care.stepDownPerYear * s.policy.collaborativeFosterTransition.stepDownMultiplier),
+    supportedAt16: perMonth(s.care.supportedAt16PerYear),
+    escalateToResidential: perMonth(s.care.escalateToResidentialPerYear),
+    costPerMonth,
+    places,
+    privateMarket: s.market.private_residential,
+    agencyMarket: s.market.agency_foster,
+    outOfAreaPremium: s.market.outOfAreaPremium,
+    profitCap: s.policy.profitCap.enabled ? s.policy.profitCap.maxMargin : Infinity,
+    councilHomeTarget: Math.round(scaled(s.policy.councilHomes.targetPlaces)),
+    councilHomeMonthsToOpen: s.policy.councilHomes.monthsToOpen,
+    fosterExtraPlacesPerMonth: scaled(s.policy.fosterRecruitment.extraPlacesPerYear) / 12,
+    stepDownMultiplier: s.policy.collaborativeFosterTransition.stepDownMultiplier,
+    residentialEntryMultiplier: s.policy.homesAsEarlyOption.residentialEntryMultiplier,
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * A calendar of future events by month: a ring of growable Int32 buckets.
+ *
+ * Children in universal services (most of them, most of the time) are not stepped monthly: each
+ * waits in the bucket of the month its next event falls in. Rescheduling leaves a stale entry
+ * behind; the consumer checks that the agent's booked month still equals the bucket's month
+ * (lazy deletion), which is cheaper than removing entries. Events are never booked more than
+ * `horizon` months ahead (children leave at 18, i.e. within 216 months), so a ring suffices.
+ */
+export class MonthQueue {
+  private readonly buckets: Int32Array[];
+  private readonly lengths: Int32Array;
+  private readonly mask: number;
+
+  constructor(horizonPow2 = 256, initialBucket = 64) {
+    this.mask = horizonPow2 - 1;
+    this.buckets = Array.from({ length: horizonPow2 }, () => new Int32Array(initialBucket));
+    this.lengths = new Int32Array(horizonPow2);
+  }
+
+  get horizon(): number {
+    return this.mask + 1;
+  }
+
+  push(month: number, id: number): void {
+    const slot = month & this.mask;
+    let bucket = this.buckets[slot];
+    const n = this.lengths[slot];
+    if (n === bucket.length) {
+      const grown = new Int32Array(bucket.length * 2);
+      grown.set(bucket);
+      this.buckets[slot] = bucket = grown;
+    }
+    bucket[n] = id;
+    this.lengths[slot] = n + 1;
+  }
+
+  /** The ids booked for `month` (a view valid until the next push to that month); then clear it. */
+  take(month: number): Int32Array {
+    const slot = month & this.mask;
+    const n = this.lengths[slot];
+    this.lengths[slot] = 0;
+    return this.buckets[slot].subarray(0, n);
+  }
+}

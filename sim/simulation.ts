@@ -309,9 +309,10 @@ export class Simulation {
   /** Rescale a running need clock to the child's current hazard (no new draw: exact, and CRN-safe). */
   private rescaleNeedClock(i: number, now: number): void {
     const clock = this.c.a.clock;
+    const rate = this.needRate(i);
+    if (rate === clock[2 * i + 1]) return; // unchanged: leave `due` exactly as drawn
     const due = clock[2 * i];
     const mass = Math.max(0, (due - now) * clock[2 * i + 1]);
-    const rate = this.needRate(i);
     clock[2 * i + 1] = rate;
     clock[2 * i] = Math.max(now + mass / rate, now + EPSILON_MONTH);
     this.bookChild(i, Math.ceil(due));

@@ -1,0 +1,146 @@
+/**
+ * Command-line arguments for `npm run sim`, parsed into a typed request or a list of readable
+ * errors (never an exception).
+ */
+import { closestName } from '../scenario/validate';
+
+export type OutputFormat = 'json' | 'csv';
+
+export interface CliRequest {
+  scenarioPath: string;
+  seed: number;
+  months: number;
+  runs: number;
+  /** run only this shard of the runs: index in [0, count) */
+  shard?: { index: number; count: number };
+  out?: string;
+  format: OutputFormat;
+  leversPath?: string;
+  scale?: number;
+  quiet: boolean;
+}
+
+export const USAGE = `Usage: npm run sim -- <scenario.json> [options]
+
+Options:
+  --seed N         first seed (default 1); run r uses seed N + r
+  --months M       months to simulate (default 120)
+  --runs R         number of runs (default 1)
+  --shard I/K      run only shard I of K (0-based) of the R runs, for batch arrays;
+                   I may be "env" to read JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID
+  --levers FILE    lever timeline: [{"month": 12, "path": "policy.earlyHelp.budgetPerYear", "value": 5000000}]
+  --scale S        override population.scale (e.g. 0.1 for a quick run)
+  --out FILE       write to FILE instead of stdout
+  --format F       json (default) or csv
+  --quiet          no progress on stderr
+  --help           this text`;
+
+const FLAGS = ['--seed', '--months', '--runs', '--shard', '--levers', '--scale', '--out', '--format', '--quiet', '--help'];
+
+export type Parsed = { ok: true; request: CliRequest } | { ok: false; errors: string[]; help?: boolean };
+
+function integer(flag: string, text: string, min: number, max: number, errors: string[]): number {
+  const value = Number(text);
+  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
+    errors.push(`${flag}: expected a whole number from ${min} to ${max}, found ${JSON.stringify(text)}`);
+    return min;
+  }
+  return value;
+}
+
+function shardIndexFromEnv(env: Record<string, string | undefined>): string | undefined {
+  return env.JOB_COMPLETION_INDEX ?? env.SLURM_ARRAY_TASK_ID;
+}
+
+export function parseArgs(argv: readonly string[], env: Record<string, string | undefined> = {}): Parsed {
+  const errors: string[] = [];
+  const positional: string[] = [];
+  const req: Omit<CliRequest, 'scenarioPath'> = { seed: 1, months: 120, runs: 1, format: 'json', quiet: false };
+  let shardText: string | undefined;
+  for (let k = 0; k < argv.length; k++) {
+    const arg = argv[k];
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flag === '--help') return { ok: false, errors: [], help: true };
+    if (flag === '--quiet') {
+      req.quiet = true;
+      continue;
+    }
+    if (!FLAGS.includes(flag)) {
+      const guess = closestName(flag, FLAGS);
+      errors.push(`${flag}: unknown option${guess ? ` (did you mean ${guess}?)` : ''}`);
+      if (inline === undefined && argv[k + 1] !== undefined && !argv[k + 1].startsWith('--')) k++; // its value, most likely
+      continue;
+    }
+    const value = inline ?? argv[++k];
+    if (value === undefined) {
+      errors.push(`${flag}: expected a value, found nothing`);
+      continue;
+    }
+    switch (flag) {
+      case '--seed':
+        req.seed = integer(flag, value, -(2 ** 31), 2 ** 31 - 1, errors);
+        break;
+      case '--months':
+        req.months = integer(flag, value, 0, 2400, errors);
+        break;
+      case '--runs':
+        req.runs = integer(flag, value, 1, 1_000_000, errors);
+        break;
+      case '--shard':
+        shardText = value;
+        break;
+      case '--levers':
+        req.leversPath = value;
+        break;
+      case '--out':
+        req.out = value;
+        break;
+      case '--scale': {
+        const s = Number(value);
+        if (!Number.isFinite(s) || s <= 0 || s > 1) errors.push(`--scale: expected a number > 0 and <= 1, found ${JSON.stringify(value)}`);
+        else req.scale = s;
+        break;
+      }
+      case '--format':
+        if (value === 'json' || value === 'csv') req.format = value;
+        else errors.push(`--format: expected json or csv, found ${JSON.stringify(value)}`);
+        break;
+    }
+  }
+  if (shardText !== undefined) {
+    const m = /^(\w+)\/(\d+)$/.exec(shardText);
+    const indexText = m?.[1] === 'env' ? shardIndexFromEnv(env) : m?.[1];
+    if (!m || indexText === undefined) {
+      errors.push(
+        `--shard: expected I/K with I a whole number or "env" (JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID set), found ${JSON.stringify(shardText)}`,
+      );
+    } else {
+      const count = integer('--shard (count)', m[2], 1, 1_000_000, errors);
+      const index = integer('--shard (index)', indexText, 0, count - 1, errors);
+      req.shard = { index, count };
+    }
+  }
+  if (positional.length !== 1) {
+    errors.push(
+      positional.length === 0
+        ? 'expected a scenario file (e.g. scenarios/north-east-baseline.json), found nothing'
+        : `expected one scenario file, found ${positional.length}: ${positional.join(', ')}`,
+    );
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, request: { ...req, scenarioPath: positional[0] } };
+}
+
+/** The runs (indices r, seed = seed + r) that a shard owns: a contiguous block, so parts merge in order. */
+export function shardRuns(runs: number, shard?: { index: number; count: number }): number[] {
+  if (!shard) return Array.from({ length: runs }, (_, r) => r);
+  const per = Math.floor(runs / shard.count);
+  const extra = runs % shard.count;
+  const start = shard.index * per + Math.min(shard.index, extra);
+  const size = per + (shard.index < extra ? 1 : 0);
+  return Array.from({ length: size }, (_, k) => start + k);
+}

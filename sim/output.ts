@@ -1,0 +1,45 @@
+/**
+ * Output formats for month records: the JSON document of the CLI (streamed run by run, so memory
+ * stays flat over many runs) and long-format CSV (one row per run x month x measure).
+ */
+import type { MonthRecord } from './records';
+
+export interface RunOutput {
+  seed: number;
+  months: MonthRecord[];
+}
+
+/** `{"scenario": ..., "scale": ..., "runs": [` ... `]}` written piecewise. */
+export function jsonHeader(scenario: string, scale: number): string {
+  return `{"scenario":${JSON.stringify(scenario)},"scale":${JSON.stringify(scale)},"runs":[`;
+}
+export function jsonRun(run: RunOutput, first: boolean): string {
+  return `${first ? '' : ','}\n${JSON.stringify(run)}`;
+}
+export const JSON_FOOTER = '\n]}\n';
+
+export const CSV_HEADER = 'scenario,scale,seed,month,measure,value\n';
+
+function csvField(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Measures of one month record as [name, value] pairs, in a fixed order. */
+export function measures(record: MonthRecord): [string, number][] {
+  const out: [string, number][] = [['children', record.children]];
+  for (const [k, v] of Object.entries(record.stocks)) out.push([`stock.${k}`, v]);
+  for (const [k, v] of Object.entries(record.flows)) out.push([`flow.${k}`, v]);
+  for (const [k, v] of Object.entries(record.careExits)) out.push([`careExit.${k}`, v]);
+  for (const [k, v] of Object.entries(record.spend)) out.push([`spend.${k}`, v]);
+  out.push(['spendTotal', record.spendTotal]);
+  return out;
+}
+
+export function csvRows(scenario: string, scale: number, run: RunOutput): string {
+  const prefix = `${csvField(scenario)},${scale},${run.seed},`;
+  let text = '';
+  for (const record of run.months) {
+    for (const [name, value] of measures(record)) text += `${prefix}${record.month},${csvField(name)},${value}\n`;
+  }
+  return text;
+}

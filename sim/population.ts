@@ -25,6 +25,8 @@ const CHILD_FIELDS = {
   outOfArea: [Uint8Array, 0, 1],
   /** month of birth (negative for the initial population) */
   born: [Int32Array, 0, 1],
+  /** index in the active table (children stepped monthly), -1 if not active */
+  activePos: [Int32Array, -1, 1],
   /** ticket of the child's place in the early-help waiting queue */
   waitTicket: [Int32Array, -1, 1],
   /** [serial, draws] at 2i, 2i+1: the child's random stream (unique, stable across scenarios) and draws taken */

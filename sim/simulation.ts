@@ -28,7 +28,7 @@ import { exponential, runKeys, uniform, type RunKeys } from './rng';
 import { CARE_EXITS, PLACEMENTS, SPEND_CATEGORIES, STATE_CODE, STATES, isCareCode, type StateId } from './states';
 import type { MarketRecord, MonthRecord } from './records';
 import { marginFor } from './market';
-import { ActiveSet } from './active-set';
+import { ActiveTable } from './active-set';
 import { FlowCounter, SINK_AGED_OUT, SINK_LEFT_CARE, SOURCE_BIRTH } from './flows';
 
 export interface SimulationOptions {
@@ -61,8 +61,10 @@ const FALLBACK: Record<number, number> = {
   [S.secure]: S.private_residential,
   [S.supported_accommodation]: S.agency_foster,
 };
-const FOSTER = new Set<number>([S.kinship_foster, S.inhouse_foster, S.agency_foster]);
-const RESIDENTIAL = new Set<number>([S.la_residential, S.private_residential]);
+const IS_FOSTER = new Uint8Array(STATES.length);
+const IS_RESIDENTIAL = new Uint8Array(STATES.length);
+for (const c of [S.kinship_foster, S.inhouse_foster, S.agency_foster]) IS_FOSTER[c] = 1;
+for (const c of [S.la_residential, S.private_residential]) IS_RESIDENTIAL[c] = 1;
 const PLACEMENT_CODES = PLACEMENTS.map((p) => S[p]);
 
 /** Share of looked-after children by age band at the start (under 10, 10-15, 16-17): assumption, see docs/model.md. */
@@ -88,7 +90,10 @@ export class Simulation {
   private birthCarry = 0;
 
   /** children stepped monthly */
-  private readonly active: ActiveSet;
+  private readonly active: ActiveTable;
+  /** the active child being stepped (table index and slot), so its draws come from the table */
+  private cur = -1;
+  private curSlot = -1;
 
   // early-help waiting queue (FIFO of [slot, ticket])
   private waitSlots: Int32Array = new Int32Array(1024);
@@ -112,6 +117,8 @@ export class Simulation {
   private readonly povertyMult = new Float64Array(2);
   private readonly riskMult = new Float64Array(8);
   private readonly rates = new Float64Array(8);
+  private readonly pAnyKey = new Float64Array(64).fill(-1);
+  private readonly pAnyValue = new Float64Array(64);
 
   constructor(params: EngineParams, options: SimulationOptions) {
     this.p = params;
@@ -120,7 +127,7 @@ export class Simulation {
     this.familyCount = params.families;
     this.c = new Children(this.familyCount);
     this.f = allocateFamilies(this.familyCount);
-    this.active = new ActiveSet(this.c.capacity);
+    this.active = new ActiveTable(n >> 4);
     this.councilHomePlaces = params.places[S.la_residential];
     this.inhousePlaces = params.places[S.inhouse_foster];
     this.sampleSize = Math.min(options.sampleSize ?? 0, this.c.capacity);
@@ -133,7 +140,15 @@ export class Simulation {
 
   // ---------------------------------------------------------------- randomness
 
+  /**
+   * The child's next uniform. An active child's stream counter lives in the active table while it
+   * is active; only the child being stepped draws then (everyone else draws in universal services).
+   */
   private draw(i: number): number {
+    if (i === this.curSlot) {
+      const t = this.active;
+      return uniform(this.keys.child, t.serial[this.cur], t.draws[this.cur]++);
+    }
     const stream = this.c.a.stream;
     return uniform(this.keys.child, stream[2 * i], stream[2 * i + 1]++);
   }
@@ -259,7 +274,6 @@ export class Simulation {
     this.familyCount = Math.ceil(old * 1.25) + 1;
     growFamilies(this.f, this.familyCount);
     this.c.growTo(this.familyCount);
-    this.active.grow(this.c.capacity);
     this.initFamilies(old);
     return this.slotInFamily(old);
   }
@@ -284,14 +298,25 @@ export class Simulation {
     this.stock[to]++;
     a.state[i] = to;
     this.flows.add(from, to);
+    const k = i === this.curSlot ? this.cur : a.activePos[i];
+    if (k !== -1) this.active.code[k] = to;
   }
 
   private activate(i: number): void {
-    this.active.add(i);
+    const a = this.c.a;
+    if (a.activePos[i] !== -1) return;
+    a.activePos[i] = this.active.add(i, a.state[i], a.stream[2 * i], a.stream[2 * i + 1], a.born[i]);
   }
 
   private deactivate(i: number): void {
-    this.active.remove(i);
+    const a = this.c.a;
+    const k = a.activePos[i];
+    if (k === -1) return;
+    a.stream[2 * i + 1] = this.active.draws[k];
+    const moved = this.active.removeAt(k);
+    if (moved !== -1) a.activePos[moved] = k;
+    a.activePos[i] = -1;
+    if (i === this.curSlot) this.curSlot = this.cur = -1;
   }
 
   // ---------------------------------------------------------------- clocks
@@ -501,7 +526,15 @@ export class Simulation {
     let total = 0;
     for (let k = 0; k < n; k++) total += this.rates[k];
     if (total <= 0) return -1;
-    const pAny = 1 - Math.exp(-total);
+    // exp() is the step's dearest operation and few distinct totals occur in a month: memoise.
+    const slot = Math.floor(total * 1048576) & 63;
+    let pAny: number;
+    if (this.pAnyKey[slot] === total) pAny = this.pAnyValue[slot];
+    else {
+      pAny = 1 - Math.exp(-total);
+      this.pAnyKey[slot] = total;
+      this.pAnyValue[slot] = pAny;
+    }
     if (u >= pAny) return -1;
     let x = (u / pAny) * total;
     for (let k = 0; k < n; k++) {
@@ -512,23 +545,19 @@ export class Simulation {
   }
 
   private stepSystem(m: number): void {
-    const p = this.p;
-    const words = this.active.freeze();
-    const escalation = 1 + p.overloadRaisesEscalation * this.overload;
-    for (let w = 0; w < words.length; w++) {
-      let bits = words[w];
-      while (bits !== 0) {
-        const low = bits & -bits;
-        bits ^= low;
-        this.stepChild((w << 5) | (31 - Math.clz32(low)), m, escalation);
-      }
+    const escalation = 1 + this.p.overloadRaisesEscalation * this.overload;
+    const t = this.active;
+    // Downwards, so a child leaving the table (its place taken by the last, already stepped) is safe.
+    for (let k = t.count - 1; k >= 0; k--) {
+      this.cur = k;
+      this.curSlot = t.slot[k];
+      this.stepChild(this.curSlot, t.code[k], m, escalation);
     }
+    this.cur = this.curSlot = -1;
   }
 
-  private stepChild(i: number, m: number, escalation: number): void {
-    const a = this.c.a;
+  private stepChild(i: number, code: number, m: number, escalation: number): void {
     const p = this.p;
-    const code = a.state[i];
     const u = this.draw(i);
     const r = this.rates;
     if (code === S.universal) {
@@ -584,13 +613,13 @@ export class Simulation {
   private stepCare(i: number, code: number, u: number, m: number): void {
     const p = this.p;
     const a = this.c.a;
-    const age = m - a.born[i];
+    const age = m - (i === this.curSlot ? this.active.born[this.cur] : a.born[i]);
     const r = this.rates;
     r[0] = p.reunification;
     r[1] = p.permanenceByAge[age < 60 ? 0 : age < 120 ? 1 : 2];
-    r[2] = RESIDENTIAL.has(code) ? p.stepDown : 0;
-    r[3] = age >= 192 && (FOSTER.has(code) || RESIDENTIAL.has(code)) ? p.supportedAt16 : 0;
-    r[4] = age >= 120 && FOSTER.has(code) ? p.escalateToResidential : 0;
+    r[2] = IS_RESIDENTIAL[code] ? p.stepDown : 0;
+    r[3] = age >= 192 && (IS_FOSTER[code] || IS_RESIDENTIAL[code]) ? p.supportedAt16 : 0;
+    r[4] = age >= 120 && IS_FOSTER[code] ? p.escalateToResidential : 0;
     const e = this.pick(u, 5);
     if (e === 0) {
       this.careExits[0]++;

@@ -79,9 +79,9 @@ export class Simulation {
   private readonly c: Children;
   private readonly f: FamilyArrays;
   private familyCount: number;
-  private readonly childQueue = new MonthQueue(256);
-  private readonly ageQueue = new MonthQueue(256);
-  private readonly familyQueue = new MonthQueue(256);
+  private readonly childQueue: MonthQueue;
+  private readonly ageQueue: MonthQueue;
+  private readonly familyQueue: MonthQueue;
   private readonly stock = new Int32Array(STATES.length);
   private readonly flows = new FlowCounter();
   private readonly careExits = new Int32Array(CARE_EXITS.length);
@@ -126,6 +126,11 @@ export class Simulation {
     const n = params.initialChildren;
     this.familyCount = params.families;
     this.c = new Children(this.familyCount);
+    // Buckets sized for a typical month (they grow if needed): about 1% of children have an event
+    // booked in a given month, 1/216 turn 18, and about 2% of families change poverty status.
+    this.childQueue = new MonthQueue(256, Math.max(64, n >> 6));
+    this.ageQueue = new MonthQueue(256, Math.max(64, Math.ceil(n / 200)));
+    this.familyQueue = new MonthQueue(256, Math.max(64, this.familyCount >> 6));
     this.f = allocateFamilies(this.familyCount);
     this.active = new ActiveTable(n >> 4);
     this.councilHomePlaces = params.places[S.la_residential];
@@ -209,9 +214,18 @@ export class Simulation {
       (per.child_in_need / 10000) * p.cinClose +
       (per.child_protection / 10000) * p.cpEnd * Math.max(0, 1 - p.cpEndToCareShare - p.cpEndToCinShare);
     const reReferralPending = closuresPerMonth * p.reReferralShare * ((p.reReferralWithinMonths + 1) / 2);
+    // Create children family by family (a counting sort of their families), so that set-up walks
+    // the arrays in memory order; within a family, children come in serial order.
+    const familyOf = new Int32Array(n);
+    const start = new Int32Array(this.familyCount + 1);
+    for (let k = 0; k < n; k++) start[(familyOf[k] = this.familyForSerial(k)) + 1]++;
+    for (let fam = 0; fam < this.familyCount; fam++) start[fam + 1] += start[fam];
+    const order = new Int32Array(n);
+    for (let k = 0; k < n; k++) order[start[familyOf[k]]++] = k;
+    this.nextSerial = n;
     for (let k = 0; k < n; k++) {
-      const serial = this.nextSerial++;
-      const i = this.slotInFamily(this.familyForSerial(serial));
+      const serial = order[k];
+      const i = this.slotInFamily(familyOf[serial]);
       a.stream[2 * i] = serial;
       a.stream[2 * i + 1] = 0;
       const age = Math.floor(this.draw(i) * AGE_OUT_MONTHS);
@@ -502,7 +516,8 @@ export class Simulation {
     const a = this.c.a;
     const p = this.p;
     // Sorted, so the family and child arrays are walked in memory order (fewer cache misses).
-    const due = this.familyQueue.take(m);
+    // In memory order: fewer cache misses than the order families were booked in.
+    const due = this.familyQueue.take(m).sort();
     const now = m - 1;
     for (let k = 0; k < due.length; k++) {
       const fam = due[k];
@@ -715,7 +730,7 @@ export class Simulation {
   private needsEmerge(m: number): void {
     const a = this.c.a;
     const p = this.p;
-    const due = this.childQueue.take(m);
+    const due = this.childQueue.take(m).sort();
     for (let k = 0; k < due.length; k++) {
       const i = due[k];
       if (a.state[i] !== S.universal || Math.ceil(a.clock[2 * i]) !== m) continue;

@@ -34,7 +34,7 @@ export function parseJson(text: string, fileName: string): Validated<unknown> {
   }
 }
 
-/** Follow `extends` from a parsed document and return the merged (not yet validated) document. */
+/** Follow `extends` from a parsed document and return the merged document (not yet validated). */
 export function resolveExtends(doc: unknown, fileName: string, load: ScenarioLoader): Validated<Record<string, Json>> {
   const chain: string[] = [fileName];
   let merged: Record<string, Json> | undefined;

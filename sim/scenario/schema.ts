@@ -147,7 +147,7 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
       childProtection: share('Section 47 enquiry and initial conference leading to a child protection plan.'),
       care: share('Emergency entry to care.'),
     }),
-    reReferralShare: share('Share of children whose case closes (after assessment or CIN) who are referred again within the window.'),
+    reReferralShare: share('Share of children whose case closes (after assessment or CIN) who are referred again within reReferralWithinMonths months.'),
     reReferralWithinMonths: int('Window for re-referral after a case closes.', 'months', { minimum: 1, maximum: 60 }),
   }),
   childInNeed: obj('Child in need (section 17) plans, excluding CP and looked-after children.', {

@@ -7,7 +7,7 @@ import { ScenarioSchema, type Scenario } from './schema';
 import { checkSemantics } from './semantics';
 
 export interface ValidationIssue {
-  /** Dotted JSON path, e.g. `policy.earlyHelp.budgetPerYear` or `sources[2].id`; `(root)` for the document. */
+  /** Dotted JSON path, e.g. `policy.earlyHelp.budgetPerYear` or `sources[2].id`; `(root)` for the top level. */
   path: string;
   expected: string;
   found: string;

@@ -121,11 +121,51 @@ export interface Scheduler {
   clearTimeout(handle: unknown): void;
 }
 
-export const realScheduler: Scheduler = {
-  now: () => performance.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as Parameters<typeof clearTimeout>[0]),
-};
+interface Yield {
+  callback: () => void;
+  cancelled: boolean;
+}
+
+/**
+ * Timers for real. A zero delay (playing flat out, or the engine slower than the speed) must yield
+ * so waiting calls and acknowledgements get through, but cheaply: browsers clamp nested
+ * `setTimeout(0)` to 4 ms, about a tenth of a month at 1:1. So: `setImmediate` where it exists
+ * (Node, which would otherwise drain a self-posting port without ever yielding), else a message to
+ * a private port (each message is its own task in a browser worker), else `setTimeout`.
+ */
+export function createRealScheduler(): Scheduler {
+  let channel: MessageChannel | undefined;
+  const queue: Yield[] = [];
+  const postYield = (task: Yield) => {
+    if (!channel) {
+      channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        const next = queue.shift();
+        if (next && !next.cancelled) next.callback();
+      };
+    }
+    queue.push(task);
+    channel.port2.postMessage(null);
+  };
+  return {
+    now: () => performance.now(),
+    setTimeout: (callback, ms) => {
+      if (ms > 0) return setTimeout(callback, ms);
+      const task: Yield = { callback, cancelled: false };
+      const run = () => {
+        if (!task.cancelled) task.callback();
+      };
+      if (typeof setImmediate === 'function') setImmediate(run);
+      else if (typeof MessageChannel === 'function') postYield(task);
+      else setTimeout(run, 0);
+      return task;
+    },
+    clearTimeout: (handle) => {
+      if (handle !== null && typeof handle === 'object' && 'cancelled' in handle) (handle as Yield).cancelled = true;
+      else clearTimeout(handle as Parameters<typeof clearTimeout>[0]);
+    },
+  };
+}
 
 export interface ApiOptions {
   scheduler?: Scheduler;
@@ -180,8 +220,9 @@ function isWholeIn(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
 
-function stableByMonth(levers: readonly LeverChange[]): LeverChange[] {
-  return levers.map((l, k) => ({ l, k })).sort((a, b) => a.l.month - b.l.month || a.k - b.k).map(({ l }) => l);
+/** By month, keeping the given order within a month (sort is stable), exactly as `runScenario` orders them. */
+function byMonth(levers: readonly LeverChange[]): LeverChange[] {
+  return [...levers].sort((a, b) => a.month - b.month);
 }
 
 /** Hand a listener proxy's port back, so a replaced listener does not keep a MessagePort alive. */
@@ -225,8 +266,8 @@ class SimulationSession implements SimulationApi {
     private readonly loadFile: ScenarioLoader,
     options: ApiOptions,
   ) {
-    this.scheduler = options.scheduler ?? realScheduler;
-    this.tickBudgetMs = options.tickBudgetMs ?? 40;
+    this.scheduler = options.scheduler ?? createRealScheduler();
+    this.tickBudgetMs = options.tickBudgetMs ?? 25;
     this.maxMonthsPerTick = options.maxMonthsPerTick ?? 120;
   }
 
@@ -257,7 +298,7 @@ class SimulationSession implements SimulationApi {
       if (input.levers !== undefined) {
         const shape = checkLeverShape(input.levers);
         if (!shape.ok) return validationError('levers: invalid lever timeline', shape.issues);
-        timeline = stableByMonth(shape.value);
+        timeline = byMonth(shape.value);
         const replayable = checkTimeline(loaded.value, timeline);
         if (!replayable.ok) return validationError('levers: invalid lever timeline', replayable.issues);
       }

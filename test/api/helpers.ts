@@ -1,0 +1,93 @@
+/** Helpers for the worker API tests: a small baseline, a manual clock, a listener that records events. */
+import { directoryLoader, SCENARIO_DIR } from '../../sim/node/files';
+import type { LoadInput, Scheduler, SimEvent } from '../../sim/api';
+import type { Snapshot } from '../../sim/api-types';
+import { loadShipped } from '../helpers';
+
+export const SCALE = 0.03;
+export const nodeLoader = directoryLoader(SCENARIO_DIR);
+
+/** The North East baseline at a small scale, as a page would send a user's file. */
+export function smallBaseline(options: Partial<LoadInput> = {}): LoadInput {
+  return {
+    fileName: 'small-baseline.json',
+    document: { extends: 'north-east-baseline.json', population: { scale: SCALE } },
+    sampleSize: 2000,
+    ...options,
+  } as LoadInput;
+}
+
+export const smallScenario = () => loadShipped('north-east-baseline.json', { 'population.scale': SCALE });
+
+/** Let pending acknowledgements (promise callbacks) run. */
+export const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Timers on a clock that moves only when told: `play` becomes deterministic. */
+export class ManualScheduler implements Scheduler {
+  time = 0;
+  private nextId = 1;
+  private readonly timers = new Map<number, { at: number; callback: () => void }>();
+
+  now(): number {
+    return this.time;
+  }
+  setTimeout(callback: () => void, ms: number): unknown {
+    const id = this.nextId++;
+    this.timers.set(id, { at: this.time + Math.max(0, ms), callback });
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.timers.delete(handle as number);
+  }
+  get pendingTimers(): number {
+    return this.timers.size;
+  }
+  /** Move the clock forward, running every timer that falls due, in order. */
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      let due: [number, { at: number; callback: () => void }] | undefined;
+      for (const entry of this.timers) if (entry[1].at <= end && (!due || entry[1].at < due[1].at)) due = entry;
+      if (!due) break;
+      this.timers.delete(due[0]);
+      this.time = due[1].at;
+      due[1].callback();
+    }
+    this.time = end;
+  }
+}
+
+/** A listener that keeps every event and acknowledges at once (or when `hold` says so). */
+export function recorder() {
+  const events: SimEvent[] = [];
+  const snapshots: Snapshot[] = [];
+  let release: (() => void)[] = [];
+  let holding = false;
+  const listener = (event: SimEvent): unknown => {
+    events.push(event);
+    if (event.type !== 'snapshot') return undefined;
+    snapshots.push(event.snapshot);
+    if (!holding) return undefined;
+    return new Promise<void>((resolve) => release.push(resolve));
+  };
+  return {
+    listener,
+    events,
+    snapshots,
+    hold: () => (holding = true),
+    /** acknowledge everything held so far, and stop holding */
+    ackAll: () => {
+      holding = false;
+      const pending = release;
+      release = [];
+      pending.forEach((r) => r());
+    },
+    /** acknowledge what is held, keep holding the next ones */
+    ackHeld: () => {
+      const pending = release;
+      release = [];
+      pending.forEach((r) => r());
+    },
+    statuses: () => events.flatMap((e) => (e.type === 'status' ? [e.status] : [])),
+  };
+}

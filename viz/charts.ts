@@ -1,0 +1,367 @@
+/**
+ * Time-series charts on canvas 2D, with d3-scale for scales and ticks.
+ *
+ * A chart draws only when told a new snapshot arrived (`invalidate`), at most once per animation
+ * frame, straight from the preallocated ring buffers: nothing is allocated per frame. Ticks and
+ * their labels are recomputed only when the scale's domain changes.
+ */
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import type { RingSeries, SeriesTable } from './ring';
+
+export interface ChartSeries<K extends string> {
+  key: K;
+  label: string;
+  colour: string;
+}
+
+export interface ChartOptions<K extends string> {
+  title: string;
+  /** Said after the title, e.g. "per 10,000 children". */
+  unit: string;
+  series: readonly ChartSeries<K>[];
+  /** `lines` draws each series; `stacked` stacks them as areas, first series at the bottom. */
+  mode: 'lines' | 'stacked';
+  formatTick: (v: number) => string;
+  /** Horizontal reference lines, e.g. the calibration target. */
+  reference?: { value: number; label: string };
+  /** Shows the series labels under the title. */
+  legend?: boolean;
+}
+
+export interface Chart {
+  readonly element: HTMLElement;
+  /** Mark for redraw on the next animation frame (call when a snapshot arrives). */
+  invalidate(): void;
+  setMarkers(months: readonly number[]): void;
+  setReference(ref: { value: number; label: string } | undefined): void;
+  resize(): void;
+  /** Draw now (tests, screenshots); normally the frame loop does it. */
+  drawNow(): void;
+}
+
+export interface ChartTheme {
+  text: string;
+  muted: string;
+  grid: string;
+  marker: string;
+  background: string;
+  font: string;
+}
+
+/** Shortest x span so the axis doesn't stretch one month across the chart at the start. */
+const MIN_MONTH_SPAN = 24;
+
+export function createChart<K extends string>(
+  host: HTMLElement,
+  data: SeriesTable<K>,
+  options: ChartOptions<K>,
+  theme: ChartTheme,
+): Chart {
+  const figure = document.createElement('figure');
+  figure.className = 'chart';
+  figure.dataset.markers = '0';
+  const caption = document.createElement('figcaption');
+  const title = document.createElement('span');
+  title.className = 'chart-title';
+  title.textContent = options.title;
+  const unit = document.createElement('span');
+  unit.className = 'chart-unit';
+  unit.textContent = options.unit;
+  caption.append(title, ' ', unit);
+  if (options.legend) {
+    const legend = document.createElement('ul');
+    legend.className = 'chart-legend';
+    for (const s of [...options.series].reverse()) {
+      const li = document.createElement('li');
+      const swatch = document.createElement('span');
+      swatch.className = 'swatch';
+      swatch.style.background = s.colour;
+      li.append(swatch, s.label);
+      legend.append(li);
+    }
+    caption.append(legend);
+  }
+  // The plot box is sized by CSS; the canvas fills it absolutely, so setting the canvas's pixel
+  // size never feeds back into the layout.
+  const plot = document.createElement('div');
+  plot.className = 'chart-plot';
+  const canvas = document.createElement('canvas');
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', `${options.title}, ${options.unit}: no data yet`);
+  plot.append(canvas);
+  figure.append(caption, plot);
+  host.append(figure);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('Canvas 2D is not available in this browser');
+
+  const x: ScaleLinear<number, number> = scaleLinear();
+  const y: ScaleLinear<number, number> = scaleLinear();
+  let xTicks: number[] = [];
+  let yTicks: number[] = [];
+  let yLabels: string[] = [];
+  let xLo = NaN;
+  let xHi = NaN;
+  let yHi = NaN;
+  let markers: readonly number[] = [];
+  let reference = options.reference;
+  let width = 0;
+  let height = 0;
+  let dpr = 1;
+  let dirty = true;
+  let font = '';
+  let frameRequested = false;
+  const series: RingSeries[] = options.series.map((s) => data.get(s.key));
+  // Running stack heights for the stacked mode, reused every draw.
+  const stackBase = new Float64Array(data.months.capacity);
+
+  const pad = { left: 0, right: 0, top: 0, bottom: 0 };
+
+  function layout(): void {
+    const rect = plot.getBoundingClientRect();
+    dpr = window.devicePixelRatio || 1;
+    width = Math.max(1, Math.round(rect.width));
+    height = Math.max(1, Math.round(rect.height));
+    canvas.width = Math.round(width * dpr);
+    canvas.height = Math.round(height * dpr);
+    const fontPx = fontSize();
+    font = `${fontPx}px ${theme.font}`;
+    pad.left = Math.round(fontPx * 4.2);
+    pad.right = Math.round(fontPx * 0.8);
+    pad.top = Math.round(fontPx * 0.8);
+    pad.bottom = Math.round(fontPx * 1.9);
+    x.range([pad.left, width - pad.right]);
+    y.range([height - pad.bottom, pad.top]);
+    xLo = NaN; // force tick refresh for the new size
+  }
+
+  function fontSize(): number {
+    return Math.max(12, Math.min(20, height / 11));
+  }
+
+  function maxValue(): number {
+    let hi = reference ? reference.value : 0;
+    const n = data.length;
+    if (options.mode === 'stacked') {
+      for (let i = 0; i < n; i++) {
+        let sum = 0;
+        for (let k = 0; k < series.length; k++) sum += series[k].at(i);
+        if (sum > hi) hi = sum; // NaN compares false: months without figures don't count
+      }
+    } else {
+      for (let k = 0; k < series.length; k++) {
+        const s = series[k];
+        for (let i = 0; i < n; i++) if (s.at(i) > hi) hi = s.at(i);
+      }
+    }
+    return hi;
+  }
+
+  function updateDomains(): void {
+    const n = data.length;
+    const lo = n > 0 ? data.months.at(0) : 0;
+    const hi = Math.max(lo + MIN_MONTH_SPAN, n > 0 ? data.months.at(n - 1) : 0);
+    if (lo !== xLo || hi !== xHi) {
+      xLo = lo;
+      xHi = hi;
+      x.domain([lo, hi]);
+      // Whole months only, and none under the "month" label at the right end.
+      const room = width - pad.right - fontSize() * 4.6;
+      xTicks = x.ticks(Math.max(2, Math.floor(width / 110))).filter((t) => Number.isInteger(t) && x(t) < room);
+    }
+    // Headroom of 10% so a rising line doesn't rescale the axis every month.
+    const top = maxValue();
+    if (!(top <= yHi) || top < yHi * 0.5) {
+      yHi = top > 0 ? top * 1.1 : 1;
+      y.domain([0, yHi]).nice(4);
+      yHi = y.domain()[1];
+      yTicks = y.ticks(4);
+      yLabels = yTicks.map(options.formatTick);
+    }
+  }
+
+  function draw(): void {
+    dirty = false;
+    if (width <= 1) layout();
+    const c = ctx as CanvasRenderingContext2D;
+    updateDomains();
+    const fontPx = fontSize();
+    c.setTransform(dpr, 0, 0, dpr, 0, 0);
+    c.fillStyle = theme.background;
+    c.fillRect(0, 0, width, height);
+    c.font = font;
+    c.lineWidth = 1;
+
+    c.strokeStyle = theme.grid;
+    c.fillStyle = theme.muted;
+    c.textAlign = 'right';
+    c.textBaseline = 'middle';
+    // No figures yet (loading): a y axis would only show a made-up 0 to 1.
+    const yTickCount = data.length > 0 ? yTicks.length : 0;
+    for (let i = 0; i < yTickCount; i++) {
+      const py = Math.round(y(yTicks[i])) + 0.5;
+      c.beginPath();
+      c.moveTo(pad.left, py);
+      c.lineTo(width - pad.right, py);
+      c.stroke();
+      c.fillText(yLabels[i], pad.left - fontPx * 0.4, py);
+    }
+    c.textAlign = 'center';
+    c.textBaseline = 'top';
+    for (let i = 0; i < xTicks.length; i++) {
+      const px = x(xTicks[i]);
+      c.fillText(String(xTicks[i]), px, height - pad.bottom + fontPx * 0.35);
+    }
+
+    c.textAlign = 'right';
+    c.fillText('month', width - pad.right, height - pad.bottom + fontPx * 0.35);
+
+    const n = data.length;
+    if (options.mode === 'stacked') drawStacked(c, n);
+    else drawLines(c, n);
+
+    if (reference) {
+      const py = Math.round(y(reference.value)) + 0.5;
+      c.setLineDash([fontPx * 0.5, fontPx * 0.35]);
+      c.strokeStyle = theme.muted;
+      c.lineWidth = 1.5;
+      c.beginPath();
+      c.moveTo(pad.left, py);
+      c.lineTo(width - pad.right, py);
+      c.stroke();
+      c.setLineDash([]);
+      c.fillStyle = theme.muted;
+      c.textAlign = 'left';
+      c.textBaseline = 'bottom';
+      c.fillText(reference.label, pad.left + 4, py - 2);
+    }
+
+    c.strokeStyle = theme.marker;
+    c.fillStyle = theme.marker;
+    c.lineWidth = 2;
+    for (let i = 0; i < markers.length; i++) {
+      const m = markers[i];
+      if (m < xLo || m > xHi) continue;
+      const px = Math.round(x(m)) + 0.5;
+      c.beginPath();
+      c.moveTo(px, pad.top);
+      c.lineTo(px, height - pad.bottom);
+      c.stroke();
+      c.beginPath();
+      c.moveTo(px - 6, pad.top - 2);
+      c.lineTo(px + 6, pad.top - 2);
+      c.lineTo(px, pad.top + 8);
+      c.fill();
+    }
+    c.lineWidth = 1;
+  }
+
+  function drawLines(c: CanvasRenderingContext2D, n: number): void {
+    c.lineWidth = 3;
+    c.lineJoin = 'round';
+    for (let k = 0; k < series.length; k++) {
+      const s = series[k];
+      c.strokeStyle = options.series[k].colour;
+      c.beginPath();
+      // A NaN is "no figure this month" (e.g. spend at month 0): lift the pen there.
+      let penDown = false;
+      for (let i = 0; i < n; i++) {
+        const v = s.at(i);
+        if (!Number.isFinite(v)) {
+          penDown = false;
+          continue;
+        }
+        const px = x(data.months.at(i));
+        const py = y(v);
+        if (penDown) c.lineTo(px, py);
+        else c.moveTo(px, py);
+        penDown = true;
+      }
+      c.stroke();
+      // A dot on the latest value: the "now" of the chart, visible even with a single month.
+      const last = n > 0 ? s.at(n - 1) : NaN;
+      if (Number.isFinite(last)) {
+        c.fillStyle = options.series[k].colour;
+        c.beginPath();
+        c.arc(x(data.months.at(n - 1)), y(last), 4.5, 0, Math.PI * 2);
+        c.fill();
+      }
+    }
+  }
+
+  function drawStacked(c: CanvasRenderingContext2D, n: number): void {
+    // Stacks start at the first month with figures (month 0 has no spend).
+    let first = 0;
+    while (first < n && !Number.isFinite(series[0].at(first))) first++;
+    if (first >= n) return;
+    stackBase.fill(0, 0, n);
+    for (let k = 0; k < series.length; k++) {
+      const s = series[k];
+      c.fillStyle = options.series[k].colour;
+      c.beginPath();
+      for (let i = first; i < n; i++) {
+        const px = x(data.months.at(i));
+        const py = y(stackBase[i] + s.at(i));
+        if (i === first) c.moveTo(px, py);
+        else c.lineTo(px, py);
+      }
+      for (let i = n - 1; i >= first; i--) c.lineTo(x(data.months.at(i)), y(stackBase[i]));
+      c.closePath();
+      c.fill();
+      for (let i = first; i < n; i++) stackBase[i] += s.at(i);
+    }
+  }
+
+  function describe(): void {
+    const n = data.length;
+    if (n === 0) return;
+    const parts = options.series.map((s, k) => `${s.label} ${options.formatTick(series[k].last())}`);
+    canvas.setAttribute(
+      'aria-label',
+      `${options.title}, ${options.unit}, month ${data.months.last()}: ${parts.join(', ')}; ${markers.length} lever change${markers.length === 1 ? '' : 's'} marked`,
+    );
+  }
+
+  const onFrame = (): void => {
+    frameRequested = false;
+    if (dirty) {
+      draw();
+      describe();
+    }
+  };
+
+  const observer = new ResizeObserver(() => {
+    layout();
+    dirty = true;
+    onFrame();
+  });
+  observer.observe(plot);
+
+  return {
+    element: figure,
+    invalidate() {
+      dirty = true;
+      if (!frameRequested) {
+        frameRequested = true;
+        requestAnimationFrame(onFrame);
+      }
+    },
+    setMarkers(months) {
+      markers = months;
+      figure.dataset.markers = String(months.length);
+      this.invalidate();
+    },
+    setReference(ref) {
+      reference = ref;
+      yHi = NaN;
+      this.invalidate();
+    },
+    resize() {
+      layout();
+      this.invalidate();
+    },
+    drawNow() {
+      draw();
+      describe();
+    },
+  };
+}

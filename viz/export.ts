@@ -1,0 +1,91 @@
+/**
+ * What policy users take away: the run so far as CSV (one row per month record) and the lever
+ * timeline as JSON in the format the CLI reads with `--levers FILE`, so a run seen in the app can
+ * be reproduced from the command line.
+ */
+import type { LeverChange } from '../sim/api-types';
+import type { MarketRecord, MonthRecord } from '../sim/records';
+import { CARE_EXITS, SPEND_CATEGORIES, STATES } from '../sim/states';
+
+export interface RunRow {
+  record: MonthRecord;
+  market: MarketRecord;
+  /** Months this row covers: above 1 when the page fell behind and the worker summed flows. */
+  coalesced: number;
+}
+
+/** Market figures are only known for the months the page was shown; others export empty. */
+export type MarketLookup = (month: number) => MarketRecord | undefined;
+
+const MARKET_KEYS = [
+  'privateResidentialPricePerWeek',
+  'privateResidentialMargin',
+  'agencyFosterPricePerWeek',
+  'agencyFosterMargin',
+  'councilHomePricePerWeek',
+  'outOfArea',
+  'councilHomePlaces',
+  'privateResidentialPlaces',
+  'inhouseFosterPlaces',
+  'earlyHelpCapacity',
+  'earlyHelpWaiting',
+  'socialWorkCaseload',
+] as const satisfies readonly (keyof MarketRecord)[];
+
+function csvCell(v: string | number): string {
+  const text = String(v);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * One row per month record (the worker's full record of the run, the CLI's `months` array), with
+ * the market figures beside it where the page saw that month. Flow columns are the union over the
+ * run, sorted, so every row has the same columns.
+ */
+export function runToCsv(records: readonly MonthRecord[], marketAt: MarketLookup): string {
+  const flowKeys = [...new Set(records.flatMap((r) => Object.keys(r.flows)))].sort();
+  const header = [
+    'month',
+    'children',
+    ...STATES.map((s) => `stock_${s}`),
+    ...flowKeys.map((k) => `flow_${k}`),
+    ...CARE_EXITS.map((e) => `care_exit_${e}`),
+    ...SPEND_CATEGORIES.map((c) => `spend_${c}`),
+    'spend_total',
+    ...MARKET_KEYS,
+  ];
+  const lines = [header.map(csvCell).join(',')];
+  for (const record of records) {
+    const market = marketAt(record.month);
+    const cells: (string | number)[] = [
+      record.month,
+      record.children,
+      ...STATES.map((s) => record.stocks[s]),
+      ...flowKeys.map((k) => record.flows[k] ?? 0),
+      ...CARE_EXITS.map((e) => record.careExits[e] ?? 0),
+      ...SPEND_CATEGORIES.map((c) => record.spend[c] ?? 0),
+      record.spendTotal,
+      ...MARKET_KEYS.map((k) => (market ? market[k] : '')),
+    ];
+    lines.push(cells.map(csvCell).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function timelineToJson(timeline: readonly LeverChange[]): string {
+  return `${JSON.stringify(timeline.map(({ month, path, value }) => ({ month, path, value })), null, 2)}\n`;
+}
+
+/** Offer text as a file download (the page's only way to hand a file to the user). */
+export function download(fileName: string, text: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoke after the click has been handled, or some browsers cancel the download.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,89 @@
+/**
+ * Colours for the whole visualiser: the map, the charts and the page share these so a child in
+ * poverty is the same orange everywhere. Dark theme: particles read best on a dark ground, and a
+ * dark page avoids glare on projectors in dimmed rooms.
+ *
+ * Data colours come from Okabe & Ito (2008) and Paul Tol's "muted"/"light" schemes, both designed
+ * to stay distinguishable with the common colour-vision deficiencies.
+ */
+import type { SpendCategory } from '../sim/states';
+
+/** Okabe–Ito, without black (invisible on the dark theme). */
+export const OKABE_ITO = {
+  orange: '#E69F00',
+  skyBlue: '#56B4E9',
+  bluishGreen: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  reddishPurple: '#CC79A7',
+  grey: '#999999',
+} as const;
+
+/** Page and map chrome. */
+export const THEME = {
+  background: '#0e1420',
+  surface: '#172131',
+  surfaceRaised: '#1e2a3d',
+  border: '#33425a',
+  text: '#e8edf5',
+  textMuted: '#9aa8bc',
+  edge: '#b8c6da',
+  grid: '#26334a',
+  accent: OKABE_ITO.yellow,
+  error: '#ff8a80',
+  fontFamily: 'Inter, "Segoe UI", Roboto, "Helvetica Neue", "DejaVu Sans", Arial, sans-serif',
+} as const;
+
+/** Particle colours: the orange/sky-blue pair is the safest two-colour contrast in Okabe–Ito. */
+export const POVERTY_COLOUR = {
+  poor: OKABE_ITO.orange,
+  notPoor: OKABE_ITO.skyBlue,
+} as const;
+
+export const POVERTY_LABEL = {
+  poor: 'Family in poverty',
+  notPoor: 'Not in poverty',
+} as const;
+
+/** Node outline by part of the pathway. */
+export const NODE_KIND_COLOUR = {
+  source: '#6f7d92',
+  pathway: '#5a7fb0',
+  care: '#3f9a86',
+  exit: '#7c8798',
+} as const;
+
+/**
+ * One colour per spend category for stacked charts. Placements get distinct hues (Tol light +
+ * Okabe–Ito); early help and social work, the non-placement costs, get the two quietest tones.
+ */
+export const SPEND_COLOUR: Record<SpendCategory, string> = {
+  kinship_foster: '#44BB99',
+  inhouse_foster: '#77AADD',
+  agency_foster: '#99DDFF',
+  placed_with_parents: '#BBCC33',
+  la_residential: '#EEDD88',
+  private_residential: '#EE8866',
+  supported_accommodation: '#FFAABB',
+  secure: '#CC79A7',
+  early_help: '#AAAA00',
+  social_work: '#C0C7D2',
+};
+
+/** A neutral categorical sequence for series without a fixed meaning (e.g. chart lines). */
+export const CATEGORICAL: readonly string[] = [
+  OKABE_ITO.skyBlue,
+  OKABE_ITO.orange,
+  OKABE_ITO.bluishGreen,
+  OKABE_ITO.yellow,
+  OKABE_ITO.reddishPurple,
+  OKABE_ITO.vermillion,
+  OKABE_ITO.blue,
+  OKABE_ITO.grey,
+];
+
+/** `'#rrggbb'` → `0xrrggbb`, the form pixi wants for tints. */
+export function hexToNumber(hex: string): number {
+  return Number.parseInt(hex.slice(1), 16);
+}

@@ -357,6 +357,16 @@ export class Simulation {
     this.bookChild(i, Math.ceil(due));
   }
 
+  /**
+   * Whether the child waits on a need clock (universal services, no referral pending). The clock
+   * field alone answers it, so the poverty phase need not touch `state` or `pending`: `due` is -1
+   * whenever the child is anywhere else, and a pending re-referral has rate 0.
+   */
+  private hasNeedClock(i: number): boolean {
+    const clock = this.c.a.clock;
+    return clock[2 * i] >= 0 && clock[2 * i + 1] > 0;
+  }
+
   /** Book the child's clock in the calendar unless it falls due after 18 or in the month already booked. */
   private bookChild(i: number, bookedMonth: number): void {
     const month = Math.ceil(this.c.a.clock[2 * i]);
@@ -416,7 +426,7 @@ export class Simulation {
     if (hazardChanged) {
       const a = this.c.a;
       for (let i = 0; i < this.c.capacity; i++) {
-        if (a.state[i] === S.universal && a.pending[i] === PENDING_NEED) this.rescaleNeedClock(i, now);
+        if (this.hasNeedClock(i)) this.rescaleNeedClock(i, now);
       }
     }
     if (old.places[S.inhouse_foster] !== next.places[S.inhouse_foster]) {
@@ -531,7 +541,7 @@ export class Simulation {
       this.startPovertyClock(fam, m);
       const base = fam << FAMILY_SHIFT;
       for (let i = base; i < base + FAMILY_SLOTS; i++) {
-        if (a.state[i] === S.universal && a.pending[i] === PENDING_NEED) this.rescaleNeedClock(i, now);
+        if (this.hasNeedClock(i)) this.rescaleNeedClock(i, now);
       }
     }
   }
@@ -733,7 +743,7 @@ export class Simulation {
     const due = this.childQueue.take(m).sort();
     for (let k = 0; k < due.length; k++) {
       const i = due[k];
-      if (a.state[i] !== S.universal || Math.ceil(a.clock[2 * i]) !== m) continue;
+      if (Math.ceil(a.clock[2 * i]) !== m) continue; // stale: rebooked, fired or left (see `clock`)
       a.clock[2 * i] = -1;
       if (a.pending[i] === PENDING_REREFERRAL) {
         a.pending[i] = PENDING_NEED;

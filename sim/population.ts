@@ -15,27 +15,28 @@ type Field = readonly [TypedArrayCtor, number, number];
 
 /** Child fields. */
 const CHILD_FIELDS = {
-  /** state code (STATES index); EMPTY when the slot holds no child */
-  state: [Uint8Array, 255, 1],
-  /** state code at the start of the current month (for the animation view) */
-  prev: [Uint8Array, 255, 1],
-  /** what the child's universal-services event is: PENDING_NEED, PENDING_REREFERRAL or PENDING_WAITING */
-  pending: [Uint8Array, 0, 1],
-  /** 1 when placed outside the region */
-  outOfArea: [Uint8Array, 0, 1],
-  /** month of birth (negative for the initial population) */
-  born: [Int32Array, 0, 1],
-  /** index in the active table (children stepped monthly), -1 if not active */
-  activePos: [Int32Array, -1, 1],
+  /**
+   * [state, pending, outOfArea, spare] at 4i..4i+3 (bytes read together when a child moves):
+   * state: STATES index, EMPTY when the slot holds no child;
+   * pending: what the child's universal-services event is (PENDING_NEED, PENDING_REREFERRAL, PENDING_WAITING);
+   * outOfArea: 1 when placed outside the region.
+   */
+  meta: [Uint8Array, 0, 4],
+  /**
+   * [born, activePos, serial, draws] at 4i..4i+3 (read together at every event of the child):
+   * born: month of birth (negative for the initial population);
+   * activePos: index in the active table, -1 if the child is not stepped monthly;
+   * serial, draws: the child's random stream (unique, stable across scenarios) and the draws taken
+   * (int32 bits; the hash reads them as unsigned).
+   */
+  rec: [Int32Array, 0, 4],
   /** ticket of the child's place in the early-help waiting queue */
   waitTicket: [Int32Array, -1, 1],
-  /** [serial, draws] at 2i, 2i+1: the child's random stream (unique, stable across scenarios) and draws taken */
-  stream: [Uint32Array, 0, 2],
   /**
    * [due, rate] at 2i, 2i+1: the need clock. `due` is the time (in months) the event falls due if
    * the hazard `rate` (per month) stays as it is; the child's event is booked for month ceil(due).
    * A rate change at time t rescales the remaining hazard mass (due - t) x rate, with no new draw.
-   * due = -1: nothing booked.
+   * due = -1 whenever the child is not waiting on a clock in universal services.
    */
   clock: [Float64Array, -1, 2],
 } as const satisfies Record<string, Field>;
@@ -88,12 +89,23 @@ export class Children {
   constructor(families: number) {
     this.capacity = families * FAMILY_SLOTS;
     this.a = allocate(CHILD_FIELDS, this.capacity);
+    this.initialiseSlots(0);
+  }
+
+  /** New slots are empty and inactive (interleaved fields cannot use a single fill value). */
+  private initialiseSlots(from: number): void {
+    for (let i = from; i < this.capacity; i++) {
+      this.a.meta[4 * i] = EMPTY;
+      this.a.rec[4 * i + 1] = -1;
+    }
   }
 
   /** Grow to hold `families` blocks (new slots empty). */
   growTo(families: number): void {
+    const old = this.capacity;
     this.capacity = families * FAMILY_SLOTS;
     grow(CHILD_FIELDS, this.a, this.capacity);
+    this.initialiseSlots(old);
   }
 }
 

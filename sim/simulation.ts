@@ -74,6 +74,8 @@ const AGE_BAND_YEARS = [10, 6, 2];
 export class Simulation {
   month = 0;
   readonly sampleSize: number;
+  /** state codes of the animation sample at the start of the month */
+  private readonly prev: Uint8Array;
   private p: EngineParams;
   private readonly keys: RunKeys;
   private readonly c: Children;
@@ -136,6 +138,7 @@ export class Simulation {
     this.councilHomePlaces = params.places[S.la_residential];
     this.inhousePlaces = params.places[S.inhouse_foster];
     this.sampleSize = Math.min(options.sampleSize ?? 0, this.c.capacity);
+    this.prev = new Uint8Array(this.sampleSize);
     this.updateMultipliers();
     this.initFamilies();
     this.initChildren(n);
@@ -154,8 +157,8 @@ export class Simulation {
       const t = this.active;
       return uniform(this.keys.child, t.serial[this.cur], t.draws[this.cur]++);
     }
-    const stream = this.c.a.stream;
-    return uniform(this.keys.child, stream[2 * i], stream[2 * i + 1]++);
+    const rec = this.c.a.rec;
+    return uniform(this.keys.child, rec[4 * i + 2], rec[4 * i + 3]++);
   }
 
   private familyDraw(fam: number): number {
@@ -226,11 +229,11 @@ export class Simulation {
     for (let k = 0; k < n; k++) {
       const serial = order[k];
       const i = this.slotInFamily(familyOf[serial]);
-      a.stream[2 * i] = serial;
-      a.stream[2 * i + 1] = 0;
+      a.rec[4 * i + 2] = serial;
+      a.rec[4 * i + 3] = 0;
       const age = Math.floor(this.draw(i) * AGE_OUT_MONTHS);
-      a.born[i] = -age;
-      this.ageQueue.push(a.born[i] + AGE_OUT_MONTHS, i);
+      a.rec[4 * i] = -age;
+      this.ageQueue.push(a.rec[4 * i] + AGE_OUT_MONTHS, i);
       const fam = i >> FAMILY_SHIFT;
       const weight = this.needRateOfFamily(this.f.flags[fam]) / meanMult;
       let u = this.draw(i) / weight;
@@ -247,7 +250,7 @@ export class Simulation {
       if (code === S.universal && u < reReferralPending) {
         // closed cases awaiting re-referral at the start, so month 1 is not short of re-referrals
         this.enterState(i, S.universal);
-        a.pending[i] = PENDING_REREFERRAL;
+        a.meta[4 * i + 1] = PENDING_REREFERRAL;
         this.bookReReferral(i, 1 + Math.floor(this.draw(i) * p.reReferralWithinMonths));
       } else if (code === -1) {
         this.enterState(i, S.universal);
@@ -257,7 +260,6 @@ export class Simulation {
         if (code === S.universal) this.startNeedClock(i, 0);
         else this.activate(i);
       }
-      a.prev[i] = a.state[i];
     }
   }
 
@@ -272,13 +274,13 @@ export class Simulation {
    */
   private slotInFamily(fam: number): number {
     const f = this.f;
-    const state = this.c.a.state;
+    const meta = this.c.a.meta;
     for (let d = 0; d < this.familyCount; d++) {
       const g = fam + d < this.familyCount ? fam + d : fam + d - this.familyCount;
       if (f.size[g] === FAMILY_SLOTS) continue;
       const base = g << FAMILY_SHIFT;
       for (let k = 0; k < FAMILY_SLOTS; k++) {
-        if (state[base + k] === EMPTY) {
+        if (meta[4 * (base + k)] === EMPTY) {
           f.size[g]++;
           return base + k;
         }
@@ -296,40 +298,40 @@ export class Simulation {
 
   /** Put a child (not yet counted) into a state. */
   private enterState(i: number, code: number): void {
-    this.c.a.state[i] = code;
+    this.c.a.meta[4 * i] = code;
     this.stock[code]++;
   }
 
   /** Move a counted child between states, recording the flow. */
   private move(i: number, to: number): void {
     const a = this.c.a;
-    const from = a.state[i];
-    if (a.outOfArea[i]) {
-      a.outOfArea[i] = 0;
+    const from = a.meta[4 * i];
+    if (a.meta[4 * i + 2]) {
+      a.meta[4 * i + 2] = 0;
       this.outOfArea[from]--;
     }
     this.stock[from]--;
     this.stock[to]++;
-    a.state[i] = to;
+    a.meta[4 * i] = to;
     this.flows.add(from, to);
-    const k = i === this.curSlot ? this.cur : a.activePos[i];
+    const k = i === this.curSlot ? this.cur : a.rec[4 * i + 1];
     if (k !== -1) this.active.code[k] = to;
   }
 
   private activate(i: number): void {
     const a = this.c.a;
-    if (a.activePos[i] !== -1) return;
-    a.activePos[i] = this.active.add(i, a.state[i], a.stream[2 * i], a.stream[2 * i + 1], a.born[i]);
+    if (a.rec[4 * i + 1] !== -1) return;
+    a.rec[4 * i + 1] = this.active.add(i, a.meta[4 * i], a.rec[4 * i + 2], a.rec[4 * i + 3], a.rec[4 * i]);
   }
 
   private deactivate(i: number): void {
     const a = this.c.a;
-    const k = a.activePos[i];
+    const k = a.rec[4 * i + 1];
     if (k === -1) return;
-    a.stream[2 * i + 1] = this.active.draws[k];
+    a.rec[4 * i + 3] = this.active.draws[k];
     const moved = this.active.removeAt(k);
-    if (moved !== -1) a.activePos[moved] = k;
-    a.activePos[i] = -1;
+    if (moved !== -1) a.rec[4 * moved + 1] = k;
+    a.rec[4 * i + 1] = -1;
     if (i === this.curSlot) this.curSlot = this.cur = -1;
   }
 
@@ -338,7 +340,7 @@ export class Simulation {
   /** A fresh need clock for a child in universal services at time `now` (end of month `now`). */
   private startNeedClock(i: number, now: number): void {
     const clock = this.c.a.clock;
-    this.c.a.pending[i] = PENDING_NEED;
+    this.c.a.meta[4 * i + 1] = PENDING_NEED;
     const rate = this.needRate(i);
     clock[2 * i + 1] = rate;
     clock[2 * i] = Math.max(now + exponential(this.draw(i)) / rate, now + EPSILON_MONTH);
@@ -370,17 +372,17 @@ export class Simulation {
   /** Book the child's clock in the calendar unless it falls due after 18 or in the month already booked. */
   private bookChild(i: number, bookedMonth: number): void {
     const month = Math.ceil(this.c.a.clock[2 * i]);
-    const ageOut = this.c.a.born[i] + AGE_OUT_MONTHS;
+    const ageOut = this.c.a.rec[4 * i] + AGE_OUT_MONTHS;
     if (month >= ageOut || (month === bookedMonth && bookedMonth < ageOut)) return;
     this.childQueue.push(month, i);
   }
 
   private bookReReferral(i: number, month: number): void {
     const a = this.c.a;
-    a.pending[i] = PENDING_REREFERRAL;
+    a.meta[4 * i + 1] = PENDING_REREFERRAL;
     a.clock[2 * i] = month;
     a.clock[2 * i + 1] = 0;
-    if (month < a.born[i] + AGE_OUT_MONTHS) this.childQueue.push(month, i);
+    if (month < a.rec[4 * i] + AGE_OUT_MONTHS) this.childQueue.push(month, i);
   }
 
   private startPovertyClock(fam: number, now: number): void {
@@ -439,7 +441,7 @@ export class Simulation {
   step(): void {
     const m = this.month + 1;
     const a = this.c.a;
-    a.prev.set(a.state);
+    this.rememberSampleStates();
     this.flows.clear();
     this.careExits.fill(0);
     this.ageOut(m);
@@ -458,10 +460,10 @@ export class Simulation {
     const due = this.ageQueue.take(m);
     for (let k = 0; k < due.length; k++) {
       const i = due[k];
-      if (a.state[i] === EMPTY || a.born[i] + AGE_OUT_MONTHS !== m) continue;
-      const from = a.state[i];
-      if (a.outOfArea[i]) {
-        a.outOfArea[i] = 0;
+      if (a.meta[4 * i] === EMPTY || a.rec[4 * i] + AGE_OUT_MONTHS !== m) continue;
+      const from = a.meta[4 * i];
+      if (a.meta[4 * i + 2]) {
+        a.meta[4 * i + 2] = 0;
         this.outOfArea[from]--;
       }
       if (isCareCode(from)) {
@@ -471,12 +473,12 @@ export class Simulation {
         this.flows.add(from, SINK_AGED_OUT);
       }
       this.stock[from]--;
-      if (a.pending[i] === PENDING_WAITING) this.waiting--;
+      if (a.meta[4 * i + 1] === PENDING_WAITING) this.waiting--;
       this.deactivate(i);
       this.f.size[i >> FAMILY_SHIFT]--;
-      a.state[i] = EMPTY;
+      a.meta[4 * i] = EMPTY;
       a.clock[2 * i] = -1;
-      a.pending[i] = PENDING_NEED;
+      a.meta[4 * i + 1] = PENDING_NEED;
       a.waitTicket[i] = -1;
     }
   }
@@ -638,7 +640,7 @@ export class Simulation {
   private stepCare(i: number, code: number, u: number, m: number): void {
     const p = this.p;
     const a = this.c.a;
-    const age = m - (i === this.curSlot ? this.active.born[this.cur] : a.born[i]);
+    const age = m - (i === this.curSlot ? this.active.born[this.cur] : a.rec[4 * i]);
     const r = this.rates;
     r[0] = p.reunification;
     r[1] = p.permanenceByAge[age < 60 ? 0 : age < 120 ? 1 : 2];
@@ -667,7 +669,7 @@ export class Simulation {
 
   private changePlacement(i: number, wanted: number): void {
     const to = this.match(wanted, i);
-    if (to === this.c.a.state[i]) return;
+    if (to === this.c.a.meta[4 * i]) return;
     this.move(i, to);
     this.markOutOfArea(i);
   }
@@ -692,7 +694,7 @@ export class Simulation {
   private match(wanted: number, i: number): number {
     const a = this.c.a;
     let code = wanted;
-    if (code === S.supported_accommodation && this.month + 1 - a.born[i] < 192) code = S.inhouse_foster;
+    if (code === S.supported_accommodation && this.month + 1 - a.rec[4 * i] < 192) code = S.inhouse_foster;
     for (let hops = 0; hops < 8; hops++) {
       const cap = this.capacityOf(code);
       if (code === S.private_residential || code === S.agency_foster || this.stock[code] < cap) return code;
@@ -710,11 +712,11 @@ export class Simulation {
   /** Private places beyond the region's own count as out of area (call after the child moved in). */
   private markOutOfArea(i: number): void {
     const a = this.c.a;
-    const code = a.state[i];
+    const code = a.meta[4 * i];
     if (code !== S.private_residential && code !== S.agency_foster) return;
     const local = this.stock[code] - 1 - this.outOfArea[code];
     if (local >= this.p.places[code]) {
-      a.outOfArea[i] = 1;
+      a.meta[4 * i + 2] = 1;
       this.outOfArea[code]++;
     }
   }
@@ -722,7 +724,7 @@ export class Simulation {
   /** Entry to care: the placement sought depends on age; matching finds what exists. */
   private placeInCare(i: number, from: number, m: number, counted: boolean): void {
     const a = this.c.a;
-    const band = ageBandOf(m - a.born[i]);
+    const band = ageBandOf(m - a.rec[4 * i]);
     const cdf = this.p.entryCdf[band];
     const v = this.draw(i);
     let k = 0;
@@ -745,13 +747,13 @@ export class Simulation {
       const i = due[k];
       if (Math.ceil(a.clock[2 * i]) !== m) continue; // stale: rebooked, fired or left (see `clock`)
       a.clock[2 * i] = -1;
-      if (a.pending[i] === PENDING_REREFERRAL) {
-        a.pending[i] = PENDING_NEED;
+      if (a.meta[4 * i + 1] === PENDING_REREFERRAL) {
+        a.meta[4 * i + 1] = PENDING_NEED;
         this.move(i, S.assessment);
         this.activate(i);
         continue;
       }
-      if (a.pending[i] !== PENDING_NEED) continue;
+      if (a.meta[4 * i + 1] !== PENDING_NEED) continue;
       let share = p.directReferralShare;
       if (this.f.flags[i >> FAMILY_SHIFT] & POOR_BIT) {
         const odds = (share / (1 - share)) * p.povertyReferralOdds;
@@ -768,7 +770,7 @@ export class Simulation {
 
   private joinWaiting(i: number): void {
     const a = this.c.a;
-    a.pending[i] = PENDING_WAITING;
+    a.meta[4 * i + 1] = PENDING_WAITING;
     a.waitTicket[i] = this.nextTicket;
     if (this.waitTail === this.waitSlots.length) this.compactWaiting();
     this.waitSlots[this.waitTail] = i;
@@ -779,7 +781,7 @@ export class Simulation {
 
   private leaveWaiting(i: number): void {
     const a = this.c.a;
-    a.pending[i] = PENDING_NEED;
+    a.meta[4 * i + 1] = PENDING_NEED;
     a.waitTicket[i] = -1;
     this.waiting--;
   }
@@ -806,7 +808,7 @@ export class Simulation {
     while (this.waitHead < this.waitTail && (p.earlyHelpStatutory || this.stock[S.early_help] < p.earlyHelpCapacity)) {
       const i = this.waitSlots[this.waitHead];
       const ticket = this.waitTickets[this.waitHead++];
-      if (a.waitTicket[i] !== ticket || a.pending[i] !== PENDING_WAITING || a.state[i] !== S.universal) continue;
+      if (a.waitTicket[i] !== ticket || a.meta[4 * i + 1] !== PENDING_WAITING || a.meta[4 * i] !== S.universal) continue;
       this.leaveWaiting(i);
       this.move(i, S.early_help);
     }
@@ -820,13 +822,13 @@ export class Simulation {
     for (let k = 0; k < n; k++) {
       const serial = this.nextSerial++;
       const i = this.slotInFamily(this.familyForSerial(serial));
-      a.stream[2 * i] = serial;
-      a.stream[2 * i + 1] = 0;
-      a.born[i] = m;
-      a.outOfArea[i] = 0;
+      a.rec[4 * i + 2] = serial;
+      a.rec[4 * i + 3] = 0;
+      a.rec[4 * i] = m;
+      a.meta[4 * i + 2] = 0;
       this.enterState(i, S.universal);
       this.flows.add(SOURCE_BIRTH, S.universal);
-      a.prev[i] = CHILD_BIRTH_PREV;
+      if (i < this.sampleSize) this.prev[i] = CHILD_BIRTH_PREV;
       this.ageQueue.push(m + AGE_OUT_MONTHS, i);
       this.startNeedClock(i, m);
     }
@@ -897,13 +899,19 @@ export class Simulation {
     };
   }
 
+  /** The sample's states at the start of the month: what the animation moves children from. */
+  private rememberSampleStates(): void {
+    const meta = this.c.a.meta;
+    for (let i = 0; i < this.sampleSize; i++) this.prev[i] = meta[4 * i];
+  }
+
   /** Fill the animation view for slots 0..sampleSize-1 (exited children show VIEW_EXITED for one month). */
   writeView(view: AnimationTarget): void {
     const a = this.c.a;
     const n = Math.min(this.sampleSize, view.state.length);
     for (let i = 0; i < n; i++) {
-      const s = a.state[i];
-      const prev = a.prev[i];
+      const s = a.meta[4 * i];
+      const prev = this.prev[i];
       view.state[i] = s === EMPTY && prev !== EMPTY ? VIEW_EXITED : s;
       view.prev[i] = prev;
       view.poor[i] = s === EMPTY ? 0 : this.f.flags[i >> FAMILY_SHIFT] >> 7;

@@ -129,7 +129,7 @@ const row = (name: string, runs: Timing[], snapshots: string) => {
   );
 };
 
-console.log(`\nWorker path benchmark: North East baseline at 1:1, ${MONTHS} months, ${REPEATS} runs each (median), sample ${DEFAULT_SAMPLE_SIZE} children`);
+console.log(`\nWorker path benchmark: North East baseline at 1:1, ${MONTHS} months, ${REPEATS} runs each (median), animation sample ${DEFAULT_SAMPLE_SIZE} slots`);
 const size = stepped[0];
 console.log(
   `snapshot size: ${size.recordBytes + size.viewBytes} bytes = record and market ${size.recordBytes} bytes (JSON) + view ${size.viewBytes} bytes (3 transferred buffers)`,

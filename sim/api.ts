@@ -34,7 +34,7 @@ const MAX_POOLED_VIEWS = 2;
 export interface LoadOptions {
   /** default: the seed of the previous load, else 1 */
   seed?: number;
-  /** children in the animation view; default: the previous load's, else 20,000 */
+  /** population slots in the animation view (up to that many children; see docs/CONTRACTS.md); default: the previous load's, else 20,000 */
   sampleSize?: number;
   /** a lever timeline to replay as the run goes (e.g. one exported earlier); validated like `--levers` */
   levers?: LeverChange[];
@@ -63,7 +63,7 @@ export interface SimStatus {
   monthsPerSecond: number;
   untilMonth: number | null;
   seed: number;
-  /** children in the animation view */
+  /** population slots in the animation view (up to that many children) */
   sampleSize: number;
   scale: number;
   /** increases on every load and reset; each snapshot carries the run it belongs to */

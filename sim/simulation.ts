@@ -33,7 +33,7 @@ import { FlowCounter, SINK_AGED_OUT, SINK_LEFT_CARE, SOURCE_BIRTH } from './flow
 
 export interface SimulationOptions {
   seed: number;
-  /** children in the animation view (slots 0..n-1); 0 for headless runs */
+  /** population slots in the animation view (slots 0..n-1, holding up to n children); 0 for headless runs */
   sampleSize?: number;
 }
 

@@ -527,9 +527,7 @@ export class Simulation {
     const f = this.f;
     const a = this.c.a;
     const p = this.p;
-    // Sorted, so the family and child arrays are walked in memory order (fewer cache misses).
-    // In memory order: fewer cache misses than the order families were booked in.
-    const due = this.familyQueue.take(m).sort();
+    const due = this.familyQueue.take(m);
     const now = m - 1;
     for (let k = 0; k < due.length; k++) {
       const fam = due[k];
@@ -742,7 +740,7 @@ export class Simulation {
   private needsEmerge(m: number): void {
     const a = this.c.a;
     const p = this.p;
-    const due = this.childQueue.take(m).sort();
+    const due = this.childQueue.take(m);
     for (let k = 0; k < due.length; k++) {
       const i = due[k];
       if (Math.ceil(a.clock[2 * i]) !== m) continue; // stale: rebooked, fired or left (see `clock`)

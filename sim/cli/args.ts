@@ -4,10 +4,11 @@
  */
 import { closestName } from '../scenario/validate';
 
-export type OutputFormat = 'json' | 'csv';
+export type OutputFormat = 'json' | 'csv' | 'text';
 
 export interface CliRequest {
-  scenarioPath: string;
+  /** one scenario for `npm run sim`, two (A then B) for `npm run compare` */
+  scenarioPaths: string[];
   seed: number;
   months: number;
   runs: number;
@@ -39,6 +40,15 @@ const FLAGS = ['--seed', '--months', '--runs', '--shard', '--levers', '--scale',
 
 export type Parsed = { ok: true; request: CliRequest } | { ok: false; errors: string[]; help?: boolean };
 
+export interface CommandShape {
+  /** how many scenario files the command takes */
+  scenarios: number;
+  formats: readonly OutputFormat[];
+  defaultFormat: OutputFormat;
+}
+
+export const SIM_COMMAND: CommandShape = { scenarios: 1, formats: ['json', 'csv'], defaultFormat: 'json' };
+
 function integer(flag: string, text: string, min: number, max: number, errors: string[]): number {
   const value = Number(text);
   if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
@@ -52,10 +62,10 @@ function shardIndexFromEnv(env: Record<string, string | undefined>): string | un
   return env.JOB_COMPLETION_INDEX ?? env.SLURM_ARRAY_TASK_ID;
 }
 
-export function parseArgs(argv: readonly string[], env: Record<string, string | undefined> = {}): Parsed {
+export function parseArgs(argv: readonly string[], env: Record<string, string | undefined> = {}, shape: CommandShape = SIM_COMMAND): Parsed {
   const errors: string[] = [];
   const positional: string[] = [];
-  const req: Omit<CliRequest, 'scenarioPath'> = { seed: 1, months: 120, runs: 1, format: 'json', quiet: false };
+  const req: Omit<CliRequest, 'scenarioPaths'> = { seed: 1, months: 120, runs: 1, format: shape.defaultFormat, quiet: false };
   let shardText: string | undefined;
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k];
@@ -106,8 +116,8 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
         break;
       }
       case '--format':
-        if (value === 'json' || value === 'csv') req.format = value;
-        else errors.push(`--format: expected json or csv, found ${JSON.stringify(value)}`);
+        if ((shape.formats as readonly string[]).includes(value)) req.format = value as OutputFormat;
+        else errors.push(`--format: expected ${shape.formats.join(' or ')}, found ${JSON.stringify(value)}`);
         break;
     }
   }
@@ -124,15 +134,12 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
       req.shard = { index, count };
     }
   }
-  if (positional.length !== 1) {
-    errors.push(
-      positional.length === 0
-        ? 'expected a scenario file (e.g. scenarios/north-east-baseline.json), found nothing'
-        : `expected one scenario file, found ${positional.length}: ${positional.join(', ')}`,
-    );
+  if (positional.length !== shape.scenarios) {
+    const wanted = shape.scenarios === 1 ? 'a scenario file (e.g. scenarios/north-east-baseline.json)' : `${shape.scenarios} scenario files`;
+    errors.push(`expected ${wanted}, found ${positional.length === 0 ? 'nothing' : `${positional.length}: ${positional.join(', ')}`}`);
   }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, request: { ...req, scenarioPath: positional[0] } };
+  return { ok: true, request: { ...req, scenarioPaths: positional } };
 }
 
 /** The runs (indices r, seed = seed + r) that a shard owns: a contiguous block, so parts merge in order. */

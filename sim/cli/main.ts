@@ -3,26 +3,13 @@
  * 0 done, 1 invalid scenario or lever timeline, 2 bad arguments, 70 internal error.
  * Only the document goes to stdout; progress and errors go to stderr, never a stack trace.
  */
-import { createWriteStream, existsSync, readFileSync, type WriteStream } from 'node:fs';
-import type { LeverChange } from '../api-types';
-import { loadScenarioFile } from '../node/files';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { CSV_HEADER, csvRows, JSON_FOOTER, jsonHeader, jsonRun } from '../output';
-import { applyLever, runScenario } from '../run';
-import type { Scenario } from '../scenario/schema';
-import type { ValidationIssue } from '../scenario/validate';
-import { parseLeverTimeline } from '../levers';
-import { parseArgs, shardRuns, USAGE } from './args';
+import { runScenario } from '../run';
+import { shardRuns, SIM_COMMAND, USAGE } from './args';
+import { prepare, report, type CliIo } from './prepare';
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** progress lines are throttled to one per this many ms */
-  progressIntervalMs?: number;
-}
-
-function report(io: CliIo, heading: string, issues: readonly ValidationIssue[]): void {
-  io.stderr(`${heading}\n${issues.map((i) => `  - ${i.message}`).join('\n')}\n`);
-}
+export type { CliIo };
 
 export async function main(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
   try {
@@ -34,43 +21,10 @@ export async function main(argv: readonly string[], env: Record<string, string |
 }
 
 async function run(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
-  const parsed = parseArgs(argv, env);
-  if (!parsed.ok) {
-    if (parsed.help) {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    }
-    io.stderr(`${parsed.errors.map((e) => `error: ${e}`).join('\n')}\n\n${USAGE}\n`);
-    return 2;
-  }
-  const req = parsed.request;
-  const loaded = loadScenarioFile(req.scenarioPath);
-  if (!loaded.ok) {
-    report(io, `${req.scenarioPath}: invalid scenario`, loaded.issues);
-    return 1;
-  }
-  let scenario: Scenario = loaded.value;
-  if (req.scale !== undefined) {
-    const scaled = applyLever(scenario, 'population.scale', req.scale);
-    if (!scaled.ok) {
-      report(io, '--scale: invalid', scaled.issues);
-      return 1;
-    }
-    scenario = scaled.value;
-  }
-  let levers: LeverChange[] = [];
-  if (req.leversPath !== undefined) {
-    if (!existsSync(req.leversPath)) {
-      io.stderr(`error: --levers: no file at ${req.leversPath}\n`);
-      return 2;
-    }
-    const timeline = parseLeverTimeline(readFileSync(req.leversPath, 'utf8'));
-    if (!timeline.ok) {
-      report(io, `${req.leversPath}: invalid lever timeline`, timeline.issues);
-      return 1;
-    }
-    levers = timeline.value;
-  }
+  const prepared = prepare(argv, env, io, SIM_COMMAND, USAGE);
+  if (typeof prepared === 'number') return prepared;
+  const { request: req, levers } = prepared;
+  const scenario = prepared.scenarios[0];
 
   const out: WriteStream | undefined = req.out !== undefined ? createWriteStream(req.out) : undefined;
   const write = (text: string) => (out ? out.write(text) : io.stdout(text));

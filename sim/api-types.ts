@@ -3,7 +3,6 @@
  * `sim/api.ts` implements it; `sim/worker.ts` only exposes it with comlink.
  */
 import type { MarketRecord, MonthRecord } from './records';
-import type { Scenario } from './scenario/schema';
 import type { ValidationIssue } from './scenario/validate';
 
 /** A live policy change: `path` into the scenario (e.g. `policy.earlyHelp.budgetPerYear`). */

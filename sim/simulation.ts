@@ -426,7 +426,6 @@ export class Simulation {
       old.povertyNeedRatio !== next.povertyNeedRatio ||
       old.riskHazardRatio.some((r, k) => r !== next.riskHazardRatio[k]);
     if (hazardChanged) {
-      const a = this.c.a;
       for (let i = 0; i < this.c.capacity; i++) {
         if (this.hasNeedClock(i)) this.rescaleNeedClock(i, now);
       }
@@ -440,7 +439,6 @@ export class Simulation {
 
   step(): void {
     const m = this.month + 1;
-    const a = this.c.a;
     this.rememberSampleStates();
     this.flows.clear();
     this.careExits.fill(0);
@@ -525,8 +523,6 @@ export class Simulation {
 
   private povertyChanges(m: number): void {
     const f = this.f;
-    const a = this.c.a;
-    const p = this.p;
     const due = this.familyQueue.take(m);
     const now = m - 1;
     for (let k = 0; k < due.length; k++) {
@@ -674,7 +670,6 @@ export class Simulation {
 
   /** Leave the system for universal services; closed social-care cases may be re-referred. */
   private toUniversal(i: number, m: number, mayBeReReferred: boolean): void {
-    const a = this.c.a;
     this.move(i, S.universal);
     this.deactivate(i);
     const p = this.p;

@@ -10,7 +10,7 @@ type TypedArrayCtor = Uint8ArrayConstructor | Int32ArrayConstructor | Uint32Arra
  * array (struct of arrays), but the few fields that every event of a child reads together are
  * interleaved in one array (stride 2 or 4), so an event touches one cache line per group rather
  * than one per field. The engine's cost is dominated by such scattered touches (a few million per
- * 1:1 run); on the 1:1 North East run this cut the needs phase by about a fifth.
+ * 1:1 run); on the 1:1 North East run this saved about 5% of the engine's time.
  */
 type Field = readonly [TypedArrayCtor, number, number];
 

@@ -7,7 +7,8 @@
  *   poverty flips, a lever moves), the remaining clock is rescaled without a new draw, which is
  *   exact for a piecewise-constant hazard and keeps common random numbers intact.
  * - Children in the system (early help, assessment, CIN, CP, care, and families waiting for early
- *   help) sit in an active list and are stepped every month with competing hazards.
+ *   help) sit in a dense active table (active-table.ts) and are stepped every month with competing
+ *   hazards.
  * - Families' poverty is a two-state clock booked in its own calendar.
  *
  * Monthly phases, in this order (the one place the order is written):
@@ -28,7 +29,7 @@ import { exponential, runKeys, uniform, type RunKeys } from './rng';
 import { CARE_EXITS, PLACEMENTS, SPEND_CATEGORIES, STATE_CODE, STATES, isCareCode, type StateId } from './states';
 import type { MarketRecord, MonthRecord } from './records';
 import { marginFor } from './market';
-import { ActiveTable } from './active-set';
+import { ActiveTable } from './active-table';
 import { FlowCounter, SINK_AGED_OUT, SINK_LEFT_CARE, SOURCE_BIRTH } from './flows';
 
 export interface SimulationOptions {

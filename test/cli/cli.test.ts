@@ -111,7 +111,10 @@ describe('the CLI as a process', () => {
     const ok = spawnSync('npx', ['tsx', 'sim/cli.ts', baseline, '--scale', '0.01', '--months', '3', '--quiet'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).runs[0].months).toHaveLength(4);
-    const bad = spawnSync('npx', ['tsx', 'sim/cli.ts', join(dir, 'bad.json')], { encoding: 'utf8' });
+    const badFile = join(dir, 'bad-for-process.json');
+    writeFileSync(badFile, JSON.stringify({ extends: 'north-east-baseline.json', policy: { earlyHelp: { budgetPerYear: 'lots' } } }));
+    writeFileSync(join(dir, 'north-east-baseline.json'), readFileSync(baseline));
+    const bad = spawnSync('npx', ['tsx', 'sim/cli.ts', badFile], { encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('policy.earlyHelp.budgetPerYear');
     expect(bad.stderr).not.toMatch(/\n\s+at /);

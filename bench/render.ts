@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import type { FrameStats } from './render-protocol';
+import { CHROMIUM_ARGS } from '../test/browser/harness';
 
 interface Row extends FrameStats {
   /** Script and garbage collection on the page's main thread per frame, from a CPU profile. */
@@ -120,13 +121,7 @@ async function main(): Promise<void> {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        ...CHROMIUM_ARGS,
         // Let frames run as fast as they can, so the interval is the frame's real cost.
         '--disable-frame-rate-limit',
         '--disable-gpu-vsync',

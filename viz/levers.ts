@@ -245,6 +245,23 @@ export function createLeverPanel(host: HTMLElement, onChange: LeverHandler): Lev
 }
 
 /** "Any lever": a path into the scenario and a value, for levers without a slider. */
+
+/** A text input with its label, not spell-checked (paths and numbers). */
+function labelledTextInput(labelText: string, name: string, placeholder: string): [HTMLLabelElement, HTMLInputElement] {
+  const id = `lever-${++idCounter}`;
+  const label = document.createElement('label');
+  label.htmlFor = id;
+  label.textContent = labelText;
+  const input = document.createElement('input');
+  input.id = id;
+  input.name = name;
+  input.type = 'text';
+  input.spellcheck = false;
+  input.autocomplete = 'off';
+  input.placeholder = placeholder;
+  return [label, input];
+}
+
 function createFreeForm(onChange: LeverHandler): HTMLElement {
   const details = document.createElement('details');
   details.className = 'lever-any';
@@ -252,29 +269,9 @@ function createFreeForm(onChange: LeverHandler): HTMLElement {
   summary.textContent = 'Set any lever';
   const form = document.createElement('form');
   form.noValidate = true;
-  const pathId = `lever-${++idCounter}`;
-  const valueId = `lever-${++idCounter}`;
-  const pathLabel = document.createElement('label');
-  pathLabel.htmlFor = pathId;
-  pathLabel.textContent = 'Lever path';
-  const path = document.createElement('input');
-  path.id = pathId;
-  path.name = 'path';
-  path.type = 'text';
-  path.spellcheck = false;
-  path.autocomplete = 'off';
-  path.placeholder = 'policy.earlyHelp.budgetPerYear';
+  const [pathLabel, path] = labelledTextInput('Lever path', 'path', 'policy.earlyHelp.budgetPerYear');
   path.value = 'policy.earlyHelp.budgetPerYear';
-  const valueLabel = document.createElement('label');
-  valueLabel.htmlFor = valueId;
-  valueLabel.textContent = 'Value';
-  const value = document.createElement('input');
-  value.id = valueId;
-  value.name = 'value';
-  value.type = 'text';
-  value.spellcheck = false;
-  value.autocomplete = 'off';
-  value.placeholder = 'e.g. 5000000, true, 0.1';
+  const [valueLabel, value] = labelledTextInput('Value', 'value', 'e.g. 5000000, true, 0.1');
   const apply = document.createElement('button');
   apply.type = 'submit';
   apply.textContent = 'Apply lever';

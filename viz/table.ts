@@ -49,25 +49,32 @@ function tallyMoves(flows: Record<string, number>, into: Float64Array, out: Floa
   }
 }
 
+/** A header row of column headings: [text, class] each. */
+function headerRow(columns: readonly (readonly [string, string])[]): HTMLTableRowElement {
+  const tr = document.createElement('tr');
+  for (const [text, cls] of columns) {
+    const th = cell('th', text, cls || undefined);
+    th.scope = 'col';
+    tr.append(th);
+  }
+  return tr;
+}
+
 export function createStateTable(host: HTMLElement): StateTable {
   const table = document.createElement('table');
   table.className = 'state-table';
   const caption = document.createElement('caption');
   caption.textContent = 'Children in each part of the pathway (simulated population)';
   const head = document.createElement('thead');
-  const headRow = document.createElement('tr');
-  for (const [text, cls] of [
-    ['Part of the pathway', ''],
-    ['Children', 'num'],
-    ['Per 10,000 children', 'num'],
-    ['Moved in this month', 'num'],
-    ['Moved out this month', 'num'],
-  ]) {
-    const th = cell('th', text, cls || undefined);
-    th.scope = 'col';
-    headRow.append(th);
-  }
-  head.append(headRow);
+  head.append(
+    headerRow([
+      ['Part of the pathway', ''],
+      ['Children', 'num'],
+      ['Per 10,000 children', 'num'],
+      ['Moved in this month', 'num'],
+      ['Moved out this month', 'num'],
+    ]),
+  );
   const body = document.createElement('tbody');
   const rows: Row[] = STATES.map((state) => {
     const tr = document.createElement('tr');
@@ -110,17 +117,13 @@ export function createStateTable(host: HTMLElement): StateTable {
   const flowCaption = document.createElement('caption');
   flowCaption.textContent = 'Moves between parts of the pathway this month (the map\u2019s edges)';
   const flowHead = document.createElement('thead');
-  const flowHeadRow = document.createElement('tr');
-  for (const [text, cls] of [
-    ['From', ''],
-    ['To', ''],
-    ['Children', 'num'],
-  ]) {
-    const th = cell('th', text, cls || undefined);
-    th.scope = 'col';
-    flowHeadRow.append(th);
-  }
-  flowHead.append(flowHeadRow);
+  flowHead.append(
+    headerRow([
+      ['From', ''],
+      ['To', ''],
+      ['Children', 'num'],
+    ]),
+  );
   const flowBody = document.createElement('tbody');
   flowTable.append(flowCaption, flowHead, flowBody);
   host.append(table, flowTable);

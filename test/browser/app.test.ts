@@ -3,38 +3,26 @@
  * marks lever changes, draws something, and survives bad input.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { LeverChange } from '../../sim/api-types';
 import { parseLeverTimeline } from '../../sim/levers';
 import type { MonthRecord } from '../../sim/records';
 import { runScenario } from '../../sim/run';
 import { loadScenarioFile, SCENARIO_DIR } from '../../sim/node/files';
 import { STATES } from '../../sim/states';
-import { launchChromium, openApp, readMonth, readTable, startServer, waitForMonth } from './harness';
+import { readMonth, readTable, waitForMonth } from './harness';
+import { useApp } from './lifecycle';
 import { analysePng } from './pixels';
 
 const SCENARIO = 'north-east-baseline';
 const SEED = 7;
 const QUERY = `?scenario=${SCENARIO}&seed=${SEED}`;
 
-let server: { url: string; close: () => Promise<void> } | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  // Chromium first: when it is missing, fail at once with the install hint.
-  browser = await launchChromium();
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const openPage = useApp();
 
 async function open(query = QUERY): Promise<{ page: Page; errors: string[] }> {
-  if (!browser || !server) throw new Error('harness not started');
-  return openApp(browser, server.url, query);
+  return openPage(query);
 }
 
 function cliRun(months: number, levers: LeverChange[] = []): MonthRecord[] {

@@ -13,6 +13,16 @@ import type { StateId } from '../../sim/states';
 import type {} from '../../viz/test-hooks';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Headless, no sandbox (root), software WebGL, and no calls out of this closed network. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export async function startServer(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -38,18 +48,7 @@ export async function launchChromium(): Promise<Browser> {
         '`apt-get update && apt-get install -y chromium` (.ci/run does this); the browser tests cannot run without it.',
     );
   }
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 }
 
 export interface OpenedApp {

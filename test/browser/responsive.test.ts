@@ -3,9 +3,9 @@
  * A PerformanceObserver for 'longtask' is registered after the page has loaded and before Play;
  * no task on the main thread may take over 100 ms while 24 months are simulated and drawn.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, openApp, startServer, waitForMonth } from './harness';
+import { describe, expect, it } from 'vitest';
+import { waitForMonth } from './harness';
+import { useApp } from './lifecycle';
 
 declare global {
   interface Window {
@@ -13,26 +13,14 @@ declare global {
   }
 }
 
-let server: { url: string; close: () => Promise<void> } | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const openPage = useApp();
 
 describe('main-thread responsiveness', () => {
   it('has no long task over 100 ms while the baseline plays for 24 months', async () => {
-    if (!browser || !server) throw new Error('harness not started');
     // An ordinary laptop's window. Headless Chromium renders WebGL with SwiftShader on the CPU and,
     // compositing in software, waits on the main thread for each map frame to be read back: frame
     // cost grows with canvas pixels, so the window size is part of what this test measures.
-    const { page, errors } = await openApp(browser, server.url, '?scenario=north-east-baseline&seed=1', { width: 1366, height: 768 });
+    const { page, errors } = await openPage('?scenario=north-east-baseline&seed=1', { width: 1366, height: 768 });
     // Let start-up work (first frames, shader compilation) finish before measuring.
     await page.waitForTimeout(500);
     await page.evaluate(() => {

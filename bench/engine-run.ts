@@ -15,7 +15,7 @@ if (!scaled.ok) throw new Error(scaled.issues.map((i) => i.message).join('\n'));
 const months = Number(monthsText);
 
 const t0 = performance.now();
-const sim = new Simulation(toParams(scaled.value), { seed: 1 });
+const sim = new Simulation(toParams(scaled.value), 1);
 const t1 = performance.now();
 let childMonths = 0;
 for (let m = 0; m < months; m++) {

@@ -4,7 +4,7 @@
  * engine. The numbers mean nothing about England; they only give the map realistic proportions
  * (most children in universal services, a few in care) and a steady trickle of moves.
  */
-import { VIEW_CODE, type Snapshot } from '../sim/api-types';
+import { VIEW_CODE, type Snapshot } from '../sim/worker/contract';
 import type { MarketRecord, MonthRecord } from '../sim/records';
 import { SPEND_CATEGORIES, STATES, STATE_CODE, type StateId } from '../sim/states';
 

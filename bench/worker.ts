@@ -11,8 +11,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Comlink from 'comlink';
-import { createSimulationApi, DEFAULT_SAMPLE_SIZE, type SimEvent, type SimulationApi } from '../sim/api';
-import type { Snapshot } from '../sim/api-types';
+import { createSimulationApi } from '../sim/worker/session';
+import { DEFAULT_SAMPLE_SIZE, type SimEvent, type SimulationApi } from '../sim/worker/contract';
+import type { Snapshot } from '../sim/worker/contract';
 import { directoryLoader, loadScenarioFile, SCENARIO_DIR } from '../sim/node/files';
 import { toParams } from '../sim/params';
 import { Simulation } from '../sim/simulation';
@@ -42,7 +43,7 @@ function startTiming(): () => Timing {
 function plainEngine(): Timing {
   const loaded = loadScenarioFile(join(SCENARIO_DIR, FILE));
   if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
-  const sim = new Simulation(toParams(loaded.value), { seed: SEED });
+  const sim = new Simulation(toParams(loaded.value), SEED);
   const stop = startTiming();
   for (let m = 0; m < MONTHS; m++) {
     sim.step();

@@ -2,9 +2,16 @@
  * Lever timelines: `[{ "month": 12, "path": "policy.earlyHelp.budgetPerYear", "value": 5000000 }]`.
  * A timeline makes a live session replayable: the worker records one, the CLI accepts it.
  */
-import type { LeverChange } from './api-types';
 import { parseJson } from './scenario/resolve';
 import { describeFound, issue, joinPath, type Validated, type ValidationIssue } from './scenario/validate';
+
+/** A live policy change: `path` into the scenario (e.g. `policy.earlyHelp.budgetPerYear`). */
+export interface LeverChange {
+  /** The month whose step first uses the new value (changes made after month m is shown take effect in month m + 1). */
+  month: number;
+  path: string;
+  value: unknown;
+}
 
 /**
  * Paths a lever may change while a run goes on. The population and the initial state shape month 0

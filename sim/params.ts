@@ -3,6 +3,7 @@
  * hazards per month (the engine turns competing hazards into monthly probabilities), weekly costs
  * become monthly costs, and full-scale counts and budgets are multiplied by `population.scale`.
  */
+import { AGE_BANDS } from './ages';
 import type { Scenario } from './scenario/schema';
 import { PLACEMENTS, STATE_CODE, type PlacementId } from './states';
 
@@ -12,9 +13,6 @@ export const WEEKS_PER_MONTH = 52.1775 / 12;
 export type PerMonth = number;
 export type PoundsPerMonth = number;
 
-export const AGE_BANDS = ['under10', 'age10to15', 'age16to17'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
-export const ageBandOf = (ageMonths: number): number => (ageMonths < 120 ? 0 : ageMonths < 192 ? 1 : 2);
 
 export interface MarketParams {
   baseMargin: number;
@@ -89,8 +87,6 @@ export interface EngineParams {
   councilHomeTarget: number;
   councilHomeMonthsToOpen: number;
   fosterExtraPlacesPerMonth: number;
-  stepDownMultiplier: number;
-  residentialEntryMultiplier: number;
 }
 
 const perMonth = (perYear: number): PerMonth => perYear / 12;
@@ -191,7 +187,5 @@ export function toParams(s: Scenario): EngineParams {
     councilHomeTarget: Math.round(scaled(s.policy.councilHomes.targetPlaces)),
     councilHomeMonthsToOpen: s.policy.councilHomes.monthsToOpen,
     fosterExtraPlacesPerMonth: scaled(s.policy.fosterRecruitment.extraPlacesPerYear) / 12,
-    stepDownMultiplier: s.policy.collaborativeFosterTransition.stepDownMultiplier,
-    residentialEntryMultiplier: s.policy.homesAsEarlyOption.residentialEntryMultiplier,
   };
 }

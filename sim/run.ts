@@ -1,31 +1,30 @@
 /**
- * One headless run: scenario + seed (+ lever timeline) -> month records. The CLI, the tests and
- * the worker's parity check all go through here, so there is one definition of "a run".
+ * One run: a scenario, a seed and a lever timeline, stepped month by month. The CLI, the worker
+ * session, `compare` and the tests all step runs through this object, so there is one definition
+ * of "a run" and of when a lever takes effect: every change scheduled for month m is applied to
+ * the scenario, then the engine gets the new parameters once, then month m is simulated.
  */
-import type { LeverChange } from './api-types';
+import type { LeverChange } from './levers';
 import { toParams } from './params';
 import type { MarketRecord, MonthRecord } from './records';
 import { withPath } from './scenario/resolve';
 import type { Scenario } from './scenario/schema';
 import { validateScenario, type Validated } from './scenario/validate';
-import { Simulation } from './simulation';
+import { Simulation, type PopulationView } from './simulation';
 
-export interface RunOptions {
-  seed: number;
-  months: number;
-  levers?: readonly LeverChange[];
-  /** called after each month (including month 0), e.g. for progress or market figures */
-  onMonth?: (record: MonthRecord, market: MarketRecord) => void;
-}
-
-/** Apply a lever to a scenario; the result is validated like a scenario file. */
+/** Apply a change to a scenario; the result is validated like a scenario file. */
 export function applyLever(scenario: Scenario, path: string, value: unknown): Validated<Scenario> {
   const changed = withPath(scenario, path, value);
   if (!changed.ok) return changed;
   return validateScenario(changed.value);
 }
 
-/** Check a whole timeline up front, so a bad entry fails before any month is simulated. */
+/** By month, keeping the given order within a month (the sort is stable). */
+export function byMonth(levers: readonly LeverChange[]): LeverChange[] {
+  return [...levers].sort((a, b) => a.month - b.month);
+}
+
+/** Check a whole timeline (in month order) up front, so a bad entry fails before any month is simulated. */
 export function checkTimeline(scenario: Scenario, levers: readonly LeverChange[]): Validated<Scenario[]> {
   const states: Scenario[] = [];
   let current = scenario;
@@ -40,22 +39,124 @@ export function checkTimeline(scenario: Scenario, levers: readonly LeverChange[]
   return { ok: true, value: states };
 }
 
+export class Run {
+  readonly sim: Simulation;
+  /** the scenario with every lever applied so far */
+  current: Scenario;
+  /** applied entries first (`timeline[0..applied)`), then scheduled ones, in month order */
+  private timeline: LeverChange[];
+  private applied = 0;
+  /** levers changed `current` since the engine last got parameters */
+  private dirty = false;
+
+  private constructor(
+    readonly base: Scenario,
+    readonly seed: number,
+    timeline: LeverChange[],
+  ) {
+    this.current = base;
+    this.timeline = timeline;
+    this.sim = new Simulation(toParams(base), seed);
+  }
+
+  /** A run at month 0, or the problems with its lever timeline (checked in full before anything runs). */
+  static start(base: Scenario, seed: number, levers: readonly LeverChange[] = []): Validated<Run> {
+    const timeline = byMonth(levers);
+    const checked = checkTimeline(base, timeline);
+    if (!checked.ok) return checked;
+    return { ok: true, value: new Run(base, seed, structuredClone(timeline)) };
+  }
+
+  get month(): number {
+    return this.sim.month;
+  }
+
+  /** Every lever change of the run, applied and scheduled. */
+  levers(): LeverChange[] {
+    return structuredClone(this.timeline);
+  }
+
+  /** Simulate the next month (its scheduled levers first) and return its record. */
+  step(): MonthRecord {
+    this.applyScheduled(this.sim.month + 1);
+    if (this.dirty) {
+      this.sim.setParams(toParams(this.current));
+      this.dirty = false;
+    }
+    this.sim.step();
+    return this.sim.record();
+  }
+
+  record(): MonthRecord {
+    return this.sim.record();
+  }
+
+  market(): MarketRecord {
+    return this.sim.market();
+  }
+
+  population(): PopulationView {
+    return this.sim.population();
+  }
+
+  /**
+   * A live change from the next month on, recorded in the timeline as the CLI's `--levers` replays
+   * it. A second change of the same path in the same month replaces the first (the run is the
+   * same either way). Refused, with the run unchanged, if the value is invalid or a lever already
+   * scheduled later would no longer apply.
+   */
+  setLever(path: string, value: unknown): Validated<LeverChange> {
+    const month = this.sim.month + 1;
+    // Levers already scheduled for this month go first, as they come first in the timeline.
+    this.applyScheduled(month);
+    const changed = applyLever(this.current, path, value);
+    if (!changed.ok) return changed;
+    toParams(changed.value); // the engine must accept it too, before it is recorded
+    const later = checkTimeline(changed.value, this.timeline.slice(this.applied));
+    if (!later.ok) return { ok: false, issues: later.issues.map((i) => ({ ...i, message: `conflicts with a scheduled lever change: ${i.message}` })) };
+    const change: LeverChange = { month, path, value: structuredClone(value) };
+    const before = this.timeline.length;
+    this.timeline = this.timeline.filter((c, k) => k >= this.applied || c.month !== month || c.path !== path);
+    this.applied -= before - this.timeline.length;
+    this.timeline.splice(this.applied, 0, change);
+    this.applied++;
+    this.current = changed.value;
+    this.dirty = true;
+    return { ok: true, value: structuredClone(change) };
+  }
+
+  private applyScheduled(month: number): void {
+    while (this.applied < this.timeline.length && this.timeline[this.applied].month <= month) {
+      const lever = this.timeline[this.applied];
+      const changed = applyLever(this.current, lever.path, lever.value);
+      // The timeline was checked as a whole when the run started or it was extended, so this cannot fail.
+      if (!changed.ok) throw new Error(`scheduled lever ${lever.path} (month ${lever.month}) no longer applies: ${changed.issues[0]?.message}`);
+      this.current = changed.value;
+      this.applied++;
+      this.dirty = true;
+    }
+  }
+}
+
+export interface RunOptions {
+  seed: number;
+  months: number;
+  levers?: readonly LeverChange[];
+  /** called after each month (including month 0), e.g. for progress or market figures */
+  onMonth?: (record: MonthRecord, market: MarketRecord) => void;
+}
+
+/** A whole headless run: month 0 and `months` simulated months. */
 export function runScenario(scenario: Scenario, options: RunOptions): Validated<MonthRecord[]> {
-  const levers = [...(options.levers ?? [])].sort((a, b) => a.month - b.month);
-  const checked = checkTimeline(scenario, levers);
-  if (!checked.ok) return checked;
-  const sim = new Simulation(toParams(scenario), { seed: options.seed });
-  const records: MonthRecord[] = [sim.record()];
-  options.onMonth?.(records[0], sim.market());
-  let next = 0;
+  const started = Run.start(scenario, options.seed, options.levers);
+  if (!started.ok) return started;
+  const run = started.value;
+  const records: MonthRecord[] = [run.record()];
+  options.onMonth?.(records[0], run.market());
   for (let m = 1; m <= options.months; m++) {
-    let changed: Scenario | undefined;
-    while (next < levers.length && levers[next].month <= m) changed = checked.value[next++];
-    if (changed) sim.setParams(toParams(changed));
-    sim.step();
-    const record = sim.record();
+    const record = run.step();
     records.push(record);
-    options.onMonth?.(record, sim.market());
+    options.onMonth?.(record, run.market());
   }
   return { ok: true, value: records };
 }

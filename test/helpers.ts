@@ -7,7 +7,7 @@ import type { MonthRecord } from '../sim/records';
 import { applyLever } from '../sim/run';
 import type { Scenario } from '../sim/scenario/schema';
 import { CARE_EXITS, PLACEMENTS, STATES, SINKS, SOURCES } from '../sim/states';
-import { flowEnds } from '../sim/flows';
+import { flowEnds } from '../sim/measures';
 
 export function shippedScenarioFiles(): string[] {
   return readdirSync(SCENARIO_DIR)

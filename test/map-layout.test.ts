@@ -3,7 +3,7 @@ import { baseFontSize, estimateLines, headerHeight, layoutMap, type Rect } from 
 import { edgePath, pointOnCubic } from '../viz/map/edge-geometry';
 import { currentNodeOf, MAP_NODES, NO_NODE, NODE_INDEX, prevNodeOf, type MapNodeId } from '../viz/map/nodes';
 import { edgeFlows, formatCount, formatRate, nodeFigures } from '../viz/map/figures';
-import { VIEW_CODE } from '../sim/api-types';
+import { VIEW_CODE } from '../sim/worker/contract';
 import { STATES, STATE_CODE } from '../sim/states';
 import type { MonthRecord } from '../sim/records';
 

@@ -3,7 +3,7 @@
  * seed, the month rows received (for the CSV export), the lever timeline (for the markers and the
  * JSON export) and the chart history. No DOM here.
  */
-import type { LeverChange, Snapshot } from '../sim/api-types';
+import type { LeverChange, Snapshot } from '../sim/worker/contract';
 import type { MarketRecord } from '../sim/records';
 import type { Scenario } from '../sim/scenario/schema';
 import type { RunRow } from './export';

@@ -3,7 +3,7 @@
  * timeline as JSON in the format the CLI reads with `--levers FILE`, so a run seen in the app can
  * be reproduced from the command line.
  */
-import type { LeverChange } from '../sim/api-types';
+import type { LeverChange } from '../sim/worker/contract';
 import type { MarketRecord, MonthRecord } from '../sim/records';
 import { CARE_EXITS, SPEND_CATEGORIES, STATES } from '../sim/states';
 

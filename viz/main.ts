@@ -4,7 +4,7 @@
  * this thread only draws and handles input.
  */
 import './styles.css';
-import type { Snapshot } from '../sim/api-types';
+import type { Snapshot } from '../sim/worker/contract';
 import type { Scenario } from '../sim/scenario/schema';
 import { AppState } from './app-state';
 import { createChart, type Chart } from './charts';

@@ -4,8 +4,8 @@
  * `Scenario`, error messages ready to show — and restarts a crashed worker, keeping the user's
  * scenario, seed and lever timeline.
  */
-import type { SimStatus } from '../sim/api';
-import type { AnimationView, ApiError, ApiResult, LeverChange, Snapshot } from '../sim/api-types';
+import type { SimStatus } from '../sim/worker/contract';
+import type { AnimationView, ApiError, ApiResult, LeverChange, Snapshot } from '../sim/worker/contract';
 import { bundledLoader, bundledScenarioNames } from '../sim/scenario/bundled';
 import type { MonthRecord } from '../sim/records';
 import type { Scenario } from '../sim/scenario/schema';

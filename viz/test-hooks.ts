@@ -2,7 +2,7 @@
  * `window.__careFutures`: a handle for the browser tests and for debugging from the console.
  * Exposed by the dev server (and with `?debug` in a build); the app never reads it.
  */
-import type { LeverChange } from '../sim/api-types';
+import type { LeverChange } from '../sim/worker/contract';
 import type { SimulationLink } from './sim-link';
 
 export interface CareFuturesHooks {

@@ -15,8 +15,8 @@
  * dropped, never delivered after a newer run's.
  */
 import * as Comlink from 'comlink';
-import type { LoadInput, PlayOptions, ResetOptions, SimEvent, SimListener, SimStatus, SimulationApi } from '../sim/api';
-import type { AnimationView, ApiError, ApiResult, LeverChange, Snapshot } from '../sim/api-types';
+import type { LoadInput, PlayOptions, ResetOptions, SimEvent, SimListener, SimStatus, SimulationApi } from '../sim/worker/contract';
+import type { AnimationView, ApiError, ApiResult, LeverChange, Snapshot } from '../sim/worker/contract';
 import type { MonthRecord } from '../sim/records';
 import type { Scenario } from '../sim/scenario/schema';
 
@@ -43,7 +43,7 @@ export interface ClientOptions extends ClientHandlers {
 
 /** Vite needs this expression literally, to bundle the worker as its own module. */
 export function createSimulationWorker(): Worker {
-  return new Worker(new URL('../sim/worker.ts', import.meta.url), { type: 'module' });
+  return new Worker(new URL('../sim/worker/worker.ts', import.meta.url), { type: 'module' });
 }
 
 const DEAD: ApiError = { kind: 'state', message: 'the simulation worker has stopped: restart it' };

@@ -4,7 +4,7 @@
  * exit code (1 invalid input, 2 bad arguments), never thrown.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { LeverChange } from '../api-types';
+import type { LeverChange } from '../levers';
 import { parseLeverTimeline } from '../levers';
 import { loadScenarioFile } from '../node/files';
 import { applyLever } from '../run';

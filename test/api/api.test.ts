@@ -3,8 +3,9 @@
  * levers, reset, errors that keep the last good state, the timeline, and playing on a manual clock.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSimulationApi, type SimStatus } from '../../sim/api';
-import type { ApiResult, LeverChange } from '../../sim/api-types';
+import { createSimulationApi } from '../../sim/worker/session';
+import { type SimStatus } from '../../sim/worker/contract';
+import type { ApiResult, LeverChange } from '../../sim/worker/contract';
 import type { MonthRecord } from '../../sim/records';
 import { runScenario } from '../../sim/run';
 import { Simulation } from '../../sim/simulation';

@@ -3,8 +3,8 @@
  * simulating but folds the months into one pending snapshot: nothing queues, nothing is lost.
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulationApi } from '../../sim/api';
-import { VIEW_CODE, type AnimationView, type ApiResult, type Snapshot } from '../../sim/api-types';
+import { createSimulationApi } from '../../sim/worker/session';
+import { VIEW_CODE, type AnimationView, type ApiResult, type Snapshot } from '../../sim/worker/contract';
 import type { MonthRecord } from '../../sim/records';
 import { nodeLoader, recorder, settle, smallBaseline } from './helpers';
 

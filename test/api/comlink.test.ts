@@ -4,8 +4,9 @@
  */
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSimulationApi, type SimEvent, type SimulationApi } from '../../sim/api';
-import type { AnimationView, Snapshot } from '../../sim/api-types';
+import { createSimulationApi } from '../../sim/worker/session';
+import { type SimEvent, type SimulationApi } from '../../sim/worker/contract';
+import type { AnimationView, Snapshot } from '../../sim/worker/contract';
 import { bundledLoader, bundledScenarioNames } from '../../sim/scenario/bundled';
 import { SimulationClient, type WorkerLike } from '../../viz/worker-client';
 import { nodeLoader, smallBaseline } from './helpers';

@@ -1,7 +1,8 @@
 /** Helpers for the worker API tests: a small baseline, a manual clock, a listener that records events. */
 import { directoryLoader, SCENARIO_DIR } from '../../sim/node/files';
-import type { LoadInput, Scheduler, SimEvent } from '../../sim/api';
-import type { Snapshot } from '../../sim/api-types';
+import type { Scheduler } from '../../sim/worker/session';
+import type { LoadInput, SimEvent } from '../../sim/worker/contract';
+import type { Snapshot } from '../../sim/worker/contract';
 import { loadShipped } from '../helpers';
 
 export const SCALE = 0.03;

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { LeverChange } from '../../sim/api-types';
+import type { LeverChange } from '../../sim/worker/contract';
 import { parseLeverTimeline } from '../../sim/levers';
 import type { MonthRecord } from '../../sim/records';
 import { runScenario } from '../../sim/run';

@@ -4,7 +4,7 @@
  * feeds it snapshots; the map reads snapshots only and keeps no reference to their buffers.
  */
 import { Application } from 'pixi.js';
-import type { Snapshot } from '../../sim/api-types';
+import type { Snapshot } from '../../sim/worker/contract';
 import { PLACEMENTS } from '../../sim/states';
 import { THEME } from '../palette';
 import { EdgeLayer } from './edge-layer';

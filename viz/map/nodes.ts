@@ -2,7 +2,7 @@
  * The map's nodes: every state of the pathway plus the birth source and the two exits, in pathway
  * order, and how an animation-view code finds its node.
  */
-import { VIEW_CODE } from '../../sim/api-types';
+import { VIEW_CODE } from '../../sim/worker/contract';
 import { isCareCode, SINKS, SOURCES, STATES, type SinkId, type SourceId, type StateId } from '../../sim/states';
 
 export type MapNodeId = SourceId | StateId | SinkId;

@@ -7,7 +7,7 @@
  * sized once for the pool, and the per-snapshot work (targets, colours) happens in `setView`.
  */
 import { Particle, ParticleContainer, type Texture } from 'pixi.js';
-import { VIEW_CODE, type AnimationView } from '../../sim/api-types';
+import { VIEW_CODE, type AnimationView } from '../../sim/worker/contract';
 import { POVERTY_COLOUR, hexToNumber } from '../palette';
 import { DOT_TEXTURE_SIZE } from './texture';
 import { edgePath } from './edge-geometry';

@@ -7,7 +7,7 @@
  * (lazy deletion), which is cheaper than removing entries. Events are never booked more than
  * `horizon` months ahead (children leave at 18, i.e. within 216 months), so a ring suffices.
  */
-export class MonthQueue {
+export class MonthCalendar {
   private readonly buckets: Int32Array[];
   private readonly lengths: Int32Array;
   private readonly mask: number;

@@ -2,8 +2,8 @@
  * Flow counts for one month, as a dense from x to matrix over the states plus the population's
  * sources and sinks; turned into the `from>to` record (non-zero entries, fixed order) on demand.
  */
-import type { FlowKey } from './records';
-import { SINKS, SOURCES, STATES } from './states';
+import type { FlowKey } from '../records';
+import { SINKS, SOURCES, STATES } from '../states';
 
 const NAMES: readonly string[] = [...STATES, ...SOURCES, ...SINKS];
 const N = NAMES.length;
@@ -31,10 +31,4 @@ export class FlowCounter {
     }
     return out;
   }
-}
-
-/** Split a flow key into its ends. */
-export function flowEnds(key: FlowKey): [string, string] {
-  const at = key.indexOf('>');
-  return [key.slice(0, at), key.slice(at + 1)];
 }

@@ -1,0 +1,114 @@
+/**
+ * Parameters changed during a run (levers), declaratively: every engine parameter states what a
+ * change of it does to a running simulation. The table is typed over every key of EngineParams, so
+ * a new parameter does not compile until it says how it takes effect, and none is silently ignored.
+ */
+import type { EngineParams } from '../params';
+import { STATE_CODE as S } from '../states';
+import { rescaleNeedClocks, rescalePovertyClocks, updateMultipliers } from './clocks';
+import type { EngineState } from './state';
+
+/**
+ * - `read`: the engine reads the parameter where it uses it, so the new value applies by itself;
+ * - `setup`: it shapes month 0 only (the initial population); a run cannot change it (refused);
+ * - `needClocks`: need hazards change: running need clocks are rescaled;
+ * - `povertyClocks`: poverty hazards change: families' poverty clocks are rescaled;
+ * - `places`: the number of places changes: capacity moves by the difference.
+ */
+export type LiveEffect = 'read' | 'setup' | 'needClocks' | 'povertyClocks' | 'places';
+
+export const LIVE_EFFECT: Readonly<Record<keyof EngineParams, LiveEffect>> = {
+  scale: 'setup',
+  initialChildren: 'setup',
+  families: 'setup',
+  birthsPerMonth: 'read',
+  initialPer10k: 'setup',
+  povertyInitialShare: 'setup',
+  povertyEntry: 'povertyClocks',
+  povertyExit: 'povertyClocks',
+  povertyNeedRatio: 'needClocks',
+  povertyReferralOdds: 'read',
+  riskPrevalence: 'setup',
+  riskHazardRatio: 'needClocks',
+  needBase: 'needClocks',
+  directReferralShare: 'read',
+  earlyHelpClose: 'read',
+  earlyHelpSuccessShare: 'read',
+  earlyHelpCapacity: 'read',
+  earlyHelpStatutory: 'read',
+  earlyHelpCostPerCase: 'read',
+  waitingEscalation: 'read',
+  waitingResolve: 'read',
+  socialWorkers: 'read',
+  caseloadThreshold: 'read',
+  socialWorkCostPerCase: 'read',
+  overloadSlowsAssessment: 'read',
+  overloadRaisesEscalation: 'read',
+  assessmentComplete: 'read',
+  assessmentOutcomeCdf: 'read',
+  reReferralShare: 'read',
+  reReferralWithinMonths: 'read',
+  cinClose: 'read',
+  cinToCp: 'read',
+  cinToCare: 'read',
+  cpEnd: 'read',
+  cpEndToCareShare: 'read',
+  cpEndToCinShare: 'read',
+  entryCdf: 'read',
+  reunification: 'read',
+  reunifiedToCinShare: 'read',
+  permanenceByAge: 'read',
+  stepDown: 'read',
+  supportedAt16: 'read',
+  escalateToResidential: 'read',
+  costPerMonth: 'read',
+  places: 'places',
+  privateMarket: 'read',
+  agencyMarket: 'read',
+  outOfAreaPremium: 'read',
+  profitCap: 'read',
+  councilHomeTarget: 'read',
+  councilHomeMonthsToOpen: 'read',
+  fosterExtraPlacesPerMonth: 'read',
+};
+
+function sameValue(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return Number.isNaN(x) && Number.isNaN(y);
+  const xs = x as Record<string, unknown>;
+  const ys = y as Record<string, unknown>;
+  const keys = Object.keys(xs);
+  if (keys.length !== Object.keys(ys).length) return false;
+  return keys.every((k) => sameValue(xs[k], ys[k]));
+}
+
+/** The parameters whose values differ between two parameter sets. */
+export function changedParams(old: EngineParams, next: EngineParams): (keyof EngineParams)[] {
+  return (Object.keys(LIVE_EFFECT) as (keyof EngineParams)[]).filter((key) => !sameValue(old[key], next[key]));
+}
+
+/** The changed parameters a running simulation cannot take (they shape month 0 only). */
+export function setupOnlyChanges(old: EngineParams, next: EngineParams): (keyof EngineParams)[] {
+  return changedParams(old, next).filter((key) => LIVE_EFFECT[key] === 'setup');
+}
+
+/**
+ * Apply new parameters from the next step on. Clocks are rescaled, not redrawn; a change to a
+ * setup-only parameter is an error (levers refuse it before it gets here).
+ */
+export function applyParams(s: EngineState, next: EngineParams): void {
+  const old = s.p;
+  const changed = changedParams(old, next);
+  const refused = changed.filter((key) => LIVE_EFFECT[key] === 'setup');
+  if (refused.length > 0) throw new Error(`cannot change during a run (they shape month 0 only): ${refused.join(', ')}`);
+  const effects = new Set(changed.map((key) => LIVE_EFFECT[key]));
+  s.p = next;
+  updateMultipliers(s);
+  const now = s.month;
+  if (effects.has('povertyClocks')) rescalePovertyClocks(s, now);
+  if (effects.has('needClocks')) rescaleNeedClocks(s, now);
+  if (effects.has('places')) {
+    // Places that grow by recruitment or building keep their own count: move it by the difference.
+    s.inhousePlaces += next.places[S.inhouse_foster] - old.places[S.inhouse_foster];
+  }
+}

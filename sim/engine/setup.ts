@@ -1,0 +1,137 @@
+/**
+ * Set-up of families and children at month 0, and the rule that gives every child (at set-up or
+ * at birth) a family and a slot in its block.
+ */
+import { AGE_OUT_MONTHS, ageBandOf } from '../ages';
+import { STATE_CODE as S } from '../states';
+import { bookReReferral, familyDraw, needRateOfFamily, startNeedClock, startPovertyClock } from './clocks';
+import { placeInCare } from './matching';
+import { activate, enterState } from './moves';
+import {
+  EMPTY,
+  FAMILY_SHIFT,
+  FAMILY_SLOTS,
+  growFamilies,
+  POOR_BIT,
+  RISK_FACTORS,
+  setBorn,
+  setStream,
+  stateOf,
+} from './population';
+import { uniform } from './rng';
+import { draw, type EngineState } from './state';
+
+/** Share of looked-after children by age band at the start (under 10, 10-15, 16-17): assumption, see docs/model.md. */
+const INITIAL_CARE_AGE_SHARE = [0.42, 0.4, 0.18];
+const AGE_BAND_YEARS = [10, 6, 2];
+/** Salt of the hash that picks a child's family (a stream of its own, apart from the families' draws). */
+const FAMILY_PICK_SALT = 0x5bd1e995;
+
+/** Families from `from` on: poverty and risk factors drawn, poverty clocks started. */
+export function initFamilies(s: EngineState, from = 0): void {
+  const f = s.families;
+  const p = s.p;
+  for (let fam = from; fam < s.familyCount; fam++) {
+    let flags = familyDraw(s, fam) < p.povertyInitialShare ? POOR_BIT : 0;
+    for (let k = 0; k < RISK_FACTORS; k++) if (familyDraw(s, fam) < p.riskPrevalence[k]) flags |= 1 << k;
+    f.flags[fam] = flags;
+    startPovertyClock(s, fam, s.month);
+  }
+}
+
+/**
+ * The initial population: ages uniform over 0-17, and states drawn to match the scenario's
+ * initial rates, with children of needier families more likely to start in the system.
+ */
+export function initChildren(s: EngineState, n: number): void {
+  const a = s.children.a;
+  const p = s.p;
+  // Children in needier families are more likely to start in the system: weight by the need hazard.
+  let meanMult = 0;
+  for (let fam = 0; fam < s.familyCount; fam++) meanMult += needRateOfFamily(s, s.families.flags[fam]);
+  meanMult /= Math.max(1, s.familyCount);
+  const per = p.initialPer10k;
+  // -1 stands for "in care" (placed below); its probability depends on the age band.
+  const initialCodes = [-1, S.child_protection, S.child_in_need, S.assessment, S.early_help];
+  const initialProbs = [0, per.child_protection, per.child_in_need, per.assessment, per.early_help].map((x) => x / 10000);
+  const careByBand = INITIAL_CARE_AGE_SHARE.map((share, b) => (per.looked_after / 10000) * (share / (AGE_BAND_YEARS[b] / 18)));
+  // Re-referrals pending at the start: closures per month implied by the initial stocks x the
+  // re-referral share x the average wait (half the window).
+  const closuresPerMonth =
+    (per.assessment / 10000) * p.assessmentComplete * p.assessmentOutcomeCdf[0] +
+    (per.child_in_need / 10000) * p.cinClose +
+    (per.child_protection / 10000) * p.cpEnd * Math.max(0, 1 - p.cpEndToCareShare - p.cpEndToCinShare);
+  const reReferralPending = closuresPerMonth * p.reReferralShare * ((p.reReferralWithinMonths + 1) / 2);
+  // Create children family by family (a counting sort of their families), so that set-up walks
+  // the arrays in memory order; within a family, children come in serial order.
+  const familyOf = new Int32Array(n);
+  const start = new Int32Array(s.familyCount + 1);
+  for (let k = 0; k < n; k++) start[(familyOf[k] = familyForSerial(s, k)) + 1]++;
+  for (let fam = 0; fam < s.familyCount; fam++) start[fam + 1] += start[fam];
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[start[familyOf[k]]++] = k;
+  s.nextSerial = n;
+  for (let k = 0; k < n; k++) {
+    const serial = order[k];
+    const i = slotInFamily(s, familyOf[serial]);
+    setStream(a, i, serial, 0);
+    const age = Math.floor(draw(s, i) * AGE_OUT_MONTHS);
+    setBorn(a, i, -age);
+    s.ageCalendar.push(-age + AGE_OUT_MONTHS, i);
+    const weight = needRateOfFamily(s, s.families.flags[i >> FAMILY_SHIFT]) / meanMult;
+    let u = draw(s, i) / weight;
+    const band = ageBandOf(age);
+    let code: number = S.universal;
+    for (let c = 0; c < initialCodes.length; c++) {
+      const prob = c === 0 ? careByBand[band] : initialProbs[c];
+      if (u < prob) {
+        code = initialCodes[c];
+        break;
+      }
+      u -= prob;
+    }
+    if (code === S.universal && u < reReferralPending) {
+      // closed cases awaiting re-referral at the start, so month 1 is not short of re-referrals
+      enterState(s, i, S.universal);
+      bookReReferral(s, i, 1 + Math.floor(draw(s, i) * p.reReferralWithinMonths));
+    } else if (code === -1) {
+      enterState(s, i, S.universal);
+      placeInCare(s, i, S.universal, 0, false);
+    } else {
+      enterState(s, i, code);
+      if (code === S.universal) startNeedClock(s, i, 0);
+      else activate(s, i);
+    }
+  }
+}
+
+/** Newborns and the initial population join a family picked by a hash of their serial: stable across scenarios. */
+export function familyForSerial(s: EngineState, serial: number): number {
+  return Math.floor(uniform(s.keys.family ^ FAMILY_PICK_SALT, serial, 0) * s.familyCount);
+}
+
+/**
+ * A free slot in the family's block, or else in the next family with room (deterministic).
+ * If every block is full the population has outgrown its families: add families.
+ */
+export function slotInFamily(s: EngineState, fam: number): number {
+  const f = s.families;
+  const a = s.children.a;
+  for (let d = 0; d < s.familyCount; d++) {
+    const g = fam + d < s.familyCount ? fam + d : fam + d - s.familyCount;
+    if (f.size[g] === FAMILY_SLOTS) continue;
+    const base = g << FAMILY_SHIFT;
+    for (let k = 0; k < FAMILY_SLOTS; k++) {
+      if (stateOf(a, base + k) === EMPTY) {
+        f.size[g]++;
+        return base + k;
+      }
+    }
+  }
+  const old = s.familyCount;
+  s.familyCount = Math.ceil(old * 1.25) + 1;
+  growFamilies(s.families, s.familyCount);
+  s.children.growTo(s.familyCount);
+  initFamilies(s, old);
+  return slotInFamily(s, old);
+}

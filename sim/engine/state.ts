@@ -1,0 +1,105 @@
+/**
+ * The engine's whole state: the population's arrays, the calendars, the counters the month
+ * records read, and the few running figures of capacity and the market. Mechanism modules are
+ * functions of this state (Covasim's "people as arrays" plus plain step functions), so each can be
+ * read, tested and replaced on its own; only `Simulation` strings them together.
+ */
+import { ActiveTable } from './active-table';
+import { MonthCalendar } from './calendar';
+import { FlowCounter } from './flows';
+import type { EngineParams } from '../params';
+import { allocateFamilies, Children, serialOf, takeDraw, type FamilyArrays } from './population';
+import { runKeys, uniform, type RunKeys } from './rng';
+import { CARE_EXITS, SPEND_CATEGORIES, STATE_CODE, STATES } from '../states';
+import { TicketQueue } from './ticket-queue';
+
+/** A batch of council-home places being built or bought, and the month it opens. */
+export interface PipelineBatch {
+  opens: number;
+  places: number;
+}
+
+export class EngineState {
+  /** months simulated */
+  month = 0;
+  p: EngineParams;
+  readonly keys: RunKeys;
+  readonly children: Children;
+  readonly families: FamilyArrays;
+  familyCount: number;
+  nextSerial = 0;
+  birthCarry = 0;
+
+  /** need and re-referral events of children in universal services, by month */
+  readonly childCalendar: MonthCalendar;
+  /** 18th birthdays */
+  readonly ageCalendar: MonthCalendar;
+  /** families' poverty changes (or checkpoints) */
+  readonly familyCalendar: MonthCalendar;
+
+  /** children stepped monthly */
+  readonly active: ActiveTable;
+  /** the active child being stepped (table index and slot), so its draws come from the table */
+  cur = -1;
+  curSlot = -1;
+
+  /** families waiting for early help, in order of arrival */
+  readonly waitingQueue = new TicketQueue();
+  /** children waiting for early help now (entries in the queue may be stale) */
+  waiting = 0;
+
+  // counters read by the month record
+  readonly stock = new Int32Array(STATES.length);
+  readonly flows = new FlowCounter();
+  readonly careExits = new Int32Array(CARE_EXITS.length);
+  readonly spendPence = new Float64Array(SPEND_CATEGORIES.length);
+  /** children placed outside the region, by placement state */
+  readonly outOfArea = new Int32Array(STATES.length);
+
+  // capacity and market
+  councilHomePlaces: number;
+  pipeline: PipelineBatch[] = [];
+  inhousePlaces: number;
+  overload = 0;
+  caseload = 0;
+  privateMargin = 0;
+  agencyMargin = 0;
+
+  /** need-hazard multipliers by poverty bit and by risk bit pattern (see clocks.ts) */
+  readonly povertyMult = new Float64Array(2);
+  readonly riskMult = new Float64Array(8);
+  /** scratch for competing hazards (see pathway.ts) */
+  readonly rates = new Float64Array(8);
+  readonly pAnyKey = new Float64Array(64).fill(-1);
+  readonly pAnyValue = new Float64Array(64);
+
+  constructor(params: EngineParams, seed: number) {
+    this.p = params;
+    this.keys = runKeys(seed);
+    const n = params.initialChildren;
+    this.familyCount = params.families;
+    this.children = new Children(this.familyCount);
+    // Buckets sized for a typical month (they grow if needed): about 1% of children have an event
+    // booked in a given month, 1/216 turn 18, and about 2% of families change poverty status.
+    this.childCalendar = new MonthCalendar(256, Math.max(64, n >> 6));
+    this.ageCalendar = new MonthCalendar(256, Math.max(64, Math.ceil(n / 200)));
+    this.familyCalendar = new MonthCalendar(256, Math.max(64, this.familyCount >> 6));
+    this.families = allocateFamilies(this.familyCount);
+    this.active = new ActiveTable(n >> 4);
+    this.councilHomePlaces = params.places[STATE_CODE.la_residential];
+    this.inhousePlaces = params.places[STATE_CODE.inhouse_foster];
+  }
+}
+
+/**
+ * The child's next uniform. An active child's stream counter lives in the active table while it
+ * is active; only the child being stepped draws then (everyone else draws in universal services).
+ */
+export function draw(s: EngineState, i: number): number {
+  if (i === s.curSlot) {
+    const t = s.active;
+    return uniform(s.keys.child, t.serial[s.cur], t.draws[s.cur]++);
+  }
+  const a = s.children.a;
+  return uniform(s.keys.child, serialOf(a, i), takeDraw(a, i));
+}

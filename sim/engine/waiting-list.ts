@@ -1,0 +1,41 @@
+/**
+ * The early-help waiting list: children whose need emerged and who were not referred straight to
+ * social care wait here (stepped monthly: they may escalate or resolve) until early help has room.
+ * `s.waiting` is the number waiting now; entries of children who left are skipped lazily.
+ */
+import { STATE_CODE as S } from '../states';
+import { activate, move } from './moves';
+import { PENDING_NEED, PENDING_WAITING, pendingOf, setPending, stateOf } from './population';
+import type { EngineState } from './state';
+
+export function joinWaiting(s: EngineState, i: number): void {
+  setPending(s.children.a, i, PENDING_WAITING);
+  s.children.a.waitTicket[i] = s.waitingQueue.push(i);
+  s.waiting++;
+  activate(s, i);
+}
+
+/** The child stops waiting (admitted, escalated, resolved or turned 18). */
+export function leaveWaiting(s: EngineState, i: number): void {
+  setPending(s.children.a, i, PENDING_NEED);
+  s.children.a.waitTicket[i] = -1;
+  s.waiting--;
+}
+
+export function isWaiting(s: EngineState, i: number): boolean {
+  return pendingOf(s.children.a, i) === PENDING_WAITING;
+}
+
+/** Admit from the front of the list while early help has room (everyone, under a statutory duty). */
+export function admitEarlyHelp(s: EngineState): void {
+  const a = s.children.a;
+  const p = s.p;
+  const q = s.waitingQueue;
+  while (!q.isEmpty && (p.earlyHelpStatutory || s.stock[S.early_help] < p.earlyHelpCapacity)) {
+    const i = q.frontSlot();
+    const ticket = q.shift();
+    if (a.waitTicket[i] !== ticket || pendingOf(a, i) !== PENDING_WAITING || stateOf(a, i) !== S.universal) continue;
+    leaveWaiting(s, i);
+    move(s, i, S.early_help);
+  }
+}

@@ -75,8 +75,8 @@ export interface EngineParams {
   supportedAt16: PerMonth;
   escalateToResidential: PerMonth;
 
-  /** per state code (care states only meaningful), monthly cost per child */
-  costPerMonth: Float64Array;
+  /** per state code (care states only meaningful): what the provider's place costs a week (pounds); the market adds its margin */
+  costPerWeek: Float64Array;
   /** per state code: scaled places (Infinity = no limit) */
   places: Float64Array;
   privateMarket: MarketParams;
@@ -121,10 +121,10 @@ export function toParams(s: Scenario): EngineParams {
   const scaled = (fullScale: number) => fullScale * scale;
   const risks = [s.riskFactors.domesticAbuse, s.riskFactors.parentalMentalHealth, s.riskFactors.substanceMisuse];
   const outcomes = s.socialWork.assessmentOutcomes;
-  const costPerMonth = new Float64Array(STATE_CODE.secure + 1);
+  const costPerWeek = new Float64Array(STATE_CODE.secure + 1);
   const places = new Float64Array(STATE_CODE.secure + 1).fill(Infinity);
   for (const p of PLACEMENTS) {
-    costPerMonth[STATE_CODE[p]] = s.placements[p].costPerWeek * WEEKS_PER_MONTH;
+    costPerWeek[STATE_CODE[p]] = s.placements[p].costPerWeek;
     const n = s.placements[p].places;
     places[STATE_CODE[p]] = n === null ? Infinity : Math.round(scaled(n));
   }
@@ -178,7 +178,7 @@ export function toParams(s: Scenario): EngineParams {
     stepDown: perMonth(s.care.stepDownPerYear * s.policy.collaborativeFosterTransition.stepDownMultiplier),
     supportedAt16: perMonth(s.care.supportedAt16PerYear),
     escalateToResidential: perMonth(s.care.escalateToResidentialPerYear),
-    costPerMonth,
+    costPerWeek,
     places,
     privateMarket: s.market.private_residential,
     agencyMarket: s.market.agency_foster,

@@ -23,7 +23,7 @@ export function spendOf(s: EngineState, cat: SpendCategory): number {
     const away = s.outOfArea[code];
     return (s.stock[code] - away) * price + away * price * p.outOfAreaPremium;
   }
-  return s.stock[code] * p.costPerMonth[code];
+  return s.stock[code] * p.costPerWeek[code] * WEEKS_PER_MONTH;
 }
 
 export function computeSpend(s: EngineState): void {

@@ -61,7 +61,7 @@ export const LIVE_EFFECT: Readonly<Record<keyof EngineParams, LiveEffect>> = {
   stepDown: 'read',
   supportedAt16: 'read',
   escalateToResidential: 'read',
-  costPerMonth: 'read',
+  costPerWeek: 'read',
   places: 'places',
   privateMarket: 'read',
   agencyMarket: 'read',

@@ -6,7 +6,7 @@
  *   margin = min(cap, base + slope x max(0, occupancy - threshold))
  *   occupancy = children placed (out-of-area ones included) / places inside the region
  */
-import { WEEKS_PER_MONTH, type MarketParams } from '../params';
+import type { MarketParams } from '../params';
 import { STATE_CODE as S } from '../states';
 import type { EngineState } from './state';
 
@@ -35,6 +35,5 @@ export function marginOf(s: EngineState, code: number): number {
 
 /** Weekly price of a place of a market placement type (private home or fostering agency). */
 export function weeklyPriceOf(s: EngineState, code: number): number {
-  const weekly = s.p.costPerMonth[code] / WEEKS_PER_MONTH;
-  return priceFor(weekly, marginOf(s, code));
+  return priceFor(s.p.costPerWeek[code], marginOf(s, code));
 }

@@ -6,6 +6,7 @@
  * so B - A is the policy's effect on that population and varies far less across seeds than A or B
  * themselves. The interval is mean +- t(0.975, n-1) x sd / sqrt(n) over the per-seed values.
  */
+import { childrenInNeedDfE, flowEnds, inCare, per10k, regionPounds } from './measures';
 import type { MonthRecord } from './records';
 import { PLACEMENTS, SPEND_CATEGORIES } from './states';
 
@@ -17,9 +18,9 @@ export interface Outcome {
   of: (run: readonly MonthRecord[], scale: number) => number;
 }
 
-const inCare = (r: MonthRecord) => PLACEMENTS.reduce((s, p) => s + r.stocks[p], 0);
 const last = (run: readonly MonthRecord[]) => run[run.length - 1];
-const per10k = (n: number, r: MonthRecord) => (r.children > 0 ? (n / r.children) * 10000 : 0);
+/** a stock at the end of the run, per 10,000 children */
+const endRate = (run: readonly MonthRecord[], count: (r: MonthRecord) => number) => per10k(count(last(run)), last(run).children);
 const years = (run: readonly MonthRecord[]) => Math.max(1, run.length - 1) / 12;
 /** flows into `to` from anywhere, over the whole run, per 10,000 children a year */
 const flowRate = (run: readonly MonthRecord[], matches: (from: string, to: string) => boolean) => {
@@ -28,29 +29,21 @@ const flowRate = (run: readonly MonthRecord[], matches: (from: string, to: strin
   for (const r of run.slice(1)) {
     childMonths += r.children;
     for (const [key, v] of Object.entries(r.flows)) {
-      const at = key.indexOf('>');
-      if (matches(key.slice(0, at), key.slice(at + 1))) n += v;
+      const [from, to] = flowEnds(key);
+      if (matches(from, to)) n += v;
     }
   }
-  return childMonths > 0 ? (n / childMonths) * 12 * 10000 : 0;
+  return per10k(n, childMonths) * 12;
 };
 const CARE = new Set<string>(PLACEMENTS);
 /** whole-region pounds (millions) over the run */
 const spendOver = (run: readonly MonthRecord[], scale: number, pick: (r: MonthRecord) => number) =>
-  run.reduce((s, r) => s + pick(r), 0) / scale / 1e6;
+  regionPounds(run.reduce((s, r) => s + pick(r), 0), scale) / 1e6;
 
 export const OUTCOMES: readonly Outcome[] = [
-  { id: 'lookedAfter', label: 'Looked after (end)', unit: 'per 10,000', of: (run) => per10k(inCare(last(run)), last(run)) },
-  { id: 'childProtection', label: 'On CP plans (end)', unit: 'per 10,000', of: (run) => per10k(last(run).stocks.child_protection, last(run)) },
-  {
-    id: 'childrenInNeed',
-    label: 'Children in need, DfE (end)',
-    unit: 'per 10,000',
-    of: (run) => {
-      const r = last(run);
-      return per10k(r.stocks.child_in_need + r.stocks.child_protection + inCare(r), r);
-    },
-  },
+  { id: 'lookedAfter', label: 'Looked after (end)', unit: 'per 10,000', of: (run) => endRate(run, (r) => inCare(r.stocks)) },
+  { id: 'childProtection', label: 'On CP plans (end)', unit: 'per 10,000', of: (run) => endRate(run, (r) => r.stocks.child_protection) },
+  { id: 'childrenInNeed', label: 'Children in need, DfE (end)', unit: 'per 10,000', of: (run) => endRate(run, (r) => childrenInNeedDfE(r.stocks)) },
   { id: 'referrals', label: 'Referrals', unit: 'per 10,000 a year', of: (run) => flowRate(run, (_from, to) => to === 'assessment') },
   { id: 'entriesToCare', label: 'Entries to care', unit: 'per 10,000 a year', of: (run) => flowRate(run, (from, to) => !CARE.has(from) && CARE.has(to)) },
   { id: 'spendTotal', label: 'Spend, all categories', unit: 'GBP m, whole region, whole run', of: (run, scale) => spendOver(run, scale, (r) => r.spendTotal) },

@@ -55,20 +55,3 @@ export type CareExitId = (typeof CARE_EXITS)[number];
 /** Spend categories: one per placement, plus early help and social work. They sum to the total. */
 export const SPEND_CATEGORIES = [...PLACEMENTS, 'early_help', 'social_work'] as const;
 export type SpendCategory = (typeof SPEND_CATEGORIES)[number];
-
-/** Human-readable labels, for the visualiser and CSV headers. */
-export const STATE_LABEL: Record<StateId, string> = {
-  universal: 'Universal services',
-  early_help: 'Early help',
-  assessment: 'Assessment',
-  child_in_need: 'Child in need',
-  child_protection: 'Child protection plan',
-  kinship_foster: 'Kinship foster care',
-  inhouse_foster: 'In-house foster care',
-  agency_foster: 'Agency (IFA) foster care',
-  placed_with_parents: 'Placed with parents',
-  la_residential: 'Council-run children\u2019s home',
-  private_residential: 'Private children\u2019s home',
-  supported_accommodation: 'Supported accommodation (16\u201317)',
-  secure: 'Secure',
-};

@@ -74,6 +74,4 @@ export function expectInvariants(records: readonly MonthRecord[]): void {
   }
 }
 
-export const inCare = (r: MonthRecord): number => PLACEMENTS.reduce((s, p) => s + r.stocks[p], 0);
-export const per10k = (n: number, r: MonthRecord): number => (n / r.children) * 10000;
 export const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -3,6 +3,7 @@
  * (the simulated population's spend divided by `scale`), so charts read the same whatever sample
  * the scenario simulates. One preallocated ring buffer per series.
  */
+import { childrenInNeedDfE, inCare, per10k, regionPounds } from '../sim/measures';
 import type { MarketRecord, MonthRecord } from '../sim/records';
 import { PLACEMENTS, SPEND_CATEGORIES, type SpendCategory } from '../sim/states';
 import { SeriesTable } from './ring';
@@ -25,17 +26,6 @@ const KEYS: readonly SeriesKey[] = [
 
 /** 50 years of months: longer runs scroll, keeping the latest. */
 export const HISTORY_MONTHS = 600;
-
-export function inCare(record: MonthRecord): number {
-  let n = 0;
-  for (let i = 0; i < PLACEMENTS.length; i++) n += record.stocks[PLACEMENTS[i]];
-  return n;
-}
-
-/** DfE's "children in need" count includes children on CP plans and looked-after children. */
-export function childrenInNeedDfE(record: MonthRecord): number {
-  return record.stocks.child_in_need + record.stocks.child_protection + inCare(record);
-}
 
 export function placementSpend(record: MonthRecord): number {
   let n = 0;
@@ -64,22 +54,22 @@ export class RunHistory {
   }
 
   add(record: MonthRecord, market: MarketRecord, scale: number, coalesced: number): void {
-    const per10k = record.children > 0 ? 10_000 / record.children : 0;
-    const toRegion = 1 / scale;
+    const rate = (n: number) => per10k(n, record.children);
+    const toRegion = (pounds: number) => regionPounds(pounds, scale);
     const months = Math.max(1, coalesced);
-    const care = inCare(record);
+    const care = inCare(record.stocks);
     // Month 0 is the starting population: its record describes no simulated month, so no spend.
     const hasSpend = record.month > 0;
     this.series.push(record.month, (key) => {
       switch (key) {
         case 'care':
-          return care * per10k;
+          return rate(care);
         case 'cp':
-          return record.stocks.child_protection * per10k;
+          return rate(record.stocks.child_protection);
         case 'cin':
-          return childrenInNeedDfE(record) * per10k;
+          return rate(childrenInNeedDfE(record.stocks));
         case 'spend':
-          return hasSpend ? (record.spendTotal * toRegion) / months : NaN;
+          return hasSpend ? toRegion(record.spendTotal) / months : NaN;
         case 'privatePrice':
           return market.privateResidentialPricePerWeek;
         case 'councilPrice':
@@ -87,11 +77,11 @@ export class RunHistory {
         case 'agencyPrice':
           return market.agencyFosterPricePerWeek;
         default:
-          return hasSpend ? (record.spend[key.slice(6) as SpendCategory] * toRegion) / months : NaN;
+          return hasSpend ? toRegion(record.spend[key.slice(6) as SpendCategory]) / months : NaN;
       }
     });
-    if (hasSpend) this.totals.cumulativeSpend += record.spendTotal * toRegion;
-    this.totals.monthlySpend = hasSpend ? (record.spendTotal * toRegion) / months : NaN;
+    if (hasSpend) this.totals.cumulativeSpend += toRegion(record.spendTotal);
+    this.totals.monthlySpend = hasSpend ? toRegion(record.spendTotal) / months : NaN;
     this.totals.perChildInCarePerYear = hasSpend && care > 0 ? ((placementSpend(record) / months) * 12) / care : NaN;
   }
 }

@@ -3,8 +3,10 @@
  * copying into a report, and as the stable surface the browser tests read
  * (`tr[data-state]`, `td[data-count]`).
  */
+import { per10k } from '../sim/measures';
 import type { MonthRecord } from '../sim/records';
-import { SINKS, SOURCES, STATE_LABEL, STATES, type SinkId, type SourceId, type StateId } from '../sim/states';
+import { SINKS, SOURCES, STATES, type StateId } from '../sim/states';
+import { EDGE_LABEL, labelOf, STATE_LABEL } from './labels';
 import { formatCount, formatRate } from './format';
 
 interface Row {
@@ -19,15 +21,6 @@ export interface StateTable {
   update(record: MonthRecord, coalesced: number): void;
 }
 
-const EDGE_LABEL: Record<SourceId | SinkId, string> = {
-  birth: 'Births',
-  aged_out: 'Turned 18 (left the population)',
-  left_care_18: 'Left care at 18',
-};
-
-function labelOf(id: string): string {
-  return (STATE_LABEL as Record<string, string>)[id] ?? (EDGE_LABEL as Record<string, string>)[id] ?? id;
-}
 
 function cell(tag: 'td' | 'th', text: string, className?: string): HTMLTableCellElement {
   const el = document.createElement(tag);
@@ -134,13 +127,13 @@ export function createStateTable(host: HTMLElement): StateTable {
     update(record, coalesced) {
       const months = Math.max(1, coalesced);
       tallyMoves(record.flows, into, out);
-      const per10k = record.children > 0 ? 10_000 / record.children : NaN;
+      const rate = (n: number) => (record.children > 0 ? per10k(n, record.children) : NaN);
       for (let i = 0; i < STATES.length; i++) {
         const n = record.stocks[STATES[i]];
         const row = rows[i];
         row.count.dataset.count = String(n);
         row.count.textContent = formatCount(n);
-        row.rate.textContent = formatRate(n * per10k);
+        row.rate.textContent = formatRate(rate(n));
         row.moveIn.textContent = formatCount(into[i] / months);
         row.moveOut.textContent = formatCount(out[i] / months);
       }
@@ -153,7 +146,7 @@ export function createStateTable(host: HTMLElement): StateTable {
         n /= months;
         edge.count.dataset.count = String(n);
         edge.count.textContent = formatCount(n);
-        edge.rate.textContent = formatRate(n * per10k);
+        edge.rate.textContent = formatRate(rate(n));
       }
       const flowRows: HTMLTableRowElement[] = [];
       for (const key in record.flows) {

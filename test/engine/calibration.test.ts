@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../sim/run';
 import { PLACEMENTS } from '../../sim/states';
-import { inCare, loadShipped, per10k } from '../helpers';
+import { loadShipped } from '../helpers';
+import { childrenInNeedDfE, inCare, per10k } from '../../sim/measures';
 
 /**
  * The baseline against its own `calibration` block (DOMAIN.md's North East targets), month by
@@ -21,9 +22,9 @@ describe('North East baseline calibration', () => {
   it('keeps looked-after children, CP plans and children in need within 15% of the targets', () => {
     if (!targets) return;
     for (const r of months) {
-      const cla = per10k(inCare(r), r);
-      const cp = per10k(r.stocks.child_protection, r);
-      const cin = per10k(r.stocks.child_in_need + r.stocks.child_protection + inCare(r), r);
+      const cla = per10k(inCare(r.stocks), r.children);
+      const cp = per10k(r.stocks.child_protection, r.children);
+      const cin = per10k(childrenInNeedDfE(r.stocks), r.children);
       expect(Math.abs(cla / targets.lookedAfterPer10k - 1), `looked after at month ${r.month}: ${cla.toFixed(1)}`).toBeLessThan(0.15);
       expect(Math.abs(cp / targets.childProtectionPer10k - 1), `CP at month ${r.month}: ${cp.toFixed(1)}`).toBeLessThan(0.15);
       expect(Math.abs(cin / targets.childrenInNeedPer10k - 1), `CIN at month ${r.month}: ${cin.toFixed(1)}`).toBeLessThan(0.15);
@@ -33,7 +34,7 @@ describe('North East baseline calibration', () => {
   it('keeps the placement mix within 5 percentage points of the target shares', () => {
     if (!targets) return;
     for (const r of months) {
-      const care = inCare(r);
+      const care = inCare(r.stocks);
       for (const p of PLACEMENTS) {
         const share = r.stocks[p] / care;
         expect(Math.abs(share - targets.placementMix[p]), `${p} at month ${r.month}: ${(share * 100).toFixed(1)}%`).toBeLessThan(0.05);

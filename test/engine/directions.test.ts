@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { MonthRecord } from '../../sim/records';
 import { runScenario } from '../../sim/run';
 import type { Scenario } from '../../sim/scenario/schema';
-import { inCare, loadShipped, mean } from '../helpers';
+import { loadShipped, mean } from '../helpers';
+import { inCare } from '../../sim/measures';
 
 const SEEDS = Array.from({ length: 10 }, (_, k) => 100 + k);
 const SCALE = 0.05;
@@ -25,7 +26,7 @@ describe('policy directions (means over 10 seeds, 5 years)', () => {
 
   it('has fewer children on plans and in care after 5 years with more early-help funding', () => {
     const funded = runs(loadShipped('north-east-baseline.json', { 'population.scale': SCALE, 'policy.earlyHelp.budgetPerYear': baseline.policy.earlyHelp.budgetPerYear * 1.75 }));
-    const onPlansOrInCare = (rs: MonthRecord[][]) => mean(rs.map((r) => r[MONTHS].stocks.child_protection + inCare(r[MONTHS])));
+    const onPlansOrInCare = (rs: MonthRecord[][]) => mean(rs.map((r) => r[MONTHS].stocks.child_protection + inCare(r[MONTHS].stocks)));
     expect(onPlansOrInCare(funded)).toBeLessThan(onPlansOrInCare(base));
     expect(mean(funded.map((r) => r[MONTHS].stocks.child_protection))).toBeLessThan(mean(base.map((r) => r[MONTHS].stocks.child_protection)));
   });

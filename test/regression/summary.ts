@@ -3,7 +3,8 @@
  * the model changes on purpose; then run `npm run update-baseline` and commit the new file.
  */
 import { runScenario } from '../../sim/run';
-import { PLACEMENTS, SPEND_CATEGORIES, STATES } from '../../sim/states';
+import { inCare } from '../../sim/measures';
+import { SPEND_CATEGORIES, STATES } from '../../sim/states';
 import { loadShipped } from '../helpers';
 
 export const REFERENCE = { file: 'north-east-baseline.json', scale: 0.05, seed: 1, months: [0, 12, 60, 120] };
@@ -20,7 +21,7 @@ export function summarise(): Summary {
     const row: Record<string, number> = { children: r.children, spendTotal: r.spendTotal };
     for (const s of STATES) row[`stock.${s}`] = r.stocks[s];
     for (const c of SPEND_CATEGORIES) row[`spend.${c}`] = r.spend[c];
-    row.inCare = PLACEMENTS.reduce((sum, p) => sum + r.stocks[p], 0);
+    row.inCare = inCare(r.stocks);
     out[`month ${m}`] = row;
   }
   return out;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { MarketRecord, MonthRecord } from '../../sim/records';
 import { CARE_EXITS, SPEND_CATEGORIES, STATES } from '../../sim/states';
 import { runToCsv, timelineToJson } from '../../viz/export';
-import { childrenInNeedDfE, inCare, RunHistory } from '../../viz/history';
+import { RunHistory } from '../../viz/history';
 import { parseLeverInput, readPath } from '../../viz/levers';
 import { RingSeries, SeriesTable } from '../../viz/ring';
 import { readViewParams, writeViewParams } from '../../viz/url';
@@ -96,12 +96,6 @@ describe('exports', () => {
 });
 
 describe('chart series', () => {
-  it('counts DfE children in need as CIN plus CP plus children in care', () => {
-    const r = record(1, 2);
-    expect(inCare(r)).toBe(16);
-    expect(childrenInNeedDfE(r)).toBe(2 + 2 + 16);
-  });
-
   it('shows rates per 10,000 and region pounds, with no spend for month 0', () => {
     const history = new RunHistory();
     history.add(record(0, 2), market, 0.5, 1);

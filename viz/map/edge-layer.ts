@@ -5,6 +5,7 @@
  */
 import { scaleSqrt } from 'd3-scale';
 import { Graphics } from 'pixi.js';
+import { per10k } from '../../sim/measures';
 import { THEME } from '../palette';
 import type { EdgeFlow } from './figures';
 import { edgePath } from './edge-geometry';
@@ -40,12 +41,12 @@ export class EdgeLayer {
     // Widest first, so thin edges stay visible on top of thick ones.
     const sorted = [...this.flows].sort((a, b) => b.perMonth - a.perMonth);
     for (const flow of sorted) {
-      const per10k = (flow.perMonth / this.children) * 10_000;
+      const rate = per10k(flow.perMonth, this.children);
       const c = edgePath(layout, flow.from, flow.to);
       g.beginPath()
         .moveTo(c.x0, c.y0)
         .bezierCurveTo(c.x1, c.y1, c.x2, c.y2, c.x3, c.y3)
-        .stroke({ width: width(per10k), color: THEME.edge, alpha: alpha(per10k), cap: 'butt' });
+        .stroke({ width: width(rate), color: THEME.edge, alpha: alpha(rate), cap: 'butt' });
     }
   }
 }

@@ -2,6 +2,7 @@
  * The numbers the map shows, derived from a month record: per-node counts and rates, and the flow
  * on each edge. Pure, so the figures are tested without a renderer.
  */
+import { flowEnds, per10k } from '../../sim/measures';
 import type { MonthRecord } from '../../sim/records';
 import { MAP_NODES, NODE_INDEX, type MapNodeId } from './nodes';
 
@@ -40,18 +41,16 @@ export function nodeFigures(record: MonthRecord, coalesced: number): NodeFigure[
   const inflow = new Map<string, number>();
   const outflow = new Map<string, number>();
   for (const [key, count] of Object.entries(record.flows)) {
-    const [from, to] = key.split('>');
-    if (from === undefined || to === undefined) continue;
+    const [from, to] = flowEnds(key);
     outflow.set(from, (outflow.get(from) ?? 0) + count);
     inflow.set(to, (inflow.get(to) ?? 0) + count);
   }
-  const per10k = (value: number): number => (record.children > 0 ? (value / record.children) * 10_000 : 0);
   return MAP_NODES.map((node) => {
     let value: number;
     if (node.kind === 'source') value = (outflow.get(node.id) ?? 0) / months;
     else if (node.kind === 'exit') value = (inflow.get(node.id) ?? 0) / months;
     else value = record.stocks[node.id as keyof MonthRecord['stocks']] ?? 0;
-    return { value, per10k: per10k(value) };
+    return { value, per10k: per10k(value, record.children) };
   });
 }
 

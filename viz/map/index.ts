@@ -5,7 +5,7 @@
  */
 import { Application } from 'pixi.js';
 import type { Snapshot } from '../../sim/worker/contract';
-import { PLACEMENTS } from '../../sim/states';
+import { inCare, per10k } from '../../sim/measures';
 import { THEME } from '../palette';
 import { EdgeLayer } from './edge-layer';
 import { edgeFlows, nodeFigures } from './figures';
@@ -118,9 +118,8 @@ export async function createPathwayMap(host: HTMLElement, options: PathwayMapOpt
       lastUpdate = now;
 
       const { record, coalesced } = snapshot;
-      const inCare = PLACEMENTS.reduce((sum, id) => sum + (record.stocks[id] ?? 0), 0);
-      const per10k = record.children > 0 ? (inCare / record.children) * 10_000 : 0;
-      nodes.setFigures(nodeFigures(record, coalesced), inCare, per10k);
+      const lookedAfter = inCare(record.stocks);
+      nodes.setFigures(nodeFigures(record, coalesced), lookedAfter, per10k(lookedAfter, record.children));
       edges.setFlows(edgeFlows(record, coalesced), record.children);
       const living = particles.setView(snapshot.view, now, period);
       legend.setInfo(record.month, living > 0 ? record.children / living : 0);

@@ -97,7 +97,7 @@ export class NodeLayer {
   }
 
   /** Counts and rates for the month; texts are only re-rendered when their string changes. */
-  setFigures(figures: readonly NodeFigure[], inCare: number, inCarePer10k: number): void {
+  setFigures(figures: readonly NodeFigure[], lookedAfter: number, lookedAfterPer10k: number): void {
     MAP_NODES.forEach((node, k) => {
       const { count, rate } = this.items[k];
       const f = figures[k];
@@ -106,9 +106,9 @@ export class NodeLayer {
       if (count.text !== c) count.text = c;
       if (rate.text !== r) rate.text = r;
     });
-    const total = formatCount(inCare);
+    const total = formatCount(lookedAfter);
     this.careText = {
-      full: `Looked after \u00b7 ${total} (${formatRate(inCarePer10k, 'stock')})`,
+      full: `Looked after \u00b7 ${total} (${formatRate(lookedAfterPer10k, 'stock')})`,
       short: `In care \u00b7 ${total}`,
     };
     this.placeFigures();

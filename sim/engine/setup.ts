@@ -70,7 +70,6 @@ export function initChildren(s: EngineState, n: number): void {
   for (let fam = 0; fam < s.familyCount; fam++) start[fam + 1] += start[fam];
   const order = new Int32Array(n);
   for (let k = 0; k < n; k++) order[start[familyOf[k]]++] = k;
-  s.nextSerial = n;
   for (let k = 0; k < n; k++) {
     const serial = order[k];
     const i = slotInFamily(s, familyOf[serial]);

@@ -19,6 +19,9 @@ export interface PipelineBatch {
   places: number;
 }
 
+/** Serials below this are the initial population's; newborns count up from it (2^30: room for a billion of each). */
+export const FIRST_BIRTH_SERIAL = 0x40000000;
+
 export class EngineState {
   /** months simulated */
   month = 0;
@@ -27,7 +30,12 @@ export class EngineState {
   readonly children: Children;
   readonly families: FamilyArrays;
   familyCount: number;
-  nextSerial = 0;
+  /**
+   * Serial (random stream) of the next newborn. Newborns count from their own base, apart from the
+   * initial population's 0..n-1, so a scenario with one more child at the start gives every
+   * newborn the same stream as before (common random numbers across population sizes).
+   */
+  nextSerial = FIRST_BIRTH_SERIAL;
   birthCarry = 0;
 
   /** need and re-referral events of children in universal services, by month */

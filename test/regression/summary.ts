@@ -1,28 +1,42 @@
 /**
- * A compact, fixed-seed summary of the baseline run: the regression reference. It changes only when
- * the model changes on purpose; then run `npm run update-baseline` and commit the new file.
+ * A compact, fixed-seed summary of every shipped scenario: the regression reference. It changes
+ * only when the model changes on purpose; then run `npm run update-baseline` and commit the new
+ * file with the change that explains it. It records stocks, flows, care exits, spend and the
+ * market figures at a few months, so a change anywhere in the model shows up here too (but the
+ * tests that know what is right are the ones in test/engine and test/unit).
  */
-import { runScenario } from '../../sim/run';
 import { inCare } from '../../sim/measures';
-import { SPEND_CATEGORIES, STATES } from '../../sim/states';
-import { loadShipped } from '../helpers';
+import { runScenario } from '../../sim/run';
+import { loadShipped, shippedScenarioFiles } from '../helpers';
 
-export const REFERENCE = { file: 'north-east-baseline.json', scale: 0.05, seed: 1, months: [0, 12, 60, 120] };
+export const REFERENCE = { scale: 0.05, seed: 1, months: [0, 12, 60, 120] };
 
-export type Summary = Record<string, Record<string, number>>;
+/** scenario file -> month -> measure -> value */
+export type Summary = Record<string, Record<string, Record<string, number>>>;
 
 export function summarise(): Summary {
-  const scenario = loadShipped(REFERENCE.file, { 'population.scale': REFERENCE.scale });
-  const run = runScenario(scenario, { seed: REFERENCE.seed, months: Math.max(...REFERENCE.months) });
-  if (!run.ok) throw new Error(run.issues.map((i) => i.message).join('\n'));
   const out: Summary = {};
-  for (const m of REFERENCE.months) {
-    const r = run.value[m];
-    const row: Record<string, number> = { children: r.children, spendTotal: r.spendTotal };
-    for (const s of STATES) row[`stock.${s}`] = r.stocks[s];
-    for (const c of SPEND_CATEGORIES) row[`spend.${c}`] = r.spend[c];
-    row.inCare = inCare(r.stocks);
-    out[`month ${m}`] = row;
+  for (const file of shippedScenarioFiles()) {
+    const scenario = loadShipped(file, { 'population.scale': REFERENCE.scale });
+    const markets: Record<string, number>[] = [];
+    const run = runScenario(scenario, {
+      seed: REFERENCE.seed,
+      months: Math.max(...REFERENCE.months),
+      onMonth: (_record, market) => markets.push({ ...market }),
+    });
+    if (!run.ok) throw new Error(run.issues.map((i) => i.message).join('\n'));
+    const rows: Record<string, Record<string, number>> = {};
+    for (const m of REFERENCE.months) {
+      const r = run.value[m];
+      const row: Record<string, number> = { children: r.children, inCare: inCare(r.stocks), spendTotal: r.spendTotal };
+      for (const [k, v] of Object.entries(r.stocks)) row[`stock.${k}`] = v;
+      for (const [k, v] of Object.entries(r.flows)) row[`flow.${k}`] = v;
+      for (const [k, v] of Object.entries(r.careExits)) row[`careExit.${k}`] = v;
+      for (const [k, v] of Object.entries(r.spend)) row[`spend.${k}`] = v;
+      for (const [k, v] of Object.entries(markets[m])) row[`market.${k}`] = v;
+      rows[`month ${m}`] = row;
+    }
+    out[file] = rows;
   }
   return out;
 }

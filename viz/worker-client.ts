@@ -15,10 +15,22 @@
  * dropped, never delivered after a newer run's.
  */
 import * as Comlink from 'comlink';
-import type { LoadInput, PlayOptions, ResetOptions, SimEvent, SimListener, SimStatus, SimulationApi } from '../sim/worker/contract';
-import type { AnimationView, ApiError, ApiResult, LeverChange, Snapshot } from '../sim/worker/contract';
-import type { MonthRecord } from '../sim/records';
-import type { Scenario } from '../sim/scenario/schema';
+import type {
+  AnimationView,
+  ApiError,
+  ApiResult,
+  LeverChange,
+  LoadInput,
+  MonthRecord,
+  PlayOptions,
+  ResetOptions,
+  Scenario,
+  SimEvent,
+  SimListener,
+  SimStatus,
+  SimulationApi,
+  Snapshot,
+} from '../sim/worker/contract';
 
 /** What the client needs of a worker: a comlink endpoint that can be terminated. */
 export type WorkerLike = Comlink.Endpoint & { terminate(): void };

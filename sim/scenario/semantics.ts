@@ -3,7 +3,7 @@
  * point at real parameters (a citation for a renamed field would otherwise rot silently).
  */
 import type { Scenario } from './schema';
-import { describeFound, issue, joinPath, type ValidationIssue } from './validate';
+import { describeFound, issue, joinPath, type ValidationIssue } from './issues';
 
 function sum(values: Record<string, number>): number {
   return Object.values(values).reduce((a, b) => a + b, 0);

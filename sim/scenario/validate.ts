@@ -4,18 +4,10 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { ScenarioSchema, type Scenario } from './schema';
+import { describeFound, issue, joinPath, type Validated, type ValidationIssue } from './issues';
 import { checkSemantics } from './semantics';
 
-export interface ValidationIssue {
-  /** Dotted JSON path, e.g. `policy.earlyHelp.budgetPerYear` or `sources[2].id`; `(root)` for the top level. */
-  path: string;
-  expected: string;
-  found: string;
-  /** `path: expected ..., found ...` (and a hint where one helps). */
-  message: string;
-}
-
-export type Validated<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+export { describeFound, issue, joinPath, type Validated, type ValidationIssue } from './issues';
 
 interface SchemaNode {
   type?: string | string[];
@@ -51,22 +43,6 @@ export function validateScenario(data: unknown): Validated<Scenario> {
   return { ok: true, value: data as Scenario };
 }
 
-export function issue(path: string, expected: string, found: string, hint?: string): ValidationIssue {
-  const where = path === '' ? '(root)' : path;
-  return { path: where, expected, found, message: `${where}: expected ${expected}, found ${found}${hint ? ` (${hint})` : ''}` };
-}
-
-/** `["policy", "earlyHelp"]` -> `policy.earlyHelp`; odd keys and indices in brackets. */
-export function joinPath(parts: readonly (string | number)[]): string {
-  let out = '';
-  for (const p of parts) {
-    if (typeof p === 'number') out += `[${p}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(p)) out += out === '' ? p : `.${p}`;
-    else out += `[${JSON.stringify(p)}]`;
-  }
-  return out;
-}
-
 function pointerParts(pointer: string): (string | number)[] {
   if (pointer === '') return [];
   return pointer
@@ -74,20 +50,6 @@ function pointerParts(pointer: string): (string | number)[] {
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-export function describeFound(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  if (text.length > 60) text = `${text.slice(0, 57)}...`;
-  if (Array.isArray(value)) return `a list ${text}`;
-  if (value !== null && typeof value === 'object') return `an object ${text}`;
-  return text;
 }
 
 export function describeExpected(schema: SchemaNode | undefined): string {

@@ -19,6 +19,8 @@ import type { ValidationIssue } from '../scenario/validate';
 import type { AnimationView } from '../view/animation';
 
 export type { LeverChange } from '../levers';
+export type { MarketRecord, MonthRecord } from '../records';
+export type { Scenario } from '../scenario/schema';
 export { VIEW_CODE, type AnimationView } from '../view/animation';
 
 export const DEFAULT_SAMPLE_SIZE = 20_000;

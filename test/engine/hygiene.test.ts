@@ -27,3 +27,55 @@ describe('engine hygiene (the rules a linter would enforce)', () => {
     expect(offenders.map((f) => f.path)).toEqual([]);
   });
 });
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+/** Relative imports (and re-exports) of a module, resolved to files; type-only imports included. */
+function importsOf(path: string, code: string): string[] {
+  const out: string[] = [];
+  for (const m of code.matchAll(/(?:import|export)\s[^;]*?from\s+['"](\.[^'"]+)['"]/g)) {
+    const base = join(path, '..', m[1]);
+    for (const candidate of [`${base}.ts`, join(base, 'index.ts'), base]) {
+      if (candidate.endsWith('.ts') && statSync(candidate, { throwIfNoEntry: false })?.isFile()) {
+        out.push(candidate);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+describe('layout hygiene (sim/ and viz/)', () => {
+  const files = [...sources(SIM), ...sources(join(ROOT, 'viz'))];
+  const code = new Map(files.map((path) => [path, readFileSync(path, 'utf8')]));
+
+  it('keeps every module to about 400 lines', () => {
+    const long = files.filter((f) => (code.get(f) ?? '').split('\n').length > 400).map((f) => f.slice(ROOT.length));
+    expect(long).toEqual([]);
+  });
+
+  it('has no import cycle (type-only imports included)', () => {
+    const graph = new Map(files.map((f) => [f, importsOf(f, stripComments(code.get(f) ?? ''))]));
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const stack: string[] = [];
+    const visit = (f: string): void => {
+      state.set(f, 'open');
+      stack.push(f);
+      for (const g of graph.get(f) ?? []) {
+        if (state.get(g) === 'open') cycles.push([...stack.slice(stack.indexOf(g)), g].map((x) => x.slice(ROOT.length)).join(' -> '));
+        else if (!state.has(g)) visit(g);
+      }
+      stack.pop();
+      state.set(f, 'done');
+    };
+    for (const f of files) if (!state.has(f)) visit(f);
+    expect(cycles).toEqual([]);
+  });
+
+  it('lets the page-side worker client import only the worker contract from the engine', () => {
+    const client = join(ROOT, 'viz/worker-client.ts');
+    const engineImports = importsOf(client, stripComments(code.get(client) ?? '')).filter((f) => f.startsWith(SIM));
+    expect([...new Set(engineImports.map((f) => f.slice(ROOT.length)))]).toEqual(['sim/worker/contract.ts']);
+  });
+});

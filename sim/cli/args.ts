@@ -4,7 +4,7 @@
  */
 import { closestName } from '../scenario/validate';
 
-export type OutputFormat = 'json' | 'csv' | 'text';
+export type OutputFormat = 'json' | 'csv' | 'text' | 'xlsx';
 
 export interface CliRequest {
   /** one scenario for `npm run sim`, two (A then B) for `npm run compare` */

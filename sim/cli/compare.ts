@@ -1,88 +1,152 @@
 /**
- * `npm run compare -- A.json B.json`: both scenarios over the same seeds, outcomes side by side
- * with the paired difference and its 95% interval (see sim/compare.ts). Exit codes as `npm run sim`.
+ * `npm run compare -- A.json B.json`: both scenarios over the same seeds; for each outcome and
+ * horizon, A and B across seeds and the paired difference B - A with its 95% interval. The
+ * statistics, outcomes and file formats are the app's own (sim/comparison), so the same seeds give
+ * the same numbers here and in the browser. Exit codes as `npm run sim`.
  */
 import { writeFileSync } from 'node:fs';
-import { compareRuns, type Interval, type OutcomeComparison } from '../compare';
-import type { MonthRecord } from '../records';
-import { runScenario } from '../run';
+import { bundleText, makeBundle } from '../comparison/bundle';
+import { comparisonCsv } from '../comparison/csv';
+import { formatNumber, formatWithRange, horizonLabel } from '../comparison/format';
+import { outcomeById } from '../comparison/outcomes';
+import type { ResolvedSide } from '../comparison/request';
+import { digestResults } from '../comparison/results';
+import { defaultHorizons, runSide, seedsOf, summarise, type ComparisonSummary, type PairedResults } from '../comparison/summary';
+import { comparisonWorkbook } from '../comparison/workbook';
 import type { CommandShape } from './args';
 import { prepare, report, type CliIo } from './prepare';
 
 export const COMPARE_USAGE = `Usage: npm run compare -- <A.json> <B.json> [options]
 
-Runs both scenarios over the same seeds and prints each outcome for A and B and the paired
-difference B - A with a 95% interval across seeds.
+Runs both scenarios over the same seeds and prints, for each outcome at each horizon, A and B
+(median [5%, 95%] across seeds) and the paired difference B - A (mean [95% interval]).
 
 Options:
   --runs R         seeds per scenario (default 10)
-  --seed N         first seed (default 1)
+  --seed N         first seed (default 1); run r uses seed N + r for A and B
   --months M       months to simulate (default 60)
+  --at 12,60,120   horizons to report, in months (default: years 1, 5 and 10 within the run)
   --scale S        override population.scale in both (e.g. 0.1 for a quick look)
   --levers FILE    a lever timeline applied to both
-  --format F       text (default), json or csv
+  --format F       text (default), json, csv or xlsx (a workbook: needs --out)
   --out FILE       write to FILE instead of stdout
+  --bundle FILE    also write a result bundle (JSON) the app can open and re-check
   --quiet          no progress on stderr`;
 
-const COMPARE_COMMAND: CommandShape = { scenarios: 2, formats: ['text', 'json', 'csv'], defaultFormat: 'text' };
+const COMPARE_COMMAND: CommandShape = { scenarios: 2, formats: ['text', 'json', 'csv', 'xlsx'], defaultFormat: 'text' };
 
-const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
-const span = (i: Interval) => `${fmt(i.mean)} [${fmt(i.low)}, ${fmt(i.high)}]`;
-
-export function comparisonText(names: [string, string], runs: number, months: number, rows: readonly OutcomeComparison[]): string {
-  const head = ['outcome', 'unit', `A: ${names[0]}`, `B: ${names[1]}`, 'B - A [95% interval]'];
-  const body = rows.map((r) => [r.label, r.unit, span(r.a), span(r.b), span(r.difference)]);
-  const widths = head.map((h, c) => Math.max(h.length, ...body.map((row) => row[c].length)));
-  const line = (cells: string[]) => cells.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd();
-  return [
-    `${runs} paired runs (same seeds for A and B), ${months} months; intervals: 95% across seeds`,
-    line(head),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...body.map(line),
-    '',
-  ].join('\n');
+/** `--at` and `--bundle` are this command's own: taken out before the shared parser sees the rest. */
+function ownFlags(argv: readonly string[]): { rest: string[]; at?: string; bundle?: string; errors: string[] } {
+  const rest: string[] = [];
+  const out: { at?: string; bundle?: string; errors: string[] } = { errors: [] };
+  for (let k = 0; k < argv.length; k++) {
+    const arg = argv[k];
+    const m = /^--(at|bundle)(?:=(.*))?$/.exec(arg);
+    if (!m) {
+      rest.push(arg);
+      continue;
+    }
+    const value = m[2] ?? argv[++k];
+    if (value === undefined) out.errors.push(`--${m[1]}: expected a value, found nothing`);
+    else out[m[1] as 'at' | 'bundle'] = value;
+  }
+  return { rest, ...out };
 }
 
-export function comparisonCsv(rows: readonly OutcomeComparison[]): string {
-  const q = (t: string) => (/[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
-  const lines = ['outcome,unit,a_mean,a_low,a_high,b_mean,b_low,b_high,diff_mean,diff_low,diff_high'];
-  for (const r of rows) {
-    const cells = [r.a, r.b, r.difference].flatMap((i) => [i.mean, i.low, i.high]);
-    lines.push([q(r.id), q(r.unit), ...cells.map(String)].join(','));
+function parseHorizons(text: string, months: number): number[] | string {
+  const parts = text.split(',').map((p) => p.trim());
+  const values = parts.map(Number);
+  if (parts.some((p) => !/^\d+$/.test(p)) || values.some((v) => v < 1 || v > months)) {
+    return `--at: expected months from 1 to ${months} separated by commas (e.g. 12,60,120), found ${JSON.stringify(text)}`;
+  }
+  return [...new Set(values)].sort((a, b) => a - b);
+}
+
+const VERDICT = { enough: 'yes', more: 'more seeds', 'no-difference': 'no difference' } as const;
+
+export function comparisonText(names: [string, string], summary: ComparisonSummary): string {
+  const head = ['outcome', 'unit', `A: ${names[0]}`, `B: ${names[1]}`, 'B - A [95% interval]', 'enough seeds?'];
+  const lines = [
+    `${summary.seeds.length} paired runs (same seeds for A and B: ${summary.seeds[0]}-${summary.seeds[summary.seeds.length - 1]}), ${summary.months} months; A and B: median [5%, 95%] across seeds; B - A: mean [95% interval]`,
+  ];
+  for (const month of summary.horizons) {
+    const body: string[][] = [];
+    summary.outcomes.forEach((r, k) => {
+      if (r.month !== month) return;
+      const format = outcomeById(r.id)?.format ?? 'rate';
+      body.push([
+        r.label,
+        r.unit,
+        formatWithRange(r.a.median, r.a.low, r.a.high, format),
+        formatWithRange(r.b.median, r.b.low, r.b.high, format),
+        formatWithRange(r.difference.mean, r.difference.low, r.difference.high, format, true),
+        VERDICT[summary.precision[k].verdict],
+      ]);
+    });
+    const widths = head.map((h, c) => Math.max(h.length, ...body.map((row) => row[c].length)));
+    const line = (cells: string[]) => cells.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd();
+    lines.push('', `At ${horizonLabel(month)}`, line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line));
   }
   return `${lines.join('\n')}\n`;
 }
 
+/** The CLI's JSON: the summary, one entry per outcome and horizon. */
+export function comparisonJson(names: [string, string], summary: ComparisonSummary): string {
+  return `${JSON.stringify({ a: names[0], b: names[1], seeds: summary.seeds, months: summary.months, horizons: summary.horizons, outcomes: summary.outcomes }, null, 2)}\n`;
+}
+
 export async function compareMain(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
   try {
+    const own = ownFlags(argv);
     // The defaults differ from `npm run sim`: ten seeds over five years.
-    const withDefaults = [...(argv.some((a) => a.startsWith('--runs')) ? [] : ['--runs', '10']), ...(argv.some((a) => a.startsWith('--months')) ? [] : ['--months', '60']), ...argv];
+    const withDefaults = [...(own.rest.some((a) => a.startsWith('--runs')) ? [] : ['--runs', '10']), ...(own.rest.some((a) => a.startsWith('--months')) ? [] : ['--months', '60']), ...own.rest];
     const prepared = prepare(withDefaults, env, io, COMPARE_COMMAND, COMPARE_USAGE);
     if (typeof prepared === 'number') return prepared;
     const { request: req, scenarios, levers } = prepared;
-    const runsOf: MonthRecord[][][] = [[], []];
+    const horizons = own.at === undefined ? defaultHorizons(req.months) : parseHorizons(own.at, req.months);
+    const argErrors = [...own.errors, ...(typeof horizons === 'string' ? [horizons] : [])];
+    if (req.format === 'xlsx' && req.out === undefined) argErrors.push('--format xlsx: a workbook is binary; name a file with --out FILE');
+    if (argErrors.length > 0 || typeof horizons === 'string') {
+      io.stderr(`${argErrors.map((e) => `error: ${e}`).join('\n')}\n\n${COMPARE_USAGE}\n`);
+      return 2;
+    }
+    const sides = scenarios.map((scenario) => ({ scenario, levers }));
+    const seeds = seedsOf(req);
+    const results: PairedResults = { seeds, a: [], b: [] };
     const started = Date.now();
-    for (let r = 0; r < req.runs; r++) {
-      for (const [s, scenario] of scenarios.entries()) {
-        const run = runScenario(scenario, { seed: req.seed + r, months: req.months, levers });
+    let reported = started;
+    for (const [r, seed] of seeds.entries()) {
+      for (const [s, key] of (['a', 'b'] as const).entries()) {
+        const run = runSide(sides[s], seed, req.months);
         if (!run.ok) {
           report(io, 'invalid lever timeline', run.issues);
           return 1;
         }
-        runsOf[s].push(run.value);
+        results[key].push(run.value);
       }
-      if (!req.quiet && Date.now() - started >= (io.progressIntervalMs ?? 500)) io.stderr(`seed ${req.seed + r}: done (${r + 1}/${req.runs})\n`);
+      if (!req.quiet && Date.now() - reported >= (io.progressIntervalMs ?? 500)) {
+        reported = Date.now();
+        io.stderr(`seed ${seed}: done (${r + 1}/${req.runs})\n`);
+      }
     }
-    const rows = compareRuns(runsOf[0], runsOf[1], scenarios[0].population.scale, scenarios[1].population.scale);
+    const summary = summarise(results, req.months, horizons);
     const names: [string, string] = [scenarios[0].name, scenarios[1].name];
-    const text =
-      req.format === 'json'
-        ? `${JSON.stringify({ a: names[0], b: names[1], seeds: Array.from({ length: req.runs }, (_, r) => req.seed + r), months: req.months, outcomes: rows }, null, 2)}\n`
-        : req.format === 'csv'
-          ? comparisonCsv(rows)
-          : comparisonText(names, req.runs, req.months, rows);
+    if (own.bundle !== undefined) {
+      const resolved = (k: 0 | 1): ResolvedSide => ({ side: k === 0 ? 'a' : 'b', name: names[k], scenario: scenarios[k], levers, source: { origin: { kind: 'scenario', scenario: scenarios[k] }, levers } });
+      const settings = { runs: req.runs, months: req.months, seed: req.seed, scale: req.scale ?? null, horizons };
+      const bundle = await makeBundle({ a: resolved(0), b: resolved(1) }, settings, seeds, await digestResults(results), summary.outcomes);
+      writeFileSync(own.bundle, bundleText(bundle));
+    }
+    if (req.format === 'xlsx') {
+      const facts: [string, string | number][] = [['scale', scenarios[0].population.scale], ['digest', await digestResults(results)], ['made by', 'npm run compare']];
+      const blob = await comparisonWorkbook({ a: { name: names[0], scenario: scenarios[0], levers }, b: { name: names[1], scenario: scenarios[1], levers }, summary, results, facts });
+      writeFileSync(req.out as string, new Uint8Array(await blob.arrayBuffer()));
+      return 0;
+    }
+    const text = req.format === 'json' ? comparisonJson(names, summary) : req.format === 'csv' ? comparisonCsv(summary, results) : comparisonText(names, summary);
     if (req.out !== undefined) writeFileSync(req.out, text);
     else io.stdout(text);
+    if (!req.quiet) io.stderr(`${formatNumber((Date.now() - started) / 1000, 'rate')} s for ${seeds.length * 2} runs\n`);
     return 0;
   } catch (err) {
     io.stderr(`error: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -1,7 +1,11 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readBundle } from '../../sim/comparison/bundle';
 import { compareMain } from '../../sim/cli/compare';
-import { interval, type OutcomeComparison } from '../../sim/compare';
+import type { OutcomeAtHorizon } from '../../sim/comparison/summary';
+import { OUTCOMES } from '../../sim/comparison/outcomes';
 import { SCENARIO_DIR } from '../../sim/node/files';
 
 async function compare(args: string[]) {
@@ -11,54 +15,78 @@ async function compare(args: string[]) {
   return { code, stdout, stderr };
 }
 const file = (name: string) => join(SCENARIO_DIR, name);
-const byId = (rows: OutcomeComparison[], id: string) => {
-  const row = rows.find((r) => r.id === id);
-  if (!row) throw new Error(`no outcome ${id}`);
+const byId = (rows: OutcomeAtHorizon[], id: string, month: number) => {
+  const row = rows.find((r) => r.id === id && r.month === month);
+  if (!row) throw new Error(`no outcome ${id} at ${month}`);
   return row;
 };
-
-describe('interval', () => {
-  it('is the mean plus or minus t(0.975, n-1) standard errors', () => {
-    const i = interval([1, 2, 3]);
-    expect(i.mean).toBe(2);
-    expect(i.high - i.mean).toBeCloseTo((4.303 * 1) / Math.sqrt(3), 6);
-    expect(interval([5, 5, 5, 5])).toEqual({ mean: 5, low: 5, high: 5 });
-  });
-});
+const dir = mkdtempSync(join(tmpdir(), 'care-futures-compare-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run compare', () => {
   it('finds exactly no difference between a scenario and itself', async () => {
-    const r = await compare([file('north-east-baseline.json'), file('north-east-baseline.json'), '--runs', '3', '--months', '12', '--scale', '0.02', '--format', 'json']);
+    const r = await compare([file('north-east-baseline.json'), file('north-east-baseline.json'), '--runs', '3', '--months', '12', '--scale', '0.02', '--format', 'json', '--quiet']);
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as { seeds: number[]; outcomes: OutcomeComparison[] };
+    const doc = JSON.parse(r.stdout) as { seeds: number[]; outcomes: OutcomeAtHorizon[] };
     expect(doc.seeds).toEqual([1, 2, 3]);
     for (const row of doc.outcomes) expect(row.difference, row.id).toEqual({ mean: 0, low: 0, high: 0 });
   });
 
-  it('shows restored early help lowering child protection, with an interval that excludes zero', async () => {
-    const r = await compare([file('north-east-baseline.json'), file('early-help-restored.json'), '--runs', '10', '--months', '60', '--scale', '0.1', '--format', 'json']);
-    const rows = (JSON.parse(r.stdout) as { outcomes: OutcomeComparison[] }).outcomes;
-    expect(byId(rows, 'childProtection').difference.high).toBeLessThan(0);
-    expect(byId(rows, 'spend.early_help').difference.low).toBeGreaterThan(0);
+  it('writes one JSON entry per outcome and horizon with A, B and the difference', async () => {
+    const r = await compare([file('north-east-baseline.json'), file('early-help-restored.json'), '--runs', '2', '--months', '24', '--at', '6,24', '--scale', '0.02', '--format', 'json', '--quiet']);
+    const doc = JSON.parse(r.stdout) as { horizons: number[]; outcomes: OutcomeAtHorizon[] };
+    expect(doc.horizons).toEqual([6, 24]);
+    expect(doc.outcomes).toHaveLength(2 * OUTCOMES.length);
+    const row = byId(doc.outcomes, 'lookedAfter', 24);
+    expect(Object.keys(row)).toEqual(['id', 'month', 'label', 'unit', 'a', 'b', 'difference']);
+    expect(Object.keys(row.a).sort()).toEqual(['high', 'low', 'mean', 'median']);
+    expect(Object.keys(row.difference).sort()).toEqual(['high', 'low', 'mean']);
   });
 
-  it('prints a readable table by default and CSV on request', async () => {
-    const args = [file('north-east-baseline.json'), file('council-run-homes-profit-cap.json'), '--runs', '2', '--months', '6', '--scale', '0.02'];
+  it('shows restored early help lowering child protection, with an interval that excludes zero', async () => {
+    const r = await compare([file('north-east-baseline.json'), file('early-help-restored.json'), '--runs', '8', '--months', '60', '--scale', '0.05', '--format', 'json', '--quiet']);
+    const rows = (JSON.parse(r.stdout) as { outcomes: OutcomeAtHorizon[] }).outcomes;
+    expect(byId(rows, 'childProtection', 60).difference.high).toBeLessThan(0);
+    expect(byId(rows, 'earlyHelpInYear', 60).difference.low).toBeGreaterThan(0);
+  });
+
+  it('prints a readable table by default and a tidy CSV on request', async () => {
+    const args = [file('north-east-baseline.json'), file('council-run-homes-profit-cap.json'), '--runs', '2', '--months', '6', '--scale', '0.02', '--quiet'];
     const text = await compare(args);
-    expect(text.stdout).toMatch(/^2 paired runs \(same seeds for A and B\), 6 months/);
+    expect(text.stdout).toMatch(/^2 paired runs \(same seeds for A and B: 1-2\), 6 months/);
+    expect(text.stdout).toContain('At month 6');
     expect(text.stdout).toContain('B - A [95% interval]');
     const csv = await compare([...args, '--format', 'csv']);
     const lines = csv.stdout.trim().split('\n');
-    expect(lines[0]).toBe('outcome,unit,a_mean,a_low,a_high,b_mean,b_low,b_high,diff_mean,diff_low,diff_high');
-    expect(lines.some((l) => l.startsWith('spend.la_residential,'))).toBe(true);
+    expect(lines[0]).toBe('section,outcome,label,unit,month,series,seed,statistic,value');
+    expect(lines.some((l) => l.startsWith('summary,spendInYear,'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('seed,lookedAfter,') && l.includes(',a,2,value,'))).toBe(true);
   });
 
-  it('asks for two scenarios and reports a bad one by path', async () => {
+  it('writes a workbook and a bundle that re-reads with its checksum intact', async () => {
+    const out = join(dir, 'c.xlsx');
+    const bundlePath = join(dir, 'c.json');
+    const r = await compare([file('north-east-baseline.json'), file('early-help-restored.json'), '--runs', '2', '--months', '12', '--scale', '0.02', '--format', 'xlsx', '--out', out, '--bundle', bundlePath, '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    const read = await readBundle(readFileSync(bundlePath, 'utf8'));
+    expect(read.ok).toBe(true);
+    if (read.ok) expect(read.bundle.seeds).toEqual([1, 2]);
+  });
+
+  it('asks for two scenarios, a known format, horizons within the run and a file for a workbook', async () => {
     const one = await compare([file('north-east-baseline.json')]);
     expect(one.code).toBe(2);
     expect(one.stderr).toContain('expected 2 scenario files, found 1');
     const bad = await compare([file('north-east-baseline.json'), file('north-east-baseline.json'), '--format', 'xml']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--format: expected text or json or csv, found "xml"');
+    expect(bad.stderr).toContain('--format: expected text or json or csv or xlsx, found "xml"');
+    const at = await compare([file('north-east-baseline.json'), file('north-east-baseline.json'), '--months', '12', '--at', '12,60']);
+    expect(at.code).toBe(2);
+    expect(at.stderr).toContain('--at: expected months from 1 to 12');
+    const xlsx = await compare([file('north-east-baseline.json'), file('north-east-baseline.json'), '--format', 'xlsx']);
+    expect(xlsx.code).toBe(2);
+    expect(xlsx.stderr).toContain('--out FILE');
   });
 });

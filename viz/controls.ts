@@ -46,7 +46,7 @@ function button(text: string, className: string, title: string): HTMLButtonEleme
   return b;
 }
 
-function labelled(labelText: string, control: HTMLElement, id: string): HTMLElement {
+export function labelled(labelText: string, control: HTMLElement, id: string): HTMLElement {
   const wrap = document.createElement('div');
   wrap.className = 'field';
   const label = document.createElement('label');

@@ -78,7 +78,12 @@ export function timelineToJson(timeline: readonly LeverChange[]): string {
 
 /** Offer text as a file download (the page's only way to hand a file to the user). */
 export function download(fileName: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  downloadBlob(fileName, new Blob([text], { type: mime }));
+}
+
+/** Offer any content (a workbook, an image) as a file download. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

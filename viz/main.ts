@@ -21,7 +21,8 @@ import { exposeTestHooks } from './test-hooks';
 import { applyTheme, CHART_THEME } from './theme';
 import { particleBudget } from './render-budget';
 import { readViewParams, writeViewParams } from './url';
-import { connectSimulation, type CallResult, type LoadResult } from './sim-link';
+import { connectSimulation, shippedChoices, type CallResult, type LoadResult } from './sim-link';
+import { isComparisonAddress } from './compare/link';
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -31,8 +32,16 @@ function byId<T extends HTMLElement>(id: string): T {
 
 const DEFAULT_SCENARIO = 'north-east-baseline';
 
+/** A comparison address (`?a=&b=`) opens the comparison view instead of the live run (viz/compare). */
+async function startComparison(): Promise<void> {
+  for (const el of document.querySelectorAll<HTMLElement>('body > .screen, body > .table-view, body > .skip-link')) el.style.display = 'none';
+  const { startCompareApp } = await import('./compare');
+  startCompareApp(document.body, shippedChoices());
+}
+
 async function start(): Promise<void> {
   applyTheme(document.documentElement);
+  if (isComparisonAddress(location.search)) return startComparison();
   const state = new AppState();
   const errors = createErrorPanel(byId('errors'));
   const monthEl = document.querySelector<HTMLElement>('[data-testid="month"]');

@@ -54,7 +54,7 @@ function failure(title: string, error: ApiError): Failure {
   return { ok: false, title, messages: messagesOf(error) };
 }
 
-function shippedChoices(): ScenarioChoice[] {
+export function shippedChoices(): ScenarioChoice[] {
   return bundledScenarioNames().map((fileName) => {
     const id = fileName.replace(/\.json$/, '');
     let name = id;

@@ -1,0 +1,91 @@
+/**
+ * The one-page report: what a committee paper needs on a page. Headline differences in words, the
+ * charts, the table of the main outcomes at each horizon, how the scenarios differ (with their
+ * citations), and the seeds, versions and digest that let anyone re-run it. The same HTML is
+ * printed in place (print styles hide the app) and downloaded as a standalone file. Pure strings.
+ */
+import { formatWithRange, horizonLabel } from '../../sim/comparison/format';
+import { outcomeById } from '../../sim/comparison/outcomes';
+import type { ComparisonSummary } from '../../sim/comparison/summary';
+import type { Difference } from './describe';
+
+export interface ReportInput {
+  names: { a: string; b: string };
+  settingsText: string;
+  summary: ComparisonSummary;
+  /** SVG markup of the charts, in reading order */
+  charts: string[];
+  differences: Difference[];
+  levers: string[];
+  sources: { id: string; citation: string; url?: string }[];
+  facts: [string, string][];
+  link: string;
+  created: string;
+}
+
+/** The outcomes the report's table shows: the ones a committee asks about first. */
+export const REPORT_OUTCOMES = ['lookedAfter', 'childProtection', 'childrenInNeed', 'privateHomes', 'outOfArea', 'spendInYear', 'spendSinceStart', 'spendPerChildInCare'];
+const HEADLINE = ['lookedAfter', 'childProtection', 'spendSinceStart'];
+
+const esc = (text: string) => text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] ?? c);
+
+function headline(summary: ComparisonSummary): string[] {
+  const month = summary.horizons[summary.horizons.length - 1];
+  return HEADLINE.flatMap((id) => {
+    const row = summary.outcomes.find((r) => r.id === id && r.month === month);
+    const o = outcomeById(id);
+    if (!row || !o) return [];
+    const d = row.difference;
+    const sure = d.low > 0 || d.high < 0 ? '' : ' (the interval includes zero: no clear difference)';
+    return [`${o.label} at ${horizonLabel(month)}: B − A = ${formatWithRange(d.mean, d.low, d.high, o.format, true)} ${o.unit}${sure}.`];
+  });
+}
+
+function table(summary: ComparisonSummary, names: { a: string; b: string }): string {
+  const rows: string[] = [];
+  for (const month of summary.horizons) {
+    rows.push(`<tr><th colspan="4" class="horizon">At ${esc(horizonLabel(month))}</th></tr>`);
+    for (const id of REPORT_OUTCOMES) {
+      const r = summary.outcomes.find((x) => x.id === id && x.month === month);
+      const o = outcomeById(id);
+      if (!r || !o) continue;
+      rows.push(
+        `<tr><th scope="row">${esc(r.label)} <small>${esc(r.unit)}</small></th><td>${esc(formatWithRange(r.a.median, r.a.low, r.a.high, o.format))}</td><td>${esc(formatWithRange(r.b.median, r.b.low, r.b.high, o.format))}</td><td>${esc(formatWithRange(r.difference.mean, r.difference.low, r.difference.high, o.format, true))}</td></tr>`,
+      );
+    }
+  }
+  return `<table><thead><tr><th>Outcome</th><th>A: ${esc(names.a)}<br><small>median [5%, 95%]</small></th><th>B: ${esc(names.b)}<br><small>median [5%, 95%]</small></th><th>B − A<br><small>mean [95% interval]</small></th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+export function reportBody(input: ReportInput): string {
+  const list = (items: string[]) => (items.length > 0 ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '<p>None.</p>');
+  const differences = input.differences.map((d) => `${esc(d.text)}${d.citation ? ` <small>(source: ${esc(d.citation)})</small>` : ''}`);
+  const sources = input.sources.map((s) => `<b>${esc(s.id)}</b>: ${esc(s.citation)}${s.url ? ` <small>${esc(s.url)}</small>` : ''}`);
+  return `<article class="report" aria-label="Comparison report">
+<header><h1>${esc(input.names.b)} <span class="vs">compared with</span> ${esc(input.names.a)}</h1>
+<p class="meta">${esc(input.settingsText)}. Care Futures, ${esc(input.created)}.</p></header>
+<section><h2>In brief</h2>${list(headline(input.summary).map(esc))}
+<p class="note">Each seed simulates the same families under A and B (common random numbers), so B − A is the policies' effect, not chance; its 95% interval is across ${input.summary.seeds.length} seeds.</p></section>
+<section class="charts">${input.charts.join('')}</section>
+<section><h2>Main outcomes</h2>${table(input.summary, input.names)}</section>
+<section class="columns"><div><h2>How B differs from A</h2>${list(differences)}<h3>Lever changes during the runs</h3>${list(input.levers.map(esc))}</div>
+<div><h2>Sources</h2>${list(sources)}<h2>Reproduce</h2><dl>${input.facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl><p class="link">${esc(input.link)}</p></div></section>
+</article>`;
+}
+
+export const REPORT_CSS = `
+.report{font:9pt/1.3 Inter,'Segoe UI',Roboto,'DejaVu Sans',Arial,sans-serif;color:#111;background:#fff;max-width:190mm;margin:0 auto;padding:4mm}
+.report h1{font-size:14pt;margin:0 0 2pt}.report h2{font-size:10.5pt;margin:6pt 0 2pt}.report h3{font-size:9.5pt;margin:4pt 0 2pt}
+.report .vs{font-weight:400;color:#555}.report .meta,.report .note,.report small{color:#444}.report ul{margin:0;padding-left:14pt}
+.report .charts{display:grid;grid-template-columns:1fr 1fr;gap:3mm}.report .charts svg{width:100%;height:auto}
+.report table{border-collapse:collapse;width:100%;font-size:8pt}.report th,.report td{border-bottom:1px solid #ddd;padding:1pt 3pt;text-align:right;vertical-align:top}
+.report th[scope=row],.report thead th:first-child{text-align:left}.report .horizon{text-align:left;background:#f0f0f0}
+.report .columns{display:grid;grid-template-columns:1fr 1fr;gap:5mm;font-size:8pt}.report dl{display:grid;grid-template-columns:auto 1fr;gap:0 6pt;margin:0}.report dt{font-weight:600}.report dd{margin:0;overflow-wrap:anywhere}
+.report .link{overflow-wrap:anywhere;font-size:7pt}
+@page{size:A4;margin:10mm}`;
+
+/** A standalone HTML file of the report (the download). */
+export function reportDocument(input: ReportInput): string {
+  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${esc(`${input.names.b} compared with ${input.names.a}`)}</title><style>${REPORT_CSS}body{margin:0;background:#fff}</style></head><body>${reportBody(input)}</body></html>\n`;
+}
+

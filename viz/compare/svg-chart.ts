@@ -1,0 +1,160 @@
+/**
+ * Comparison charts as SVG text: a few hundred points, vector output that prints sharply, the same
+ * markup on screen, in the report and in the SVG download (the PNG is this SVG rasterised). Pure:
+ * no DOM, so it is tested in Node.
+ *
+ * Each series is a line (median, or mean difference) over a shaded band (5–95% across seeds, or
+ * the 95% interval of the difference). The y axis spans the data, not zero: a difference of
+ * −3 per 10,000 must not be flattened against an axis that starts at zero. Lever changes are
+ * dashed lines with their words ("Early-help budget £40.0m → £69.0m a year").
+ */
+import { scaleLinear } from 'd3-scale';
+
+export interface BandSeries {
+  label: string;
+  colour: string;
+  mid: ArrayLike<number>;
+  low: ArrayLike<number>;
+  high: ArrayLike<number>;
+}
+
+export interface ChartMarker {
+  month: number;
+  label: string;
+}
+
+export interface ChartTheme {
+  background: string;
+  text: string;
+  muted: string;
+  grid: string;
+}
+
+export const PRINT_THEME: ChartTheme = { background: '#ffffff', text: '#111111', muted: '#555555', grid: '#d9d9d9' };
+
+export interface SvgChartSpec {
+  title: string;
+  unit: string;
+  /** first month with a value and the last month */
+  from: number;
+  to: number;
+  series: readonly BandSeries[];
+  markers: readonly ChartMarker[];
+  /** draw y = 0 when it is inside the axis (difference charts) */
+  zeroLine: boolean;
+  format: (v: number) => string;
+  width: number;
+  height: number;
+  theme: ChartTheme;
+  /** a sentence for screen readers: what the chart shows at the end */
+  description: string;
+}
+
+const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const fix = (v: number) => (Math.round(v * 10) / 10).toString();
+
+function extent(spec: SvgChartSpec): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of spec.series) {
+    for (let m = spec.from; m <= spec.to; m++) {
+      for (const v of [s.low[m], s.high[m], s.mid[m]]) {
+        if (Number.isFinite(v)) {
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+      }
+    }
+  }
+  if (!Number.isFinite(lo)) return [0, 1];
+  if (spec.zeroLine) {
+    // Keep zero in view when the data come near it, so "no effect" is visible; never force it otherwise.
+    const span = hi - lo || Math.abs(hi) || 1;
+    if (lo > 0 && lo < span) lo = 0;
+    if (hi < 0 && -hi < span) hi = 0;
+  }
+  if (lo === hi) return [lo - (Math.abs(lo) || 1) * 0.05, hi + (Math.abs(hi) || 1) * 0.05];
+  const pad = (hi - lo) * 0.06;
+  return [lo - pad, hi + pad];
+}
+
+/** Path text through the finite points of `values` over months from..to (the pen lifts at gaps). */
+function linePath(values: ArrayLike<number>, from: number, to: number, x: (m: number) => number, y: (v: number) => number): string {
+  let d = '';
+  let pen = false;
+  for (let m = from; m <= to; m++) {
+    const v = values[m];
+    if (!Number.isFinite(v)) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? 'L' : 'M'}${fix(x(m))},${fix(y(v))}`;
+    pen = true;
+  }
+  return d;
+}
+
+function bandPath(low: ArrayLike<number>, high: ArrayLike<number>, from: number, to: number, x: (m: number) => number, y: (v: number) => number): string {
+  const months: number[] = [];
+  for (let m = from; m <= to; m++) if (Number.isFinite(low[m]) && Number.isFinite(high[m])) months.push(m);
+  if (months.length === 0) return '';
+  const top = months.map((m, k) => `${k === 0 ? 'M' : 'L'}${fix(x(m))},${fix(y(high[m]))}`).join('');
+  const bottom = [...months].reverse().map((m) => `L${fix(x(m))},${fix(y(low[m]))}`).join('');
+  return `${top}${bottom}Z`;
+}
+
+export function svgChart(spec: SvgChartSpec): string {
+  const { width, height, theme } = spec;
+  const font = 13;
+  const legendRows = spec.series.length > 1 ? 1 : 0;
+  const markerRows = Math.min(spec.markers.length, 4);
+  const pad = { left: 64, right: 16, top: 30 + legendRows * 18 + markerRows * 15, bottom: 34 };
+  const x = scaleLinear().domain([spec.from, Math.max(spec.to, spec.from + 1)]).range([pad.left, width - pad.right]);
+  const y = scaleLinear().domain(extent(spec)).range([height - pad.bottom, pad.top]).nice(5);
+  const parts: string[] = [];
+  const id = `c${Math.abs([...spec.title + spec.unit].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) | 0, 7))}`;
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-t ${id}-d" font-family="Inter, 'Segoe UI', Roboto, 'DejaVu Sans', Arial, sans-serif" font-size="${font}">`,
+    `<title id="${id}-t">${escapeXml(`${spec.title} (${spec.unit})`)}</title><desc id="${id}-d">${escapeXml(spec.description)}</desc>`,
+    `<rect width="${width}" height="${height}" fill="${theme.background}"/>`,
+    `<text x="${pad.left}" y="18" fill="${theme.text}" font-weight="700">${escapeXml(spec.title)} <tspan fill="${theme.muted}" font-weight="400">${escapeXml(spec.unit)}</tspan></text>`,
+  );
+  if (legendRows > 0) {
+    let lx = pad.left;
+    for (const s of spec.series) {
+      parts.push(`<rect x="${lx}" y="26" width="14" height="10" fill="${s.colour}"/><text x="${lx + 18}" y="35" fill="${theme.text}">${escapeXml(s.label)}</text>`);
+      lx += 30 + s.label.length * 7;
+    }
+  }
+  for (const t of y.ticks(5)) {
+    const py = fix(y(t));
+    parts.push(`<line x1="${pad.left}" x2="${width - pad.right}" y1="${py}" y2="${py}" stroke="${theme.grid}"/>`);
+    parts.push(`<text x="${pad.left - 6}" y="${py}" dy="0.32em" text-anchor="end" fill="${theme.muted}">${escapeXml(spec.format(t))}</text>`);
+  }
+  for (const t of x.ticks(Math.max(2, Math.floor(width / 90))).filter(Number.isInteger)) {
+    parts.push(`<text x="${fix(x(t))}" y="${height - pad.bottom + 16}" text-anchor="middle" fill="${theme.muted}">${t}</text>`);
+  }
+  parts.push(`<text x="${width - pad.right}" y="${height - 4}" text-anchor="end" fill="${theme.muted}">month</text>`);
+  const [d0, d1] = y.domain();
+  if (spec.zeroLine && d0 <= 0 && d1 >= 0) {
+    parts.push(`<line x1="${pad.left}" x2="${width - pad.right}" y1="${fix(y(0))}" y2="${fix(y(0))}" stroke="${theme.text}" stroke-width="1.5"/>`);
+  }
+  for (const s of spec.series) {
+    const band = bandPath(s.low, s.high, spec.from, spec.to, x, y);
+    if (band) parts.push(`<path d="${band}" fill="${s.colour}" fill-opacity="0.25" stroke="none"/>`);
+  }
+  for (const s of spec.series) {
+    parts.push(`<path d="${linePath(s.mid, spec.from, spec.to, x, y)}" fill="none" stroke="${s.colour}" stroke-width="2.5" stroke-linejoin="round" data-series="${escapeXml(s.label)}"/>`);
+  }
+  spec.markers.forEach((mk, k) => {
+    if (mk.month < spec.from || mk.month > spec.to) return;
+    const px = fix(x(mk.month));
+    const row = k % 4;
+    const ty = pad.top - 6 - (markerRows - 1 - row) * 15;
+    const anchor = x(mk.month) > width * 0.6 ? 'end' : 'start';
+    parts.push(`<line x1="${px}" x2="${px}" y1="${ty + 3}" y2="${height - pad.bottom}" stroke="${theme.text}" stroke-dasharray="4 3"/>`);
+    parts.push(`<text x="${px}" dx="${anchor === 'end' ? -4 : 4}" y="${ty}" text-anchor="${anchor}" fill="${theme.text}" class="marker-label">${escapeXml(mk.label)}</text>`);
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}

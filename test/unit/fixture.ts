@@ -25,12 +25,16 @@ export function tinyState(overrides: Partial<EngineParams> = {}, seed = 1): Engi
   return new EngineState(tinyParams(overrides), seed);
 }
 
+/** Slots filled so far in each tiny state (children go into slots 0, 1, 2, ... in turn). */
+const filled = new WeakMap<EngineState, number>();
+
 /**
  * Put a new child of the given age (in months, at month `s.month`) into a state, in the next free
  * slot, with its own random stream; returns its slot.
  */
 export function addChild(s: EngineState, code: number, ageMonths = years(8)): number {
-  const i = s.nextSerial++;
+  const i = filled.get(s) ?? 0;
+  filled.set(s, i + 1);
   if (i >= s.children.capacity) throw new Error(`the tiny state holds ${s.children.capacity} children`);
   setStream(s.children.a, i, i, 0);
   setBorn(s.children.a, i, s.month - ageMonths);

@@ -42,6 +42,16 @@ interface Line {
   ended: boolean;
 }
 
+/** A file's bytes in chunks; a read error (permission, a folder) refuses the part, naming the file. */
+async function* chunks(file: string): AsyncGenerator<Buffer> {
+  try {
+    yield* createReadStream(file, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>;
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    throw new PartError(`${file}: cannot be read${typeof code === 'string' ? ` (${code})` : ''}`);
+  }
+}
+
 /** A file's lines, read in chunks (never the whole file), each decoded as strict UTF-8. */
 async function* lines(file: string): AsyncGenerator<Line> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -55,7 +65,7 @@ async function* lines(file: string): AsyncGenerator<Line> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let n = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of chunks(file)) {
     let start = 0;
     for (let end = chunk.indexOf(10, start); end !== -1; end = chunk.indexOf(10, start)) {
       const piece = chunk.subarray(start, end);

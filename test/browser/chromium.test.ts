@@ -110,24 +110,26 @@ describe('unpacking the package\'s tar archives', () => {
   });
 });
 
-describe('the browser the tests launch', () => {
-  it('finds every shared library it and its SwiftShader load', async (context) => {
-    if (process.platform !== 'linux') context.skip(`ldd and LD_LIBRARY_PATH are Linux-only; this is ${process.platform}`);
-    const found = await findChromium();
-    const binaries = [found.executablePath];
-    if (found.source === '@sparticuz/chromium') {
-      const dir = join(found.executablePath, '..');
-      binaries.push(...readdirSync(dir).filter((name) => /\.so(\.\d+)*$/.test(name)).map((name) => join(dir, name)));
+describe('the npm-shipped browser', () => {
+  it('finds every shared library it and its SwiftShader load, NSS and NSPR from its own copies', async (context) => {
+    if (process.platform !== 'linux' || process.arch !== 'x64') {
+      context.skip(`the npm-shipped Chromium (and ldd) is for Linux x64; this is ${process.platform} ${process.arch}`);
     }
-    for (const binary of binaries) {
+    // Without CHROMIUM_PATH, so a developer's own browser (often a wrapper script) does not stand in for it.
+    const found = await findChromium({ env: { ...process.env, CHROMIUM_PATH: undefined } });
+    expect(found.source).toBe('@sparticuz/chromium');
+    const dir = join(found.executablePath, '..');
+    const libraries = readdirSync(dir).filter((name) => /\.so(\.\d+)*$/.test(name)).map((name) => join(dir, name));
+    expect(libraries.length).toBeGreaterThan(0);
+    for (const binary of [found.executablePath, ...libraries]) {
       const ldd = execFileSync('ldd', [binary], { env: found.env, encoding: 'utf8' });
       expect(ldd.split('\n').filter((line) => line.includes('not found')), `${binary}:\n${ldd}`).toEqual([]);
-      if (binary === found.executablePath && found.source === '@sparticuz/chromium') {
-        // The bundled NSPR, not the system's: a fresh machine has none, and this proves ours is enough.
-        const libDir = found.env.LD_LIBRARY_PATH.split(':')[0];
-        expect(ldd).toContain(`libnspr4.so => ${join(libDir, 'libnspr4.so')}`);
-        expect(ldd).toContain(`libnss3.so => ${join(libDir, 'libnss3.so')}`);
-      }
+    }
+    // The bundled copies, not the system's: a fresh machine has none, and this shows ours suffice.
+    const ldd = execFileSync('ldd', [found.executablePath], { env: found.env, encoding: 'utf8' });
+    const libDir = found.env.LD_LIBRARY_PATH.split(':')[0];
+    for (const library of ['libnspr4.so', 'libnss3.so', 'libnssutil3.so', 'libexpat.so.1']) {
+      expect(ldd).toContain(`${library} => ${join(libDir, library)}`);
     }
   });
 });

@@ -74,6 +74,11 @@ describe('finding Chromium', () => {
     for (const fix of [/No Chromium was found/, ...FIXES]) await expect(failure).rejects.toThrow(fix);
   });
 
+  it('names the three fixes and the cause when the npm browser cannot be unpacked', async () => {
+    const failure = findChromium(machine({ npmChromium: () => Promise.reject(new Error('ENOSPC: no space left on device')) }));
+    for (const fix of [/Unpacking the Chromium in @sparticuz\/chromium failed: ENOSPC/, ...FIXES]) await expect(failure).rejects.toThrow(fix);
+  });
+
   it("keeps our flags and the package's graphics flags, without the ones that would change what the page meets", () => {
     const args = mergeArgs(['--headless', '--no-sandbox'], SHIPPED.packageArgs);
     expect(args).toEqual(['--headless', '--no-sandbox', '--use-angle=swiftshader']);

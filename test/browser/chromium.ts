@@ -115,7 +115,10 @@ export async function findChromium(deps: Partial<LookupDeps> = {}): Promise<Chro
     return { source: 'CHROMIUM_PATH', executablePath: explicit, args, env: stringEnv(env) };
   }
   if (platform === 'linux' && arch === 'x64') {
-    const shipped = await (deps.npmChromium ?? npmChromium)();
+    const shipped = await (deps.npmChromium ?? npmChromium)().catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw howToFix(`Unpacking the Chromium in ${NPM_CHROMIUM_PACKAGE} failed: ${reason}`, platform, env);
+    });
     if (shipped) {
       // Only the browser gets the bundled NSS/NSPR: put in the test process, they would be loaded
       // by anything else it starts too.

@@ -2,9 +2,10 @@
  * `npm run compare -- A.json B.json`: both scenarios over the same seeds; for each outcome and
  * horizon, A and B across seeds and the paired difference B - A with its 95% interval. The
  * statistics, outcomes and file formats are the app's own (sim/comparison), so the same seeds give
- * the same numbers here and in the browser. Exit codes as `npm run sim`.
+ * the same numbers here and in the browser. Exit codes as `npm run sim` (`exit-codes.ts`).
  */
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
+import { outputError } from '../node/sink';
 import { bundleText, makeBundle } from '../comparison/bundle';
 import { comparisonCsv } from '../comparison/csv';
 import { formatNumber, formatWithRange, horizonLabel } from '../comparison/format';
@@ -14,6 +15,8 @@ import { digestResults } from '../comparison/results';
 import { defaultHorizons, runSide, seedsOf, summarise, type ComparisonSummary, type PairedResults } from '../comparison/summary';
 import { comparisonWorkbook } from '../comparison/workbook';
 import type { CommandShape } from './args';
+import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
+import { guarded, writeWhole } from './io';
 import { prepare, report, type CliIo } from './prepare';
 
 export const COMPARE_USAGE = `Usage: npm run compare -- <A.json> <B.json> [options]
@@ -31,7 +34,9 @@ Options:
   --format F       text (default), json, csv or xlsx (a workbook: needs --out)
   --out FILE       write to FILE instead of stdout
   --bundle FILE    also write a result bundle (JSON) the app can open and re-check
-  --quiet          no progress on stderr`;
+  --quiet          no progress on stderr
+
+${EXIT_CODES_TEXT}`;
 
 const COMPARE_COMMAND: CommandShape = { scenarios: 2, formats: ['text', 'json', 'csv', 'xlsx'], defaultFormat: 'text' };
 
@@ -95,8 +100,19 @@ export function comparisonJson(names: [string, string], summary: ComparisonSumma
   return `${JSON.stringify({ a: names[0], b: names[1], seeds: summary.seeds, months: summary.months, horizons: summary.horizons, outcomes: summary.outcomes }, null, 2)}\n`;
 }
 
-export async function compareMain(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
+/** A binary file that appears only when complete (the text outputs go through `writeWhole`). */
+function writeBinary(path: string, bytes: Uint8Array): void {
+  const temporary = `${path}.${process.pid}.tmp`;
   try {
+    writeFileSync(temporary, bytes, { flag: 'wx' });
+    renameSync(temporary, path);
+  } catch (err) {
+    throw outputError(path, err);
+  }
+}
+
+export function compareMain(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
+  return guarded(io, async () => {
     const own = ownFlags(argv);
     // The defaults differ from `npm run sim`: ten seeds over five years.
     const withDefaults = [...(own.rest.some((a) => a.startsWith('--runs')) ? [] : ['--runs', '10']), ...(own.rest.some((a) => a.startsWith('--months')) ? [] : ['--months', '60']), ...own.rest];
@@ -108,7 +124,7 @@ export async function compareMain(argv: readonly string[], env: Record<string, s
     if (req.format === 'xlsx' && req.out === undefined) argErrors.push('--format xlsx: a workbook is binary; name a file with --out FILE');
     if (argErrors.length > 0 || typeof horizons === 'string') {
       io.stderr(`${argErrors.map((e) => `error: ${e}`).join('\n')}\n\n${COMPARE_USAGE}\n`);
-      return 2;
+      return EXIT.badArguments;
     }
     const sides = scenarios.map((scenario) => ({ scenario, levers }));
     const seeds = seedsOf(req);
@@ -119,8 +135,8 @@ export async function compareMain(argv: readonly string[], env: Record<string, s
       for (const [s, key] of (['a', 'b'] as const).entries()) {
         const run = runSide(sides[s], seed, req.months);
         if (!run.ok) {
-          report(io, 'invalid lever timeline', run.issues);
-          return 1;
+          report(io, `${req.scenarioPaths[s]}, seed ${seed}: run stopped`, run.issues);
+          return EXIT.invalidInput;
         }
         results[key].push(run.value);
       }
@@ -135,21 +151,18 @@ export async function compareMain(argv: readonly string[], env: Record<string, s
       const resolved = (k: 0 | 1): ResolvedSide => ({ side: k === 0 ? 'a' : 'b', name: names[k], scenario: scenarios[k], levers, source: { origin: { kind: 'scenario', scenario: scenarios[k] }, levers } });
       const settings = { runs: req.runs, months: req.months, seed: req.seed, scale: req.scale ?? null, horizons };
       const bundle = await makeBundle({ a: resolved(0), b: resolved(1) }, settings, seeds, await digestResults(results), summary.outcomes);
-      writeFileSync(own.bundle, bundleText(bundle));
+      await writeWhole(io, own.bundle, bundleText(bundle));
     }
     if (req.format === 'xlsx') {
       const facts: [string, string | number][] = [['scale', scenarios[0].population.scale], ['digest', await digestResults(results)], ['made by', 'npm run compare']];
       const blob = await comparisonWorkbook({ a: { name: names[0], scenario: scenarios[0], levers }, b: { name: names[1], scenario: scenarios[1], levers }, summary, results, facts });
-      writeFileSync(req.out as string, new Uint8Array(await blob.arrayBuffer()));
-      return 0;
+      writeBinary(req.out as string, new Uint8Array(await blob.arrayBuffer()));
+      return EXIT.ok;
     }
     const text = req.format === 'json' ? comparisonJson(names, summary) : req.format === 'csv' ? comparisonCsv(summary, results) : comparisonText(names, summary);
-    if (req.out !== undefined) writeFileSync(req.out, text);
+    if (req.out !== undefined) await writeWhole(io, req.out, text);
     else io.stdout(text);
     if (!req.quiet) io.stderr(`${formatNumber((Date.now() - started) / 1000, 'rate')} s for ${seeds.length * 2} runs\n`);
-    return 0;
-  } catch (err) {
-    io.stderr(`error: ${err instanceof Error ? err.message : String(err)}\n`);
-    return 70;
-  }
+    return EXIT.ok;
+  });
 }

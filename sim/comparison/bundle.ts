@@ -6,16 +6,13 @@
  * catches a bundle edited or cut short after it was made.
  */
 import type { LeverChange } from '../levers';
+import { ENGINE_VERSION } from '../version';
 import { parseJson } from '../scenario/resolve';
 import { sha256Hex, utf8 } from './codec';
 import type { ComparisonRequest, ComparisonSettings, ResolvedSide } from './request';
 import type { OutcomeAtHorizon } from './summary';
 
-/**
- * The engine's version, kept equal to package.json's by a test: bump both when outputs change on
- * purpose (when the regression baseline is re-blessed), so a bundle from before says so.
- */
-export const ENGINE_VERSION = '0.1.0';
+export { ENGINE_VERSION };
 export const BUNDLE_FORMAT = 'care-futures/comparison-bundle';
 export const BUNDLE_SCHEMA_VERSION = 1;
 

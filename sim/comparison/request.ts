@@ -58,8 +58,9 @@ const prefixed = (prefix: string, issues: readonly ValidationIssue[]): Validatio
 function scenarioOf(origin: Origin, loader: ScenarioLoader): Validated<Scenario> {
   switch (origin.kind) {
     case 'shipped': {
-      const text = loader(`${origin.id}.json`);
-      if (text === undefined) return { ok: false, issues: [issue('', 'the name of a shipped scenario', JSON.stringify(origin.id))] };
+      // A name from an address: a plain file name only, never a path.
+      const text = /^[\w-][\w.-]*$/.test(origin.id) ? loader(`${origin.id}.json`) : undefined;
+      if (typeof text !== 'string') return { ok: false, issues: [issue('', 'the name of a shipped scenario', JSON.stringify(origin.id))] };
       return loadScenarioText(text, `${origin.id}.json`, loader);
     }
     case 'file':

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleText, checkAgainst, ENGINE_VERSION, makeBundle, readBundle } from '../../sim/comparison/bundle';
 import { decodeFragment, encodeFragment } from '../../sim/comparison/codec';
@@ -147,10 +145,5 @@ describe('result bundles', () => {
       expect(read.ok).toBe(false);
       if (!read.ok) expect(read.message).toMatch(message);
     }
-  });
-
-  it('keeps the engine version equal to the package version', () => {
-    const pkg = JSON.parse(readFileSync(join(SCENARIO_DIR, '..', 'package.json'), 'utf8')) as { version: string };
-    expect(ENGINE_VERSION).toBe(pkg.version);
   });
 });

@@ -212,10 +212,9 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
     const levers = source.levers.length > 0 ? ` with ${source.levers.length} lever change${source.levers.length === 1 ? '' : 's'}` : '';
     form.select(side, key.startsWith('shipped:') ? key : form.addChoice(key, `${name}${source.origin.kind === 'shipped' && (levers || source.live) ? ` (${source.origin.id})` : ''}${levers}`, source));
   }
+  const started = linked.value ? begin(linked.value.request) : false;
+  if (started && linked.value?.view.outcome) charts.setOutcome(linked.value.view.outcome);
+  // After starting, which clears the panel: what the address lacked stays in view while the rest runs.
   if (linked.problems.length > 0) errors.show('Part of the address was not understood.', linked.problems);
-  if (linked.value) {
-    const started = begin(linked.value.request);
-    if (started && linked.value.view.outcome) charts.setOutcome(linked.value.view.outcome);
-  }
   document.body.dataset.status = 'ready';
 }

@@ -1,0 +1,105 @@
+/**
+ * The comparison view against the production build (vite build + vite preview): a 5-seed run of
+ * the baseline against restored early help shows, figure for figure, what `npm run compare`
+ * prints as JSON for the same seeds; its CSV, workbook and report download; its share link
+ * reopens the same table in a new page.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { compareMain } from '../../sim/cli/compare';
+import type { OutcomeAtHorizon } from '../../sim/comparison/summary';
+import { SCENARIO_DIR } from '../../sim/node/files';
+import { launchChromium } from './chromium';
+import { startPreview } from './preview';
+
+const SETTINGS = { runs: 5, months: 120, seed: 3, scale: 0.05 };
+const QUERY = `?a=north-east-baseline&b=early-help-restored&runs=${SETTINGS.runs}&months=${SETTINGS.months}&seed=${SETTINGS.seed}&scale=${SETTINGS.scale}`;
+
+let browser: Browser | undefined;
+let server: { url: string; close: () => Promise<void> } | undefined;
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await startPreview();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function cliJson(): Promise<OutcomeAtHorizon[]> {
+  let out = '';
+  const args = ['north-east-baseline.json', 'early-help-restored.json'].map((f) => join(SCENARIO_DIR, f));
+  const flags = ['--runs', SETTINGS.runs, '--months', SETTINGS.months, '--seed', SETTINGS.seed, '--scale', SETTINGS.scale].map(String);
+  const code = await compareMain([...args, ...flags, '--format', 'json', '--quiet'], {}, { stdout: (t) => (out += t), stderr: () => undefined });
+  expect(code).toBe(0);
+  return (JSON.parse(out) as { outcomes: OutcomeAtHorizon[] }).outcomes;
+}
+
+async function openComparison(page: Page, href: string): Promise<void> {
+  await page.goto(href);
+  await page.waitForSelector('[data-testid="compare-status"][data-done="true"]', { timeout: 60_000 });
+}
+
+/** Every figure on the page, keyed outcome|month|series|stat. */
+function readFigures(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const out: Record<string, number> = {};
+    for (const el of document.querySelectorAll<HTMLElement>('[data-outcome][data-stat]')) {
+      const { outcome, month, series, stat, value } = el.dataset;
+      out[`${outcome}|${month}|${series}|${stat}`] = Number(value);
+    }
+    return out;
+  });
+}
+
+async function download(page: Page, name: string): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
+  return readFileSync(await file.path());
+}
+
+describe('comparing scenarios in the browser', () => {
+  it('shows the CLI figures, downloads CSV, workbook and report, and reopens from its share link', async () => {
+    if (!browser || !server) throw new Error('harness not started');
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await openComparison(page, `${server.url}${QUERY}`);
+
+    const figures = await readFigures(page);
+    const expected: Record<string, number> = {};
+    for (const row of await cliJson()) {
+      for (const series of ['a', 'b'] as const) for (const stat of ['mean', 'median', 'low', 'high'] as const) expected[`${row.id}|${row.month}|${series}|${stat}`] = row[series][stat];
+      for (const stat of ['mean', 'low', 'high'] as const) expected[`${row.id}|${row.month}|difference|${stat}`] = row.difference[stat];
+    }
+    expect(Object.keys(expected)).toHaveLength(3 * 11 * 11);
+    expect(figures).toEqual(expected);
+
+    const csv = (await download(page, 'CSV')).toString('utf8').split('\n');
+    expect(csv[0]).toBe('section,outcome,label,unit,month,series,seed,statistic,value');
+    const cp = csv.find((l) => l.startsWith('summary,childProtection,') && l.includes(',60,difference,,mean,'));
+    expect(Number(cp?.split(',').pop())).toBe(expected['childProtection|60|difference|mean']);
+    expect(csv.filter((l) => l.startsWith('seed,lookedAfter,'))).toHaveLength(2 * SETTINGS.runs * (SETTINGS.months + 1));
+    expect((await download(page, 'Workbook (Excel)')).subarray(0, 2).toString()).toBe('PK');
+    const report = (await download(page, 'Report (HTML)')).toString('utf8');
+    expect(report).toContain('Early help restored');
+    expect(report).toContain('<svg');
+    expect(report).toContain('Early-help budget: £40.0m a year in A, £69.0m a year in B');
+
+    const link = await page.locator('#compare-link').inputValue();
+    expect(link).toContain(QUERY.slice(1));
+    const again = await browser.newPage();
+    await openComparison(again, link);
+    expect(await readFigures(again)).toEqual(figures);
+    expect(errors).toEqual([]);
+  });
+
+  it('explains a damaged link and still runs what its query names', async () => {
+    if (!browser || !server) throw new Error('harness not started');
+    const page = await browser.newPage();
+    await openComparison(page, `${server.url}${QUERY.replace('runs=5', 'runs=2').replace('months=120', 'months=6')}#c1.not-a-real-fragment.zz`);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('could not be read');
+    expect(await page.locator('[data-stat]').count()).toBe(11 * 11);
+  });
+});

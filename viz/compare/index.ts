@@ -32,6 +32,8 @@ interface Session {
   horizons: number[];
   store: PairedStore;
   started: number;
+  /** worker milliseconds spent in runs since the last launch (the bench's pool utilisation) */
+  busyMs: number;
   run?: PoolRun;
   bundle?: ResultBundle;
   summary?: ComparisonSummary;
@@ -116,6 +118,7 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
   function launch(s: Session, seeds: number[]): void {
     const { a, b } = s.sides;
     s.started = performance.now();
+    s.busyMs = 0;
     const startedRuns = s.store.finishedRuns;
     status.start(s.store.totalRuns, startedRuns);
     form.setBusy(true);
@@ -123,6 +126,7 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
     const run = pool.run(jobsFor({ a, b }, seeds, s.request.settings.months), {
       onResult: (result) => {
         s.store.add(result.side, result.seed, result.series);
+        s.busyMs += result.elapsedMs;
         status.progress(s.store.finishedRuns, s.store.totalRuns, startedRuns, performance.now() - s.started);
         queueRender();
       },
@@ -134,7 +138,7 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
       render();
       exportsPanel.setEnabled(s.store.paired().seeds.length > 0);
       if (outcome.state === 'failed') errors.show('The comparison stopped: a run failed.', [outcome.message]);
-      status.end(outcome.state, s.store.finishedRuns, s.store.totalRuns, performance.now() - s.started);
+      status.end(outcome.state, s.store.finishedRuns, s.store.totalRuns, performance.now() - s.started, s.busyMs);
       if (outcome.state === 'finished' && s.bundle && s.summary) status.checkBundle(s.bundle, s.store.paired(), s.summary);
     });
   }
@@ -148,7 +152,7 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
     errors.clear();
     session?.run?.cancel();
     const seeds = seedsOf(request.settings);
-    session = { request, sides: resolved.value, horizons: request.settings.horizons ?? defaultHorizons(request.settings.months), store: new PairedStore(seeds), started: 0, bundle };
+    session = { request, sides: resolved.value, horizons: request.settings.horizons ?? defaultHorizons(request.settings.months), store: new PairedStore(seeds), started: 0, busyMs: 0, bundle };
     table.replaceChildren();
     rememberLink();
     launch(session, seeds);

@@ -15,7 +15,8 @@ export interface StatusPanel {
   readonly element: HTMLElement;
   start(totalRuns: number, alreadyDone: number): void;
   progress(done: number, total: number, doneAtStart: number, elapsedMs: number): void;
-  end(state: PoolOutcome['state'], done: number, total: number, elapsedMs: number): void;
+  /** `busyMs`: time the workers spent in runs, for the pool's utilisation */
+  end(state: PoolOutcome['state'], done: number, total: number, elapsedMs: number, busyMs: number): void;
   showPrecision(summary: ComparisonSummary, outcomeId: string): void;
   checkBundle(bundle: ResultBundle, results: PairedResults, summary: ComparisonSummary): void;
   note(text: string): void;
@@ -81,10 +82,12 @@ export function createStatus(workers: number, actions: { cancel(): void; more():
       const left = finishedHere > 0 ? (elapsedMs / finishedHere) * (total - done) : NaN;
       text.textContent = `${done} of ${total} runs done${Number.isFinite(left) && done < total ? `, about ${seconds(left)} left` : ''}.`;
     },
-    end(state, done, total, elapsedMs) {
+    end(state, done, total, elapsedMs, busyMs) {
       cancel.hidden = true;
       section.dataset.state = state;
       section.dataset.elapsedMs = String(Math.round(elapsedMs));
+      section.dataset.busyMs = String(Math.round(busyMs));
+      section.dataset.workers = String(workers);
       const complete = state === 'finished' && done === total;
       section.dataset.done = String(complete);
       more.hidden = !complete;

@@ -20,9 +20,11 @@ import { createStateTable } from './table';
 import { exposeTestHooks } from './test-hooks';
 import { applyTheme, CHART_THEME } from './theme';
 import { particleBudget } from './render-budget';
-import { readViewParams, writeViewParams } from './url';
+import { readViewParams } from './url';
 import { connectSimulation, shippedChoices, type CallResult, type LoadResult } from './sim-link';
 import { isComparisonAddress } from './compare/link';
+import { compareAddress, liveAddress, readLiveAddress } from './compare/live';
+import type { LeverChange } from '../sim/levers';
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -89,6 +91,14 @@ async function start(): Promise<void> {
     controls.setPlaying(playing);
   };
 
+  /** An opened scenario file, which the address then carries (within a link's size limit). */
+  let opened: { fileName: string; text: string } | undefined;
+  const compareLink = byId<HTMLAnchorElement>('compare-open');
+  const rememberView = (month = Number(monthEl.dataset.month) || 0): void => {
+    const live = { origin: opened ? { kind: 'file' as const, ...opened } : { kind: 'shipped' as const, id: state.scenarioId }, seed: state.seed, levers: state.timeline, month };
+    history.replaceState(null, '', liveAddress(location.search, live));
+    compareLink.href = compareAddress(live);
+  };
   // Acknowledge a snapshot on the next frame: the worker then sends at most one per frame and
   // folds the months in between into it, so a fast run never floods this thread.
   let frameAck: (() => void) | undefined;
@@ -100,6 +110,8 @@ async function start(): Promise<void> {
 
   const onSnapshot = (snapshot: Snapshot): Promise<void> => {
     state.addSnapshot(snapshot);
+    // Paused (a step, a reached month): the address follows, so it reproduces what is on screen.
+    if (!state.playing) rememberView(snapshot.record.month);
     const { record } = snapshot;
     monthEl.dataset.month = String(record.month);
     monthEl.textContent = String(record.month);
@@ -132,6 +144,7 @@ async function start(): Promise<void> {
     state.timeline = result.timeline;
     levers.show(path, value);
     showMarkers();
+    rememberView();
     return true;
   };
   const levers = createLeverPanel(byId('levers'), applyLever);
@@ -167,8 +180,11 @@ async function start(): Promise<void> {
     download(`${state.scenarioId}-seed${state.seed}-run.csv`, runToCsv(records.records, (m) => state.marketAt(m)), 'text/csv');
   }
 
-  const rememberView = (): void => {
-    history.replaceState(null, '', writeViewParams(location.search, { scenario: state.scenarioId, seed: state.seed }));
+  /** The timeline the worker replays (a link's levers), shown as markers. */
+  const adoptTimeline = async (): Promise<void> => {
+    const timeline = await link.client.leverTimeline();
+    if (timeline.ok) state.timeline = timeline.value;
+    showMarkers();
   };
 
   /** Show a newly loaded (or reset) scenario: levers, targets and markers start again. */
@@ -186,30 +202,40 @@ async function start(): Promise<void> {
     showMarkers();
   };
 
-  async function loadShipped(id: string, seed: number): Promise<boolean> {
-    const result = await link.loadShipped(id, seed);
+  async function loadShipped(id: string, seed: number, timeline: LeverChange[] = []): Promise<boolean> {
+    const result = await link.loadShipped(id, seed, timeline);
     if (!result.ok) {
       errors.show(result.title, result.messages);
       controls.setSelected(state.scenarioId);
       return false;
     }
     errors.clear();
+    opened = undefined;
     adopt(id, result);
+    if (timeline.length > 0) await adoptTimeline();
     controls.setFileChoice(undefined);
     controls.setSelected(id);
-    rememberView();
+    rememberView(0);
     return true;
   }
 
   async function openFile(file: File): Promise<void> {
-    const result = await link.loadText(await file.text(), file.name, controls.seed());
+    await openText(await file.text(), file.name, controls.seed());
+  }
+
+  async function openText(text: string, fileName: string, seed: number, timeline: LeverChange[] = []): Promise<boolean> {
+    const result = await link.loadText(text, fileName, seed, timeline);
     if (!result.ok) {
       errors.show(result.title, result.messages);
-      return;
+      return false;
     }
     errors.clear();
-    adopt(file.name.replace(/\.json$/i, ''), result);
+    opened = { fileName, text };
+    adopt(fileName.replace(/\.json$/i, ''), result);
+    if (timeline.length > 0) await adoptTimeline();
     controls.setFileChoice(result.scenario.name);
+    rememberView(0);
+    return true;
   }
 
   async function resetRun(seed: number): Promise<void> {
@@ -220,7 +246,7 @@ async function start(): Promise<void> {
     }
     errors.clear();
     adopt(state.scenarioId, result);
-    if (link.scenarios.some((s) => s.id === state.scenarioId)) rememberView();
+    rememberView(0);
   }
 
   // Start-up: the map and the worker in parallel, then the scenario from the address (or the baseline).
@@ -228,12 +254,13 @@ async function start(): Promise<void> {
   controls.setBusy(true);
   levers.setEnabled(false);
   const { params, problems } = readViewParams(location.search);
+  const fromLink = readLiveAddress(location.search, location.hash);
   const choices = link.scenarios;
   if (choices.length === 0) throw new Error('no scenarios are bundled with the app (scenarios/*.json)');
   let wanted = params.scenario ?? DEFAULT_SCENARIO;
-  const addressProblems = [...problems];
+  const addressProblems = [...problems, ...fromLink.problems];
   if (!choices.some((c) => c.id === wanted)) {
-    if (params.scenario) addressProblems.push(`scenario in the address: no shipped scenario called "${params.scenario}" (shipped: ${choices.map((c) => c.id).join(', ')})`);
+    if (params.scenario && !params.scenario.startsWith('file:')) addressProblems.push(`scenario in the address: no shipped scenario called "${params.scenario}" (shipped: ${choices.map((c) => c.id).join(', ')})`);
     wanted = choices.some((c) => c.id === DEFAULT_SCENARIO) ? DEFAULT_SCENARIO : choices[0].id;
   }
   controls.setScenarios(choices, wanted);
@@ -245,7 +272,9 @@ async function start(): Promise<void> {
   }
   setStatus('loading', 'Loading the scenario…');
   await link.setSpeed(DEFAULT_SPEED);
-  const loaded = await loadShipped(wanted, params.seed ?? 1);
+  const loaded = fromLink.file ? await openText(fromLink.file.text, fromLink.file.fileName, params.seed ?? 1, fromLink.levers) : await loadShipped(wanted, params.seed ?? 1, fromLink.levers);
+  // A link to a paused run at month m: simulate up to it, as the person who shared it saw it.
+  if (loaded && fromLink.month > 0) report(await link.step(fromLink.month));
   if (addressProblems.length > 0) errors.show('Part of the address was not understood.', addressProblems);
   controls.setBusy(false);
   levers.setEnabled(loaded);

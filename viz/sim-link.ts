@@ -32,8 +32,9 @@ export interface SimulationLink {
   readonly scenarios: readonly ScenarioChoice[];
   /** The worker client itself, for tests and debugging. */
   readonly client: SimulationClient;
-  loadShipped(id: string, seed: number): Promise<LoadResult>;
-  loadText(text: string, fileName: string, seed: number): Promise<LoadResult>;
+  /** `levers`: a timeline to replay as the run goes (from a link) */
+  loadShipped(id: string, seed: number, levers?: LeverChange[]): Promise<LoadResult>;
+  loadText(text: string, fileName: string, seed: number, levers?: LeverChange[]): Promise<LoadResult>;
   setLever(path: string, value: unknown): Promise<LeverResult>;
   /** Start the scenario again at month 0 with `seed`; the lever timeline is cleared. */
   reset(seed: number): Promise<LoadResult>;
@@ -112,16 +113,16 @@ export function connectSimulation(handlers: LinkHandlers): SimulationLink {
   return {
     scenarios,
     client,
-    async loadShipped(id, seed) {
+    async loadShipped(id, seed, levers) {
       const fileName = `${id}.json`;
       const text = bundledLoader(fileName);
       if (text === undefined) {
         return { ok: false, title: `There is no scenario called "${id}".`, messages: [`Shipped scenarios: ${scenarios.map((s) => s.id).join(', ')}`] };
       }
-      return afterLoad(await client.load({ fileName, text, seed }), `${fileName} could not be loaded; the previous scenario keeps running.`);
+      return afterLoad(await client.load({ fileName, text, seed, levers }), `${fileName} could not be loaded; the previous scenario keeps running.`);
     },
-    async loadText(text, fileName, seed) {
-      return afterLoad(await client.load({ fileName, text, seed }), `${fileName} could not be loaded; the previous scenario keeps running.`);
+    async loadText(text, fileName, seed, levers) {
+      return afterLoad(await client.load({ fileName, text, seed, levers }), `${fileName} could not be loaded; the previous scenario keeps running.`);
     },
     async setLever(path, value) {
       const title = `${path || 'The lever'} was not changed; the run goes on as before.`;

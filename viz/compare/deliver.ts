@@ -50,7 +50,7 @@ async function reportInput(f: Finished): Promise<ReportInput> {
   const charts = REPORT_CHARTS.flatMap((id) => {
     const o = outcomeById(id);
     if (!o) return [];
-    const c = outcomeCharts(o, { results: f.results, months: f.request.settings.months, names, markers: f.markers }, PRINT_THEME, { width: 520, height: 250 });
+    const c = outcomeCharts(o, { results: f.results, months: f.request.settings.months, names, markers: f.markers }, PRINT_THEME, { width: 560, height: 180 });
     return [c.pair, c.difference];
   });
   const ids = new Set<string>();

@@ -37,7 +37,9 @@ function headline(summary: ComparisonSummary): string[] {
     if (!row || !o) return [];
     const d = row.difference;
     const sure = d.low > 0 || d.high < 0 ? '' : ' (the interval includes zero: no clear difference)';
-    return [`${o.label} at ${horizonLabel(month)}: B − A = ${formatWithRange(d.mean, d.low, d.high, o.format, true)} ${o.unit}${sure}.`];
+    // Money carries its unit in the figure ("+£10.0m"); rates need theirs said.
+    const unit = o.format === 'millions' || o.format === 'pounds' ? '' : ` ${o.unit}`;
+    return [`${o.label} at ${horizonLabel(month)}: B − A = ${formatWithRange(d.mean, d.low, d.high, o.format, true)}${unit}${sure}.`];
   });
 }
 
@@ -50,17 +52,20 @@ function table(summary: ComparisonSummary, names: { a: string; b: string }): str
       const o = outcomeById(id);
       if (!r || !o) continue;
       rows.push(
-        `<tr><th scope="row">${esc(r.label)} <small>${esc(r.unit)}</small></th><td>${esc(formatWithRange(r.a.median, r.a.low, r.a.high, o.format))}</td><td>${esc(formatWithRange(r.b.median, r.b.low, r.b.high, o.format))}</td><td>${esc(formatWithRange(r.difference.mean, r.difference.low, r.difference.high, o.format, true))}</td></tr>`,
+        `<tr><th scope="row">${esc(r.label.replace(/ \(.*\)$/, ''))}</th><td>${esc(formatWithRange(r.a.median, r.a.low, r.a.high, o.format))}</td><td>${esc(formatWithRange(r.b.median, r.b.low, r.b.high, o.format))}</td><td>${esc(formatWithRange(r.difference.mean, r.difference.low, r.difference.high, o.format, true))}</td></tr>`,
       );
     }
   }
-  return `<table><thead><tr><th>Outcome</th><th>A: ${esc(names.a)}<br><small>median [5%, 95%]</small></th><th>B: ${esc(names.b)}<br><small>median [5%, 95%]</small></th><th>B − A<br><small>mean [95% interval]</small></th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const caption = '<caption>Rates per 10,000 children (children in need as the DfE counts them: CIN, CP and in care); shares in % of children in care; money for the whole region, in the year to then or since the start; spend per child is placement spend a year.</caption>';
+  return `<table>${caption}<thead><tr><th>Outcome</th><th>A: ${esc(names.a)}<br><small>median [5%, 95%]</small></th><th>B: ${esc(names.b)}<br><small>median [5%, 95%]</small></th><th>B − A<br><small>mean [95% interval]</small></th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 export function reportBody(input: ReportInput): string {
   const list = (items: string[]) => (items.length > 0 ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '<p>None.</p>');
   const differences = input.differences.map((d) => `${esc(d.text)}${d.citation ? ` <small>(source: ${esc(d.citation)})</small>` : ''}`);
-  const sources = input.sources.map((s) => `<b>${esc(s.id)}</b>: ${esc(s.citation)}${s.url ? ` <small>${esc(s.url)}</small>` : ''}`);
+  // The sources behind what differs; the workbook lists every source of both scenarios.
+  const cited = input.sources.filter((s) => input.differences.some((d) => d.citation.includes(s.id)));
+  const sources = cited.map((s) => `<b>${esc(s.id)}</b>: ${esc(s.citation)}${s.url ? ` <small>${esc(s.url)}</small>` : ''}`);
   return `<article class="report" aria-label="Comparison report">
 <header><h1>${esc(input.names.b)} <span class="vs">compared with</span> ${esc(input.names.a)}</h1>
 <p class="meta">${esc(input.settingsText)}. Care Futures, ${esc(input.created)}.</p></header>
@@ -69,18 +74,18 @@ export function reportBody(input: ReportInput): string {
 <section class="charts">${input.charts.join('')}</section>
 <section><h2>Main outcomes</h2>${table(input.summary, input.names)}</section>
 <section class="columns"><div><h2>How B differs from A</h2>${list(differences)}<h3>Lever changes during the runs</h3>${list(input.levers.map(esc))}</div>
-<div><h2>Sources</h2>${list(sources)}<h2>Reproduce</h2><dl>${input.facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl><p class="link">${esc(input.link)}</p></div></section>
+<div><h2>Sources of the differences</h2>${list(sources)}<p class="note">Every parameter, its citation and every source: the workbook.</p><h2>Reproduce</h2><dl>${input.facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl><p class="link">${esc(input.link)}</p></div></section>
 </article>`;
 }
 
 export const REPORT_CSS = `
-.report{font:9pt/1.3 Inter,'Segoe UI',Roboto,'DejaVu Sans',Arial,sans-serif;color:#111;background:#fff;max-width:190mm;margin:0 auto;padding:4mm}
-.report h1{font-size:14pt;margin:0 0 2pt}.report h2{font-size:10.5pt;margin:6pt 0 2pt}.report h3{font-size:9.5pt;margin:4pt 0 2pt}
+.report{font:8pt/1.25 Inter,'Segoe UI',Roboto,'DejaVu Sans',Arial,sans-serif;color:#111;background:#fff;max-width:190mm;margin:0 auto;padding:4mm}
+.report h1{font-size:13pt;margin:0 0 2pt}.report h2{font-size:9.5pt;margin:4pt 0 1pt}.report h3{font-size:8.5pt;margin:3pt 0 1pt}.report p{margin:2pt 0}
 .report .vs{font-weight:400;color:#555}.report .meta,.report .note,.report small{color:#444}.report ul{margin:0;padding-left:14pt}
-.report .charts{display:grid;grid-template-columns:1fr 1fr;gap:3mm}.report .charts svg{width:100%;height:auto}
-.report table{border-collapse:collapse;width:100%;font-size:8pt}.report th,.report td{border-bottom:1px solid #ddd;padding:1pt 3pt;text-align:right;vertical-align:top}
+.report .charts{display:grid;grid-template-columns:1fr 1fr;gap:2mm}.report .charts svg{width:100%;height:auto}
+.report table{border-collapse:collapse;width:100%;font-size:7pt;line-height:1.15}.report th,.report td{border-bottom:1px solid #ddd;padding:0.5pt 3pt;text-align:right;vertical-align:top}.report td,.report th[scope=row]{white-space:nowrap}.report caption{caption-side:bottom;text-align:left;color:#444;font-size:7pt;padding-top:2pt}
 .report th[scope=row],.report thead th:first-child{text-align:left}.report .horizon{text-align:left;background:#f0f0f0}
-.report .columns{display:grid;grid-template-columns:1fr 1fr;gap:5mm;font-size:8pt}.report dl{display:grid;grid-template-columns:auto 1fr;gap:0 6pt;margin:0}.report dt{font-weight:600}.report dd{margin:0;overflow-wrap:anywhere}
+.report .columns{display:grid;grid-template-columns:1fr 1fr;gap:5mm;font-size:7pt}.report dl{display:grid;grid-template-columns:auto 1fr;gap:0 6pt;margin:0}.report dt{font-weight:600}.report dd{margin:0;overflow-wrap:anywhere}
 .report .link{overflow-wrap:anywhere;font-size:7pt}
 @page{size:A4;margin:10mm}`;
 

@@ -108,29 +108,36 @@ export function svgChart(spec: SvgChartSpec): string {
   const font = 13;
   const legendRows = spec.series.length > 1 ? 1 : 0;
   const markerRows = Math.min(spec.markers.length, 4);
-  const pad = { left: 64, right: 16, top: 30 + legendRows * 18 + markerRows * 15, bottom: 34 };
+  const pad = { left: 0, right: 16, top: 44 + legendRows * 18 + markerRows * 15, bottom: 34 };
+  // About one gridline per 30 px: small report charts get fewer, so their labels never crowd.
+  const tickCount = Math.max(3, Math.min(6, Math.floor((height - pad.top - pad.bottom) / 30)));
+  const y = scaleLinear().domain(extent(spec)).range([height - pad.bottom, pad.top]).nice(tickCount);
+  const yTicks = y.ticks(tickCount);
+  const yLabels = yTicks.map(spec.format);
+  // Room for the widest tick label (about 0.6 em a character), so "£5,000.0m" is never clipped.
+  pad.left = Math.ceil(12 + 0.6 * font * Math.max(4, ...yLabels.map((l) => l.length)));
   const x = scaleLinear().domain([spec.from, Math.max(spec.to, spec.from + 1)]).range([pad.left, width - pad.right]);
-  const y = scaleLinear().domain(extent(spec)).range([height - pad.bottom, pad.top]).nice(5);
   const parts: string[] = [];
   const id = `c${Math.abs([...spec.title + spec.unit].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) | 0, 7))}`;
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-t ${id}-d" font-family="Inter, 'Segoe UI', Roboto, 'DejaVu Sans', Arial, sans-serif" font-size="${font}">`,
     `<title id="${id}-t">${escapeXml(`${spec.title} (${spec.unit})`)}</title><desc id="${id}-d">${escapeXml(spec.description)}</desc>`,
     `<rect width="${width}" height="${height}" fill="${theme.background}"/>`,
-    `<text x="${pad.left}" y="18" fill="${theme.text}" font-weight="700">${escapeXml(spec.title)} <tspan fill="${theme.muted}" font-weight="400">${escapeXml(spec.unit)}</tspan></text>`,
+    `<text x="8" y="16" fill="${theme.text}" font-weight="700">${escapeXml(spec.title)}</text>`,
+    `<text x="8" y="32" fill="${theme.muted}" font-size="${font - 1}">${escapeXml(spec.unit)}</text>`,
   );
   if (legendRows > 0) {
-    let lx = pad.left;
+    let lx = 8;
     for (const s of spec.series) {
-      parts.push(`<rect x="${lx}" y="26" width="14" height="10" fill="${s.colour}"/><text x="${lx + 18}" y="35" fill="${theme.text}">${escapeXml(s.label)}</text>`);
+      parts.push(`<rect x="${lx}" y="40" width="14" height="10" fill="${s.colour}"/><text x="${lx + 18}" y="49" fill="${theme.text}">${escapeXml(s.label)}</text>`);
       lx += 30 + s.label.length * 7;
     }
   }
-  for (const t of y.ticks(5)) {
+  yTicks.forEach((t, k) => {
     const py = fix(y(t));
     parts.push(`<line x1="${pad.left}" x2="${width - pad.right}" y1="${py}" y2="${py}" stroke="${theme.grid}"/>`);
-    parts.push(`<text x="${pad.left - 6}" y="${py}" dy="0.32em" text-anchor="end" fill="${theme.muted}">${escapeXml(spec.format(t))}</text>`);
-  }
+    parts.push(`<text x="${pad.left - 6}" y="${py}" dy="0.32em" text-anchor="end" fill="${theme.muted}">${escapeXml(yLabels[k])}</text>`);
+  });
   for (const t of x.ticks(Math.max(2, Math.floor(width / 90))).filter(Number.isInteger)) {
     parts.push(`<text x="${fix(x(t))}" y="${height - pad.bottom + 16}" text-anchor="middle" fill="${theme.muted}">${t}</text>`);
   }
@@ -150,7 +157,7 @@ export function svgChart(spec: SvgChartSpec): string {
     if (mk.month < spec.from || mk.month > spec.to) return;
     const px = fix(x(mk.month));
     const row = k % 4;
-    const ty = pad.top - 6 - (markerRows - 1 - row) * 15;
+    const ty = pad.top - 4 - (markerRows - 1 - row) * 15;
     const anchor = x(mk.month) > width * 0.6 ? 'end' : 'start';
     parts.push(`<line x1="${px}" x2="${px}" y1="${ty + 3}" y2="${height - pad.bottom}" stroke="${theme.text}" stroke-dasharray="4 3"/>`);
     parts.push(`<text x="${px}" dx="${anchor === 'end' ? -4 : 4}" y="${ty}" text-anchor="${anchor}" fill="${theme.text}" class="marker-label">${escapeXml(mk.label)}</text>`);

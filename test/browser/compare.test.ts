@@ -4,7 +4,8 @@
  * prints as JSON for the same seeds; its CSV, workbook and report download; its share link
  * reopens the same table in a new page.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -94,6 +95,29 @@ describe('comparing scenarios in the browser', () => {
     await openComparison(again, link);
     expect(await readFigures(again)).toEqual(figures);
     expect(errors).toEqual([]);
+  });
+
+  it('re-runs a bundle made by the CLI and confirms its digest; refuses a tampered one with a message', async () => {
+    if (!browser || !server) throw new Error('harness not started');
+    const dir = mkdtempSync(join(tmpdir(), 'care-futures-bundle-'));
+    try {
+      const path = join(dir, 'bundle.json');
+      const args = ['north-east-baseline.json', 'early-help-restored.json'].map((f) => join(SCENARIO_DIR, f));
+      const code = await compareMain([...args, '--runs', '2', '--months', '12', '--scale', '0.05', '--format', 'json', '--bundle', path, '--quiet'], {}, { stdout: () => undefined, stderr: () => undefined });
+      expect(code).toBe(0);
+      const page = await browser.newPage();
+      await openComparison(page, `${server.url}?a=north-east-baseline&b=north-east-baseline&runs=2&months=1&scale=0.05`);
+      const chooser = page.locator('.compare-exports input[type="file"]');
+      await chooser.setInputFiles(path);
+      await page.waitForSelector('.bundle-check[data-confirmed]', { timeout: 60_000 });
+      expect(await page.locator('.bundle-check').getAttribute('data-confirmed')).toBe('true');
+      await expect(page.locator('.bundle-check').textContent()).resolves.toMatch(/^Confirmed/);
+      writeFileSync(path, readFileSync(path, 'utf8').replace('"months": 12', '"months": 13'));
+      await chooser.setInputFiles(path);
+      await expect(page.getByRole('alert').textContent()).resolves.toContain('changed after it was made');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('explains a damaged link and still runs what its query names', async () => {

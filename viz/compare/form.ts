@@ -12,7 +12,6 @@ export interface CompareForm {
   /** Add (or replace) a choice for both pickers, e.g. an opened file or the live run; returns its key. */
   addChoice(key: string, label: string, source: SideSource): string;
   select(side: 'a' | 'b', key: string): void;
-  keyOf(source: SideSource): string;
   read(): { a: SideSource; b: SideSource; settings: ComparisonSettings } | { problems: string[] };
   write(settings: ComparisonSettings): void;
   setBusy(busy: boolean): void;
@@ -129,10 +128,6 @@ export function createCompareForm(shipped: readonly ScenarioChoice[], handlers: 
     },
     select(side, key) {
       pickers[side].value = key;
-    },
-    keyOf(source) {
-      for (const [key, s] of sources) if (s === source) return key;
-      return source.origin.kind === 'shipped' ? `shipped:${source.origin.id}` : '';
     },
     read() {
       const problems: string[] = [];

@@ -6,7 +6,7 @@
  * holds.
  */
 import { formatNumber, horizonLabel } from '../../sim/comparison/format';
-import { OUTCOMES, outcomeById } from '../../sim/comparison/outcomes';
+import { outcomeById } from '../../sim/comparison/outcomes';
 import type { Precision } from '../../sim/comparison/stats';
 import type { ComparisonSummary, OutcomeAtHorizon } from '../../sim/comparison/summary';
 
@@ -99,6 +99,3 @@ export function renderSummaryTable(host: HTMLElement, summary: ComparisonSummary
   }
   host.replaceChildren(table);
 }
-
-/** The outcomes the chart picker offers, in registry order. */
-export const CHART_OUTCOMES = OUTCOMES;

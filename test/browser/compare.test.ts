@@ -120,6 +120,33 @@ describe('comparing scenarios in the browser', () => {
     }
   });
 
+  it('compares an opened file, and downloads each chart as SVG and PNG', async () => {
+    if (!browser || !server) throw new Error('harness not started');
+    const dir = mkdtempSync(join(tmpdir(), 'care-futures-open-'));
+    try {
+      const path = join(dir, 'my-plan.json');
+      writeFileSync(path, JSON.stringify({ extends: 'north-east-baseline.json', name: 'My plan', description: 'More foster carers', policy: { fosterRecruitment: { extraPlacesPerYear: 120 } } }));
+      const page = await browser.newPage({ acceptDownloads: true });
+      await openComparison(page, `${server.url}?a=north-east-baseline&b=north-east-baseline&runs=2&months=12&scale=0.05`);
+      await page.locator('.side-b input[type="file"]').setInputFiles(path);
+      await expect(page.locator('#compare-b').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).resolves.toBe('Opened: My plan (my-plan.json)');
+      await page.getByRole('button', { name: 'Run comparison' }).click();
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('b') === 'file:my-plan.json');
+      await page.waitForSelector('[data-testid="compare-status"][data-done="true"]', { timeout: 60_000 });
+      await expect(page.locator('.summary-table thead').textContent()).resolves.toContain('B: My plan');
+      const svg = await download(page, 'Download the A and B chart as SVG');
+      expect(svg.toString('utf8')).toMatch(/^<svg[^>]*role="img"/);
+      const png = await download(page, 'Download the B − A chart as PNG');
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      // The link carries the opened file: a new page runs the same comparison from it alone.
+      const again = await browser.newPage();
+      await openComparison(again, page.url());
+      expect(await readFigures(again)).toEqual(await readFigures(page));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('explains a damaged link and still runs what its query names', async () => {
     if (!browser || !server) throw new Error('harness not started');
     const page = await browser.newPage();

@@ -151,7 +151,7 @@ describe('comparing scenarios in the browser', () => {
     if (!browser || !server) throw new Error('harness not started');
     const page = await browser.newPage();
     await openComparison(page, `${server.url}?a=north-east-baseline&b=early-help-restored&runs=2&months=12&seed=5&scale=0.05`);
-    await page.getByRole('button', { name: 'Run more seeds' }).click();
+    await page.getByRole('button', { name: 'Run 2 more seeds' }).click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('runs') === '4');
     await page.waitForSelector('[data-testid="compare-status"][data-done="true"]', { timeout: 60_000 });
     await expect(page.locator('.summary-table caption').textContent()).resolves.toMatch(/^4 paired seeds \(5–8\)/);

@@ -18,6 +18,7 @@ import { digestResults } from '../comparison/results';
 import { defaultHorizons, runSide, seedsOf, summarise, type ComparisonSummary, type PairedResults, type RunnableSide } from '../comparison/summary';
 import { comparisonWorkbook } from '../comparison/workbook';
 import type { CommandShape } from './args';
+import { checkBundleFile } from './check-bundle';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
 import { guarded, writeWhole } from './io';
 import { prepare, report, type CliIo } from './prepare';
@@ -39,6 +40,10 @@ Options:
   --format F       text (default), json, csv or xlsx (a workbook: needs --out)
   --out FILE       write to FILE instead of stdout
   --bundle FILE    also write a result bundle (JSON) the app can open and re-check
+
+       npm run compare -- --check-bundle FILE
+re-runs a result bundle (from the app or --bundle) and says whether it reproduces its results
+exactly (exit 0) or what differs (exit 1).
   --quiet          no progress on stderr
 
 ${EXIT_CODES_TEXT}`;
@@ -136,6 +141,15 @@ function writeBinary(path: string, bytes: Uint8Array): void {
 
 export function compareMain(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
   return guarded(io, async () => {
+    const check = argv.indexOf('--check-bundle');
+    if (check >= 0) {
+      const path = argv[check + 1];
+      if (path === undefined || argv.length !== 2) {
+        io.stderr(`error: --check-bundle: expected one bundle file and no other arguments\n\n${COMPARE_USAGE}\n`);
+        return EXIT.badArguments;
+      }
+      return checkBundleFile(path, io);
+    }
     const own = ownFlags(argv);
     // The defaults differ from `npm run sim`: ten seeds over five years.
     const withDefaults = [...(own.rest.some((a) => a.startsWith('--runs')) ? [] : ['--runs', '10']), ...(own.rest.some((a) => a.startsWith('--months')) ? [] : ['--months', '60']), ...own.rest];

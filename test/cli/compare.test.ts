@@ -73,6 +73,13 @@ describe('npm run compare', () => {
     const read = await readBundle(readFileSync(bundlePath, 'utf8'));
     expect(read.ok).toBe(true);
     if (read.ok) expect(read.bundle.seeds).toEqual([1, 2]);
+    const confirmed = await compare(['--check-bundle', bundlePath]);
+    expect(confirmed.code).toBe(0);
+    expect(confirmed.stdout).toMatch(/^Confirmed: re-running the 2 seeds reproduces/);
+    writeFileSync(bundlePath, readFileSync(bundlePath, 'utf8').replace('"seed": 1,', '"seed": 2,'));
+    const tampered = await compare(['--check-bundle', bundlePath]);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stderr).toContain('changed after it was made');
   });
 
   it('applies --levers-b to B only, and refuses a timeline that does not fit B', async () => {

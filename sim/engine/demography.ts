@@ -4,11 +4,11 @@
  */
 import { AGE_OUT_MONTHS } from '../ages';
 import { isCareCode, STATE_CODE as S } from '../states';
-import { startNeedClock } from './clocks';
+import { familyGrew, familyShrank } from './clocks';
 import { SINK_AGED_OUT, SINK_LEFT_CARE, SOURCE_BIRTH } from './flows';
 import { clearOutOfArea, deactivate, enterState } from './moves';
 import { EXIT_LEFT_CARE_18 } from './pathway';
-import { bornOf, EMPTY, FAMILY_SHIFT, PENDING_NEED, setBorn, setDue, setOutOfArea, setPending, setStateOf, setStream, stateOf } from './population';
+import { bornOf, EMPTY, FAMILY_SHIFT, PENDING_NEED, setBorn, setOutOfArea, setPending, setSize, setStateOf, setStream, sizeOf, stateOf } from './population';
 import { slotInFamily, familyForSerial } from './setup';
 import type { EngineState } from './state';
 import { isWaiting, leaveWaiting } from './waiting-list';
@@ -21,6 +21,7 @@ export function ageOut(s: EngineState, m: number): void {
     const i = due[k];
     if (stateOf(a, i) === EMPTY || bornOf(a, i) + AGE_OUT_MONTHS !== m) continue;
     const from = stateOf(a, i);
+    const fam = i >> FAMILY_SHIFT;
     clearOutOfArea(s, i, from);
     if (isCareCode(from)) {
       s.flows.add(from, SINK_LEFT_CARE);
@@ -31,15 +32,16 @@ export function ageOut(s: EngineState, m: number): void {
     s.stock[from]--;
     if (isWaiting(s, i)) leaveWaiting(s, i);
     deactivate(s, i);
-    s.families.size[i >> FAMILY_SHIFT]--;
+    setSize(s.families, fam, sizeOf(s.families, fam) - 1);
+    // The 18th birthday counts from the start of the month, before any of the month's needs arise.
+    familyShrank(s, fam, m - 1, m);
     setStateOf(a, i, EMPTY);
-    setDue(a, i, -1);
     setPending(a, i, PENDING_NEED);
     a.waitTicket[i] = -1;
   }
 }
 
-/** Births this month (fractions carry over), each into universal services with a fresh need clock. */
+/** Births this month (fractions carry over), each into universal services, waiting for needs. */
 export function births(s: EngineState, m: number): void {
   const a = s.children.a;
   s.birthCarry += s.p.birthsPerMonth;
@@ -54,6 +56,6 @@ export function births(s: EngineState, m: number): void {
     enterState(s, i, S.universal);
     s.flows.add(SOURCE_BIRTH, S.universal);
     s.ageCalendar.push(m + AGE_OUT_MONTHS, i);
-    startNeedClock(s, i, m);
+    familyGrew(s, i >> FAMILY_SHIFT, m, m);
   }
 }

@@ -9,9 +9,9 @@
 import { ESCALATION_FROM, permanenceBandOf, SUPPORTED_ACCOMMODATION_FROM } from '../ages';
 import { STATE_CODE as S } from '../states';
 import { changePlacement, placeInCare } from './matching';
-import { startNeedClock, bookReReferral } from './clocks';
+import { bookReReferral, nextNeedEvent, startJoinedClocks, startNeedClockAtMonthEnd } from './clocks';
 import { activate, deactivate, move } from './moves';
-import { bornOf, dueOf, FAMILY_SHIFT, isPoor, PENDING_NEED, PENDING_REREFERRAL, pendingOf, setDue, setPending } from './population';
+import { bornOf, FAMILY_SHIFT, isPoor, PENDING_NEED, PENDING_REREFERRAL, pendingOf, reReferralOf, setPending, stateOf } from './population';
 import { draw, type EngineState } from './state';
 import { joinWaiting, leaveWaiting } from './waiting-list';
 
@@ -67,7 +67,7 @@ export function stepSystem(s: EngineState, m: number): void {
 
 function stepChild(s: EngineState, i: number, code: number, m: number, escalation: number): void {
   const u = draw(s, i);
-  if (code === S.universal) stepWaiting(s, i, u, m);
+  if (code === S.universal) stepWaiting(s, i, u);
   else if (code === S.early_help) stepEarlyHelp(s, i, u, m);
   else if (code === S.assessment) stepAssessment(s, i, u, m);
   else if (code === S.child_in_need) stepChildInNeed(s, i, u, m, escalation);
@@ -76,7 +76,7 @@ function stepChild(s: EngineState, i: number, code: number, m: number, escalatio
 }
 
 /** Waiting for early help (in universal services): escalate to a referral, or the need resolves. */
-function stepWaiting(s: EngineState, i: number, u: number, m: number): void {
+function stepWaiting(s: EngineState, i: number, u: number): void {
   s.rates[0] = s.p.waitingEscalation;
   s.rates[1] = s.p.waitingResolve;
   const e = pick(s, u, 2);
@@ -86,7 +86,7 @@ function stepWaiting(s: EngineState, i: number, u: number, m: number): void {
   } else if (e === 1) {
     leaveWaiting(s, i);
     deactivate(s, i);
-    startNeedClock(s, i, m);
+    startNeedClockAtMonthEnd(s, i);
   }
 }
 
@@ -168,39 +168,46 @@ function toUniversal(s: EngineState, i: number, m: number, mayBeReReferred: bool
       return;
     }
   }
-  startNeedClock(s, i, m);
+  startNeedClockAtMonthEnd(s, i);
 }
 
 /**
- * Universal services: children whose need clock (or re-referral date) falls due this month are
- * referred to social care, or join the early-help waiting list (poverty raises the odds of a
- * direct referral).
+ * Universal services: children whose need arises this month (their family's need clock falls due)
+ * are referred to social care, or join the early-help waiting list (poverty raises the odds of a
+ * direct referral); closed cases whose re-referral date is this month come back to assessment.
+ * Then the children who came back to universal services this month join their need clocks.
  */
 export function needsEmerge(s: EngineState, m: number): void {
+  const families = s.needCalendar.take(m);
+  for (let k = 0; k < families.length; k++) {
+    const fam = families[k];
+    for (let i = nextNeedEvent(s, fam, m); i !== -1; i = nextNeedEvent(s, fam, m)) needArises(s, i);
+  }
   const a = s.children.a;
+  const reReferred = s.childCalendar.take(m);
+  for (let k = 0; k < reReferred.length; k++) {
+    const i = reReferred[k];
+    // stale if the child turned 18 (its slot may hold another child since)
+    if (pendingOf(a, i) !== PENDING_REREFERRAL || reReferralOf(a, i) !== m || stateOf(a, i) !== S.universal) continue;
+    setPending(a, i, PENDING_NEED);
+    move(s, i, S.assessment);
+    activate(s, i);
+  }
+  startJoinedClocks(s);
+}
+
+/** A child's need arises: a referral to social care, or the early-help waiting list. */
+function needArises(s: EngineState, i: number): void {
   const p = s.p;
-  const due = s.childCalendar.take(m);
-  for (let k = 0; k < due.length; k++) {
-    const i = due[k];
-    if (Math.ceil(dueOf(a, i)) !== m) continue; // stale: rebooked, fired or left (see `dueOf`)
-    setDue(a, i, -1);
-    if (pendingOf(a, i) === PENDING_REREFERRAL) {
-      setPending(a, i, PENDING_NEED);
-      move(s, i, S.assessment);
-      activate(s, i);
-      continue;
-    }
-    if (pendingOf(a, i) !== PENDING_NEED) continue;
-    let share = p.directReferralShare;
-    if (isPoor(s.families, i >> FAMILY_SHIFT)) {
-      const odds = (share / (1 - share)) * p.povertyReferralOdds;
-      share = share >= 1 ? 1 : odds / (1 + odds);
-    }
-    if (draw(s, i) < share) {
-      move(s, i, S.assessment);
-      activate(s, i);
-    } else {
-      joinWaiting(s, i);
-    }
+  let share = p.directReferralShare;
+  if (isPoor(s.families, i >> FAMILY_SHIFT)) {
+    const odds = (share / (1 - share)) * p.povertyReferralOdds;
+    share = share >= 1 ? 1 : odds / (1 + odds);
+  }
+  if (draw(s, i) < share) {
+    move(s, i, S.assessment);
+    activate(s, i);
+  } else {
+    joinWaiting(s, i);
   }
 }

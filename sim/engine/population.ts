@@ -23,8 +23,8 @@ const CHILD_FIELDS = {
   rec: [Int32Array, 0, 4],
   /** ticket of the child's place in the early-help waiting list */
   waitTicket: [Int32Array, -1, 1],
-  /** [due, rate]: the need clock (see `dueOf`) */
-  clock: [Float64Array, -1, 2],
+  /** month a pending re-referral comes back (see `reReferralOf`) */
+  reReferral: [Int32Array, -1, 1],
 } as const satisfies Record<string, Field>;
 
 export type FieldArrays<T extends Record<string, Field>> = {
@@ -35,10 +35,16 @@ export type ChildArrays = FieldArrays<typeof CHILD_FIELDS>;
 
 /** `state` of a slot that holds no child. */
 export const EMPTY = 255;
-/** What a child in universal services is waiting for (`pending`). */
+/**
+ * What a child in universal services is waiting for (`pending`): a need (its family's need clock;
+ * also the value for a child anywhere else); a re-referral of its closed case; a place in early
+ * help; or for the month to end (it came back to universal services this month, and waits for
+ * needs from the month's end, after the month's need events).
+ */
 export const PENDING_NEED = 0;
 export const PENDING_REREFERRAL = 1;
 export const PENDING_WAITING = 2;
+export const PENDING_JOIN = 3;
 
 // ------------------------------------------------------------------ child accessors
 
@@ -47,7 +53,7 @@ export const stateOf = (a: ChildArrays, i: number): number => a.meta[4 * i];
 export const setStateOf = (a: ChildArrays, i: number, code: number): void => {
   a.meta[4 * i] = code;
 };
-/** What the child's universal-services event is: PENDING_NEED, PENDING_REREFERRAL or PENDING_WAITING. */
+/** What the child's universal-services event is: PENDING_NEED, PENDING_REREFERRAL, PENDING_WAITING or PENDING_JOIN. */
 export const pendingOf = (a: ChildArrays, i: number): number => a.meta[4 * i + 1];
 export const setPending = (a: ChildArrays, i: number, pending: number): void => {
   a.meta[4 * i + 1] = pending;
@@ -85,20 +91,10 @@ export const setDraws = (a: ChildArrays, i: number, draws: number): void => {
 /** The draw counter to use now, advanced by one. */
 export const takeDraw = (a: ChildArrays, i: number): number => a.rec[4 * i + 3]++;
 
-/**
- * The need clock: `due` is the time (in months) the event falls due if the hazard `rate` (per
- * month) stays as it is; the child's event is booked for month ceil(due). A rate change at time t
- * rescales the remaining hazard mass (due - t) x rate, with no new draw. due = -1 whenever the
- * child is not waiting on a clock in universal services; a pending re-referral has rate 0.
- */
-export const dueOf = (a: ChildArrays, i: number): number => a.clock[2 * i];
-export const rateOf = (a: ChildArrays, i: number): number => a.clock[2 * i + 1];
-export const setClock = (a: ChildArrays, i: number, due: number, rate: number): void => {
-  a.clock[2 * i] = due;
-  a.clock[2 * i + 1] = rate;
-};
-export const setDue = (a: ChildArrays, i: number, due: number): void => {
-  a.clock[2 * i] = due;
+/** The month a closed case pending re-referral comes back as a referral. */
+export const reReferralOf = (a: ChildArrays, i: number): number => a.reReferral[i];
+export const setReReferral = (a: ChildArrays, i: number, month: number): void => {
+  a.reReferral[i] = month;
 };
 
 // ------------------------------------------------------------------ allocation
@@ -179,12 +175,12 @@ export class Children {
 // ------------------------------------------------------------------ families
 
 const FAMILY_FIELDS = {
-  /** bits 0-2: risk factors (domestic abuse, parental mental health, substance misuse); bit 7: in poverty */
-  flags: [Uint8Array, 0, 1],
-  /** children in the family now (at most FAMILY_SLOTS) */
-  size: [Uint8Array, 0, 1],
-  /** [due, rate, booked, draws]: the poverty clock (see `povertyDueOf`) */
+  /** [flags, size, spare, spare]: see `flagsOf`, `sizeOf` */
+  meta: [Uint8Array, 0, 4],
+  /** [poverty due, poverty booked, need due, need booked]: the family's two clocks (see `povertyDueOf`, `needDueOf`) */
   clock: [Float64Array, 0, 4],
+  /** draws taken from the family's two streams: [poverty, need] */
+  draws: [Uint32Array, 0, 2],
 } as const satisfies Record<string, Field>;
 
 export const POOR_BIT = 0x80;
@@ -202,24 +198,51 @@ export function growFamilies(f: FamilyArrays, n: number): void {
   grow(FAMILY_FIELDS, f, n);
 }
 
-export const isPoor = (f: FamilyArrays, fam: number): boolean => (f.flags[fam] & POOR_BIT) !== 0;
+/** bits 0-2: risk factors (domestic abuse, parental mental health, substance misuse); bit 7: in poverty. */
+export const flagsOf = (f: FamilyArrays, fam: number): number => f.meta[4 * fam];
+export const setFlags = (f: FamilyArrays, fam: number, flags: number): void => {
+  f.meta[4 * fam] = flags;
+};
+export const isPoor = (f: FamilyArrays, fam: number): boolean => (flagsOf(f, fam) & POOR_BIT) !== 0;
 /** 1 if the family is in poverty, else 0 (an index into per-poverty tables). */
 export const povertyBit = (flags: number): number => flags >> POOR_SHIFT;
 export const riskBits = (flags: number): number => flags & RISK_MASK;
 
+/** Children in the family now (at most FAMILY_SLOTS). */
+export const sizeOf = (f: FamilyArrays, fam: number): number => f.meta[4 * fam + 1];
+export const setSize = (f: FamilyArrays, fam: number, n: number): void => {
+  f.meta[4 * fam + 1] = n;
+};
+
 /**
- * The poverty clock, as the children's need clock: `due` and `rate`, plus `booked`, the month of
- * the family's live calendar entry (a checkpoint when `due` lies beyond the calendar's horizon),
- * and the draws taken from the family's stream.
+ * The poverty clock: `due` is the time (months) the family's status flips at the hazard in force
+ * (entry or exit, from the parameters and the family's status), and `booked` the month of its live
+ * calendar entry (a checkpoint when `due` lies beyond the calendar's horizon).
  */
 export const povertyDueOf = (f: FamilyArrays, fam: number): number => f.clock[4 * fam];
-export const povertyRateOf = (f: FamilyArrays, fam: number): number => f.clock[4 * fam + 1];
-export const setPovertyClock = (f: FamilyArrays, fam: number, due: number, rate: number): void => {
+export const setPovertyDue = (f: FamilyArrays, fam: number, due: number): void => {
   f.clock[4 * fam] = due;
-  f.clock[4 * fam + 1] = rate;
 };
-export const bookedOf = (f: FamilyArrays, fam: number): number => f.clock[4 * fam + 2];
-export const setBooked = (f: FamilyArrays, fam: number, month: number): void => {
-  f.clock[4 * fam + 2] = month;
+export const povertyBookedOf = (f: FamilyArrays, fam: number): number => f.clock[4 * fam + 1];
+export const setPovertyBooked = (f: FamilyArrays, fam: number, month: number): void => {
+  f.clock[4 * fam + 1] = month;
 };
-export const takeFamilyDraw = (f: FamilyArrays, fam: number): number => f.clock[4 * fam + 3]++;
+
+/**
+ * The need clock, one per family (see clocks.ts): `due` is the time of the family's next need
+ * event at its total hazard in force (its children x the hazard of one child), and `booked` the
+ * month of its live calendar entry, which may lie before `due` (a checkpoint); 0 when the family
+ * has no children.
+ */
+export const needDueOf = (f: FamilyArrays, fam: number): number => f.clock[4 * fam + 2];
+export const setNeedDue = (f: FamilyArrays, fam: number, due: number): void => {
+  f.clock[4 * fam + 2] = due;
+};
+export const needBookedOf = (f: FamilyArrays, fam: number): number => f.clock[4 * fam + 3];
+export const setNeedBooked = (f: FamilyArrays, fam: number, month: number): void => {
+  f.clock[4 * fam + 3] = month;
+};
+
+/** The draw counter of the family's poverty stream (or need stream) to use now, advanced by one. */
+export const takePovertyDraw = (f: FamilyArrays, fam: number): number => f.draws[2 * fam]++;
+export const takeNeedDraw = (f: FamilyArrays, fam: number): number => f.draws[2 * fam + 1]++;

@@ -4,18 +4,22 @@
  */
 import { AGE_OUT_MONTHS, ageBandOf } from '../ages';
 import { STATE_CODE as S } from '../states';
-import { bookReReferral, familyDraw, needRateOfFamily, startNeedClock, startPovertyClock } from './clocks';
+import { bookReReferral, familyDraw, needRateOfFamily, startNeedClocks, startPovertyClock } from './clocks';
 import { placeInCare } from './matching';
 import { activate, enterState } from './moves';
 import {
   EMPTY,
   FAMILY_SHIFT,
   FAMILY_SLOTS,
+  flagsOf,
   growFamilies,
   POOR_BIT,
   RISK_FACTORS,
   setBorn,
+  setFlags,
+  setSize,
   setStream,
+  sizeOf,
   stateOf,
 } from './population';
 import { uniform } from './rng';
@@ -34,7 +38,7 @@ export function initFamilies(s: EngineState, from = 0): void {
   for (let fam = from; fam < s.familyCount; fam++) {
     let flags = familyDraw(s, fam) < p.povertyInitialShare ? POOR_BIT : 0;
     for (let k = 0; k < RISK_FACTORS; k++) if (familyDraw(s, fam) < p.riskPrevalence[k]) flags |= 1 << k;
-    f.flags[fam] = flags;
+    setFlags(f, fam, flags);
     startPovertyClock(s, fam, s.month);
   }
 }
@@ -48,7 +52,7 @@ export function initChildren(s: EngineState, n: number): void {
   const p = s.p;
   // Children in needier families are more likely to start in the system: weight by the need hazard.
   let meanMult = 0;
-  for (let fam = 0; fam < s.familyCount; fam++) meanMult += needRateOfFamily(s, s.families.flags[fam]);
+  for (let fam = 0; fam < s.familyCount; fam++) meanMult += needRateOfFamily(s, flagsOf(s.families, fam));
   meanMult /= Math.max(1, s.familyCount);
   const per = p.initialPer10k;
   // -1 stands for "in care" (placed below); its probability depends on the age band.
@@ -78,7 +82,7 @@ export function initChildren(s: EngineState, n: number): void {
     const age = Math.floor(draw(s, i) * AGE_OUT_MONTHS);
     setBorn(a, i, -age);
     s.ageCalendar.push(-age + AGE_OUT_MONTHS, i);
-    const weight = needRateOfFamily(s, s.families.flags[i >> FAMILY_SHIFT]) / meanMult;
+    const weight = needRateOfFamily(s, flagsOf(s.families, i >> FAMILY_SHIFT)) / meanMult;
     let u = draw(s, i) / weight;
     const band = ageBandOf(age);
     let code: number = S.universal;
@@ -99,10 +103,10 @@ export function initChildren(s: EngineState, n: number): void {
       placeInCare(s, i, S.universal, 0, false);
     } else {
       enterState(s, i, code);
-      if (code === S.universal) startNeedClock(s, i, 0);
-      else activate(s, i);
+      if (code !== S.universal) activate(s, i);
     }
   }
+  startNeedClocks(s);
 }
 
 /** Newborns and the initial population join a family picked by a hash of their serial: stable across scenarios. */
@@ -119,11 +123,11 @@ export function slotInFamily(s: EngineState, fam: number): number {
   const a = s.children.a;
   for (let d = 0; d < s.familyCount; d++) {
     const g = fam + d < s.familyCount ? fam + d : fam + d - s.familyCount;
-    if (f.size[g] === FAMILY_SLOTS) continue;
+    if (sizeOf(f, g) === FAMILY_SLOTS) continue;
     const base = g << FAMILY_SHIFT;
     for (let k = 0; k < FAMILY_SLOTS; k++) {
       if (stateOf(a, base + k) === EMPTY) {
-        f.size[g]++;
+        setSize(f, g, sizeOf(f, g) + 1);
         return base + k;
       }
     }

@@ -37,7 +37,6 @@ export function ageOut(s: EngineState, m: number): void {
     familyShrank(s, fam, m - 1, m);
     setStateOf(a, i, EMPTY);
     setPending(a, i, PENDING_NEED);
-    a.waitTicket[i] = -1;
   }
 }
 

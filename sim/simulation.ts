@@ -18,7 +18,7 @@
  *   3. market:      margins and prices from occupancy                                     market
  *   4. poverty:     families' poverty changes; their need clocks are rescaled             poverty
  *   5. system:      every active child draws its month (competing hazards)                pathway
- *   6. needs:       needs falling due to universal children: referral or waiting; due    pathway
+ *   6. needs:       needs falling due to universal children: referral or waiting; due    needs
  *                   re-referrals; children back in universal this month start waiting
  *   7. early help:  the waiting list is admitted in order, up to capacity (all, under a duty)  waiting-list
  *   8. births                                                                             demography
@@ -30,7 +30,8 @@ import { computeSpend } from './engine/costs';
 import { ageOut, births } from './engine/demography';
 import { applyParams } from './engine/live-params';
 import { updateMargins } from './engine/market';
-import { needsEmerge, stepSystem } from './engine/pathway';
+import { needsEmerge } from './engine/needs';
+import { stepSystem } from './engine/pathway';
 import type { ChildArrays, FamilyArrays } from './engine/population';
 import { povertyChanges } from './engine/poverty';
 import { marketRecord, monthRecord } from './engine/record';

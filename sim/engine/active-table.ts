@@ -75,3 +75,29 @@ export class ActiveTable {
     return a.slot[k];
   }
 }
+
+/** The active children with an event this month: table index, slot and event, in table order. */
+export class MonthEvents {
+  ks = new Int32Array(1024);
+  slots = new Int32Array(1024);
+  events = new Int8Array(1024);
+  count = 0;
+
+  /** Empty, with room for `capacity` entries. */
+  reset(capacity: number): this {
+    if (this.ks.length < capacity) {
+      const n = Math.max(capacity, this.ks.length * 2);
+      this.ks = new Int32Array(n);
+      this.slots = new Int32Array(n);
+      this.events = new Int8Array(n);
+    }
+    this.count = 0;
+    return this;
+  }
+
+  push(k: number, slot: number, event: number): void {
+    this.ks[this.count] = k;
+    this.slots[this.count] = slot;
+    this.events[this.count++] = event;
+  }
+}

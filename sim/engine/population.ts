@@ -275,3 +275,37 @@ export const setNeedBooked = (f: FamilyArrays, fam: number, month: number): void
 /** The draw counter of the family's poverty stream (or need stream) to use now, advanced by one. */
 export const takePovertyDraw = (f: FamilyArrays, fam: number): number => f.u32[8 * fam + POVERTY_DRAWS]++;
 export const takeNeedDraw = (f: FamilyArrays, fam: number): number => f.u32[8 * fam + NEED_DRAWS]++;
+
+// ------------------------------------------------------------------ prefetching
+
+/**
+ * Events come from calendars and lists in no order of memory, so each one's first touch of a
+ * record is a cache miss, and an event's own work is long enough that the CPU waits for each miss
+ * in turn. Loading the records of the next batch of events in a tight loop first (independent
+ * loads, many in flight at once) brings them into the cache together; the events then find them
+ * there. The values loaded are kept here so that the loads are not optimised away.
+ */
+let loaded = 0;
+/** Events per batch: enough to keep many loads in flight, few enough that the batch stays in cache. */
+export const PREFETCH_BATCH = 256;
+
+/** Load the records of the children in slots ids[from..to) (and their rarely read fields, if `rare`). */
+export function prefetchChildren(a: ChildArrays, ids: Int32Array, from: number, to: number, rare = false): void {
+  const u8 = a.u8;
+  const r = a.rare.u8;
+  let x = 0;
+  for (let k = from; k < to; k++) x ^= u8[16 * ids[k]];
+  if (rare) for (let k = from; k < to; k++) x ^= r[8 * ids[k]];
+  loaded ^= x;
+}
+
+/** Load the records of families ids[from..to), their booked months, and their children's records if `children`. */
+export function prefetchFamilies(f: FamilyArrays, a: ChildArrays, ids: Int32Array, from: number, to: number, children: boolean): void {
+  const u8 = f.u8;
+  const b = f.booked.u8;
+  const c = a.u8;
+  let x = 0;
+  for (let k = from; k < to; k++) x ^= u8[32 * ids[k]] ^ b[8 * ids[k]];
+  if (children) for (let k = from; k < to; k++) x ^= c[64 * ids[k]] ^ c[64 * ids[k] + 48];
+  loaded ^= x;
+}

@@ -4,9 +4,10 @@
  * functions of this state (Covasim's "people as arrays" plus plain step functions), so each can be
  * read, tested and replaced on its own; only `Simulation` strings them together.
  */
-import { ActiveTable } from './active-table';
+import { ActiveTable, MonthEvents } from './active-table';
 import { MonthCalendar, SlotList } from './calendar';
 import { FlowCounter } from './flows';
+import { HazardTable } from './hazards';
 import type { EngineParams } from '../params';
 import { allocateFamilies, Children, serialOf, takeDraw, type FamilyArrays } from './population';
 import { runKeys, uniform, type RunKeys } from './rng';
@@ -43,6 +44,8 @@ export class EngineState {
 
   /** children stepped monthly */
   readonly active: ActiveTable;
+  /** scratch: the active children with an event this month (see pathway.ts) */
+  readonly withEvent = new MonthEvents();
   /** the active child being stepped (table index and slot), so its draws come from the table */
   cur = -1;
   curSlot = -1;
@@ -71,10 +74,8 @@ export class EngineState {
 
   /** the need hazard of one child (per month) by the family's flags (see clocks.ts) */
   readonly needRate = new Float64Array(256);
-  /** scratch for competing hazards (see pathway.ts) */
-  readonly rates = new Float64Array(8);
-  readonly pAnyKey = new Float64Array(64).fill(-1);
-  readonly pAnyValue = new Float64Array(64);
+  /** the month's hazards of the children stepped monthly (see hazards.ts) */
+  readonly hazards = new HazardTable();
 
   constructor(params: EngineParams, seed: number) {
     this.p = params;

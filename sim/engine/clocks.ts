@@ -35,6 +35,8 @@ import {
   PENDING_REREFERRAL,
   pendingOf,
   POOR_BIT,
+  PREFETCH_BATCH,
+  prefetchChildren,
   povertyBit,
   povertyBookedOf,
   povertyDueOf,
@@ -158,7 +160,10 @@ export function startNeedClockAtMonthEnd(s: EngineState, i: number): void {
 export function startJoinedClocks(s: EngineState): void {
   const a = s.children.a;
   const joining = s.joining.take();
-  for (let k = 0; k < joining.length; k++) setPending(a, joining[k], PENDING_NEED);
+  for (let k = 0; k < joining.length; k++) {
+    if (k % PREFETCH_BATCH === 0) prefetchChildren(a, joining, k, Math.min(k + PREFETCH_BATCH, joining.length));
+    setPending(a, joining[k], PENDING_NEED);
+  }
 }
 
 /**

@@ -8,7 +8,23 @@ import { familyGrew, familyShrank } from './clocks';
 import { SINK_AGED_OUT, SINK_LEFT_CARE, SOURCE_BIRTH } from './flows';
 import { clearOutOfArea, deactivate, enterState } from './moves';
 import { EXIT_LEFT_CARE_18 } from './pathway';
-import { bornOf, EMPTY, FAMILY_SHIFT, PENDING_NEED, setBorn, setOutOfArea, setPending, setSize, setStateOf, setStream, sizeOf, stateOf } from './population';
+import {
+  bornOf,
+  EMPTY,
+  FAMILY_SHIFT,
+  PENDING_NEED,
+  PREFETCH_BATCH,
+  prefetchChildren,
+  prefetchFamilies,
+  setBorn,
+  setOutOfArea,
+  setPending,
+  setSize,
+  setStateOf,
+  setStream,
+  sizeOf,
+  stateOf,
+} from './population';
 import { slotInFamily, familyForSerial } from './setup';
 import type { EngineState } from './state';
 import { isWaiting, leaveWaiting } from './waiting-list';
@@ -18,6 +34,10 @@ export function ageOut(s: EngineState, m: number): void {
   const a = s.children.a;
   const due = s.ageCalendar.take(m);
   for (let k = 0; k < due.length; k++) {
+    if (k % PREFETCH_BATCH === 0) {
+      prefetchChildren(a, due, k, Math.min(k + PREFETCH_BATCH, due.length));
+      prefetchFamilies(s.families, due, k, Math.min(k + PREFETCH_BATCH, due.length), true);
+    }
     const i = due[k];
     if (stateOf(a, i) === EMPTY || bornOf(a, i) + AGE_OUT_MONTHS !== m) continue;
     const from = stateOf(a, i);

@@ -15,8 +15,10 @@ import {
   PENDING_REREFERRAL,
   pendingOf,
   PREFETCH_BATCH,
+  prefetchBlocks,
   prefetchChildren,
   prefetchFamilies,
+  prefetchRare,
   reReferralOf,
   setPending,
   stateOf,
@@ -28,13 +30,19 @@ export function needsEmerge(s: EngineState, m: number): void {
   const a = s.children.a;
   const families = s.needCalendar.take(m);
   for (let k = 0; k < families.length; k++) {
-    if (k % PREFETCH_BATCH === 0) prefetchFamilies(s.families, a, families, k, Math.min(k + PREFETCH_BATCH, families.length), true);
+    if (k % PREFETCH_BATCH === 0) {
+      prefetchFamilies(s.families, families, k, Math.min(k + PREFETCH_BATCH, families.length));
+      prefetchBlocks(a, families, k, Math.min(k + PREFETCH_BATCH, families.length));
+    }
     const fam = families[k];
     for (let i = nextNeedEvent(s, fam, m); i !== -1; i = nextNeedEvent(s, fam, m)) needArises(s, i);
   }
   const reReferred = s.childCalendar.take(m);
   for (let k = 0; k < reReferred.length; k++) {
-    if (k % PREFETCH_BATCH === 0) prefetchChildren(a, reReferred, k, Math.min(k + PREFETCH_BATCH, reReferred.length), true);
+    if (k % PREFETCH_BATCH === 0) {
+      prefetchChildren(a, reReferred, k, Math.min(k + PREFETCH_BATCH, reReferred.length));
+      prefetchRare(a, reReferred, k, Math.min(k + PREFETCH_BATCH, reReferred.length));
+    }
     const i = reReferred[k];
     // stale if the child turned 18 (its slot may hold another child since)
     if (pendingOf(a, i) !== PENDING_REREFERRAL || reReferralOf(a, i) !== m || stateOf(a, i) !== S.universal) continue;

@@ -43,7 +43,11 @@ export function stepSystem(s: EngineState, m: number): void {
   // Downwards, so a child leaving the table (its place taken by the last, already stepped) is safe.
   const { ks, slots, events } = withEvent;
   for (let j = withEvent.count - 1; j >= 0; j--) {
-    if ((withEvent.count - 1 - j) % PREFETCH_BATCH === 0) prefetchChildren(s.children.a, slots, Math.max(0, j - PREFETCH_BATCH + 1), j + 1);
+    if ((withEvent.count - 1 - j) % PREFETCH_BATCH === 0) {
+      prefetchChildren(s.children.a, slots, Math.max(0, j - PREFETCH_BATCH + 1), j + 1);
+      // a child leaving the table moves the last entry into its place, which touches that child
+      prefetchChildren(s.children.a, t.slot, Math.max(0, t.count - PREFETCH_BATCH), t.count);
+    }
     const k = ks[j];
     s.cur = k;
     s.curSlot = t.slot[k];

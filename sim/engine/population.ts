@@ -289,23 +289,31 @@ let loaded = 0;
 /** Events per batch: enough to keep many loads in flight, few enough that the batch stays in cache. */
 export const PREFETCH_BATCH = 256;
 
-/** Load the records of the children in slots ids[from..to) (and their rarely read fields, if `rare`). */
-export function prefetchChildren(a: ChildArrays, ids: Int32Array, from: number, to: number, rare = false): void {
-  const u8 = a.u8;
-  const r = a.rare.u8;
+/** Load the record `ids[k] >> shift` (`bytes` long, both ends: it may span two cache lines) of `view`, for k in [from, to). */
+function touch(view: Uint8Array, bytes: number, ids: Int32Array, from: number, to: number, shift: number): void {
   let x = 0;
-  for (let k = from; k < to; k++) x ^= u8[16 * ids[k]];
-  if (rare) for (let k = from; k < to; k++) x ^= r[8 * ids[k]];
+  for (let k = from; k < to; k++) {
+    const at = (ids[k] >> shift) * bytes;
+    x ^= view[at] ^ view[at + bytes - 1];
+  }
   loaded ^= x;
 }
 
-/** Load the records of families ids[from..to), their booked months, and their children's records if `children`. */
-export function prefetchFamilies(f: FamilyArrays, a: ChildArrays, ids: Int32Array, from: number, to: number, children: boolean): void {
-  const u8 = f.u8;
-  const b = f.booked.u8;
-  const c = a.u8;
-  let x = 0;
-  for (let k = from; k < to; k++) x ^= u8[32 * ids[k]] ^ b[8 * ids[k]];
-  if (children) for (let k = from; k < to; k++) x ^= c[64 * ids[k]] ^ c[64 * ids[k] + 48];
-  loaded ^= x;
+/** Load the records of the children in slots ids[from..to). */
+export function prefetchChildren(a: ChildArrays, ids: Int32Array, from: number, to: number): void {
+  touch(a.u8, 16, ids, from, to, 0);
+}
+/** Load the rarely read fields of the children in slots ids[from..to). */
+export function prefetchRare(a: ChildArrays, ids: Int32Array, from: number, to: number): void {
+  touch(a.rare.u8, 8, ids, from, to, 0);
+}
+/** Load the records (and booked months) of families ids[from..to); of the children's families if `ofChildren`. */
+export function prefetchFamilies(f: FamilyArrays, ids: Int32Array, from: number, to: number, ofChildren = false): void {
+  const shift = ofChildren ? FAMILY_SHIFT : 0;
+  touch(f.u8, 32, ids, from, to, shift);
+  touch(f.booked.u8, 8, ids, from, to, shift);
+}
+/** Load the block of child records of families ids[from..to). */
+export function prefetchBlocks(a: ChildArrays, ids: Int32Array, from: number, to: number): void {
+  touch(a.u8, 16 * FAMILY_SLOTS, ids, from, to, 0);
 }

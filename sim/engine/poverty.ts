@@ -10,7 +10,7 @@ export function povertyChanges(s: EngineState, m: number): void {
   const f = s.families;
   const due = s.familyCalendar.take(m);
   for (let k = 0; k < due.length; k++) {
-    if (k % PREFETCH_BATCH === 0) prefetchFamilies(f, s.children.a, due, k, Math.min(k + PREFETCH_BATCH, due.length), false);
+    if (k % PREFETCH_BATCH === 0) prefetchFamilies(f, due, k, Math.min(k + PREFETCH_BATCH, due.length));
     const fam = due[k];
     if (povertyBookedOf(f, fam) !== m) continue; // stale entry
     if (Math.ceil(povertyDueOf(f, fam)) > m) {

@@ -28,6 +28,11 @@ export class TicketQueue {
     return this.slots[this.head];
   }
 
+  /** The slots of the next `n` entries at most, front first (a view valid until the next push). */
+  upcoming(n: number): Int32Array {
+    return this.slots.subarray(this.head, Math.min(this.tail, this.head + n));
+  }
+
   /** Remove the front entry; returns its ticket. */
   shift(): number {
     return this.tickets[this.head++];

@@ -5,7 +5,7 @@
  */
 import { STATE_CODE as S } from '../states';
 import { activate, move } from './moves';
-import { PENDING_NEED, PENDING_WAITING, pendingOf, setPending, setWaitTicket, stateOf, waitTicketOf } from './population';
+import { PENDING_NEED, PENDING_WAITING, pendingOf, PREFETCH_BATCH, prefetchChildren, prefetchRare, setPending, setWaitTicket, stateOf, waitTicketOf } from './population';
 import type { EngineState } from './state';
 
 export function joinWaiting(s: EngineState, i: number): void {
@@ -31,7 +31,14 @@ export function admitEarlyHelp(s: EngineState): void {
   const a = s.children.a;
   const p = s.p;
   const q = s.waitingQueue;
+  let ahead = 0;
   while (!q.isEmpty && (p.earlyHelpStatutory || s.stock[S.early_help] < p.earlyHelpCapacity)) {
+    if (ahead-- === 0) {
+      const next = q.upcoming(PREFETCH_BATCH);
+      prefetchChildren(a, next, 0, next.length);
+      prefetchRare(a, next, 0, next.length);
+      ahead = next.length - 1;
+    }
     const i = q.frontSlot();
     const ticket = q.shift();
     if (waitTicketOf(a, i) !== ticket || pendingOf(a, i) !== PENDING_WAITING || stateOf(a, i) !== S.universal) continue;

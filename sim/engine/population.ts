@@ -23,12 +23,16 @@ function at(layout: RecordLayout, name: string): number {
 /** `state` of a slot that holds no child. */
 export const EMPTY = 255;
 
-/** A child's record: 16 bytes. */
+/**
+ * A child's record: 16 bytes. Every field of a new record is 0, so that allocating the records is
+ * all it takes to have empty slots (no pass over the whole array): `state` is stored as the code
+ * XOR 255, so that a 0 byte reads as EMPTY.
+ */
 const CHILD = checkLayout({
   bytes: 16,
   fields: {
-    /** STATES index, or EMPTY */
-    state: ['u8', 0, EMPTY],
+    /** STATES index, or EMPTY (stored XOR 255) */
+    state: ['u8', 0, 0],
     /** what the child waits for in universal services (PENDING_*) */
     pending: ['u8', 1, 0],
     /** 1 when placed outside the region */
@@ -43,14 +47,14 @@ const CHILD = checkLayout({
     drawsOrPos: ['i32', 12, 0],
   },
 });
-/** A child's rarely read fields: 8 bytes. */
+/** A child's rarely read fields: 8 bytes, 0 when unused (tickets and months start at 1). */
 const CHILD_RARE = checkLayout({
   bytes: 8,
   fields: {
     /** ticket of the child's place in the early-help waiting list */
-    waitTicket: ['i32', 0, -1],
+    waitTicket: ['i32', 0, 0],
     /** month a pending re-referral comes back */
-    reReferral: ['i32', 4, -1],
+    reReferral: ['i32', 4, 0],
   },
 });
 const STATE = at(CHILD, 'state');
@@ -80,9 +84,9 @@ export const PENDING_WAITING = 2;
 export const PENDING_JOIN = 3;
 
 /** STATES index, or EMPTY. */
-export const stateOf = (a: ChildArrays, i: number): number => a.u8[16 * i + STATE];
+export const stateOf = (a: ChildArrays, i: number): number => a.u8[16 * i + STATE] ^ EMPTY;
 export const setStateOf = (a: ChildArrays, i: number, code: number): void => {
-  a.u8[16 * i + STATE] = code;
+  a.u8[16 * i + STATE] = code ^ EMPTY;
 };
 /** What the child's universal-services event is: PENDING_NEED, PENDING_REREFERRAL, PENDING_WAITING or PENDING_JOIN. */
 export const pendingOf = (a: ChildArrays, i: number): number => a.u8[16 * i + PENDING];
@@ -133,12 +137,12 @@ export const setInactive = (a: ChildArrays, i: number, draws: number): void => {
   a.i32[4 * i + DRAWS_OR_POS] = draws;
 };
 
-/** Ticket of the child's place in the early-help waiting list (-1 if none). */
+/** Ticket of the child's place in the early-help waiting list (0 if none). */
 export const waitTicketOf = (a: ChildArrays, i: number): number => a.rare.i32[2 * i + WAIT_TICKET];
 export const setWaitTicket = (a: ChildArrays, i: number, ticket: number): void => {
   a.rare.i32[2 * i + WAIT_TICKET] = ticket;
 };
-/** The month a closed case pending re-referral comes back as a referral. */
+/** The month a closed case pending re-referral comes back as a referral (0 if none was booked). */
 export const reReferralOf = (a: ChildArrays, i: number): number => a.rare.i32[2 * i + RE_REFERRAL];
 export const setReReferral = (a: ChildArrays, i: number, month: number): void => {
   a.rare.i32[2 * i + RE_REFERRAL] = month;

@@ -67,7 +67,8 @@ export function initChildren(s: EngineState, n: number): void {
     (per.child_protection / 10000) * p.cpEnd * Math.max(0, 1 - p.cpEndToCareShare - p.cpEndToCinShare);
   const reReferralPending = closuresPerMonth * p.reReferralShare * ((p.reReferralWithinMonths + 1) / 2);
   // Create children family by family (a counting sort of their families), so that set-up walks
-  // the arrays in memory order; within a family, children come in serial order.
+  // the arrays in memory order; within a family, children come in serial order. (A serial's
+  // family is hashed again rather than looked up: cheaper than a read at a random place.)
   const familyOf = new Int32Array(n);
   const start = new Int32Array(s.familyCount + 1);
   for (let k = 0; k < n; k++) start[(familyOf[k] = familyForSerial(s, k)) + 1]++;
@@ -77,7 +78,7 @@ export function initChildren(s: EngineState, n: number): void {
   s.nextSerial = n;
   for (let k = 0; k < n; k++) {
     const serial = order[k];
-    const i = slotInFamily(s, familyOf[serial]);
+    const i = slotInFamily(s, familyForSerial(s, serial));
     setStream(a, i, serial, 0);
     const age = Math.floor(draw(s, i) * AGE_OUT_MONTHS);
     setBorn(a, i, -age);

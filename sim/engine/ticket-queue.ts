@@ -8,7 +8,8 @@ export class TicketQueue {
   private tickets = new Int32Array(1024);
   private head = 0;
   private tail = 0;
-  private nextTicket = 0;
+  /** tickets start at 1: 0 means no ticket */
+  private nextTicket = 1;
 
   /** Queue a slot; returns the ticket it holds. */
   push(slot: number): number {

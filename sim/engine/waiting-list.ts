@@ -18,7 +18,7 @@ export function joinWaiting(s: EngineState, i: number): void {
 /** The child stops waiting (admitted, escalated, resolved or turned 18). */
 export function leaveWaiting(s: EngineState, i: number): void {
   setPending(s.children.a, i, PENDING_NEED);
-  setWaitTicket(s.children.a, i, -1);
+  setWaitTicket(s.children.a, i, 0);
   s.waiting--;
 }
 

@@ -14,6 +14,7 @@ import {
   FAMILY_SHIFT,
   PENDING_NEED,
   PREFETCH_BATCH,
+  prefetchBlocks,
   prefetchChildren,
   prefetchFamilies,
   setBorn,
@@ -66,9 +67,15 @@ export function births(s: EngineState, m: number): void {
   s.birthCarry += s.p.birthsPerMonth;
   const n = Math.floor(s.birthCarry);
   s.birthCarry -= n;
+  for (let k = 0; k < n; k++) s.scratch.push(familyForSerial(s, s.nextSerial + k));
+  const families = s.scratch.take();
   for (let k = 0; k < n; k++) {
+    if (k % PREFETCH_BATCH === 0) {
+      prefetchFamilies(s.families, families, k, Math.min(k + PREFETCH_BATCH, n));
+      prefetchBlocks(a, families, k, Math.min(k + PREFETCH_BATCH, n));
+    }
     const serial = s.nextSerial++;
-    const i = slotInFamily(s, familyForSerial(s, serial));
+    const i = slotInFamily(s, families[k]);
     setStream(a, i, serial, 0);
     setBorn(a, i, m);
     setOutOfArea(a, i, 0);

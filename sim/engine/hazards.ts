@@ -8,7 +8,7 @@
  * points that split it between the competing events in proportion to their hazards; a child's
  * draw u then picks the first event whose cut point is above u, or none if u is above them all.
  */
-import { ESCALATION_FROM, PERMANENCE_BAND_LIMITS, permanenceBandOf, SUPPORTED_ACCOMMODATION_FROM } from '../ages';
+import { AGE_OUT_MONTHS, ESCALATION_FROM, PERMANENCE_BAND_LIMITS, permanenceBandOf, SUPPORTED_ACCOMMODATION_FROM } from '../ages';
 import { STATE_CODE as S, STATES } from '../states';
 import type { EngineState } from './state';
 
@@ -62,12 +62,8 @@ function hazardsOf(s: EngineState, code: number, age: number, r: Float64Array): 
 /** The ages (months) at which some hazard changes: age class k runs from AGE_CLASS_FROM[k] to the next. */
 const AGE_CLASS_FROM = [0, ...new Set([...PERMANENCE_BAND_LIMITS, ESCALATION_FROM, SUPPORTED_ACCOMMODATION_FROM])].sort((x, y) => x - y);
 const AGE_CLASSES = AGE_CLASS_FROM.length;
-
-function ageClassOf(age: number): number {
-  let c = 0;
-  while (c + 1 < AGE_CLASSES && age >= AGE_CLASS_FROM[c + 1]) c++;
-  return c;
-}
+/** The age class of every age in months (children leave at 18). */
+const AGE_CLASS = Uint8Array.from({ length: AGE_OUT_MONTHS }, (_, age) => AGE_CLASS_FROM.filter((from) => age >= from).length - 1);
 
 const ROW = 1 + MAX_EVENTS;
 
@@ -104,7 +100,7 @@ export class HazardTable {
 
   /** The event a draw `u` brings to a child in state `code` aged `age` months, or -1 for none. */
   eventOf(code: number, age: number, u: number): number {
-    const at = (code * AGE_CLASSES + ageClassOf(age)) * ROW;
+    const at = (code * AGE_CLASSES + AGE_CLASS[age]) * ROW;
     const rows = this.rows;
     if (u >= rows[at]) return -1;
     let k = 0;

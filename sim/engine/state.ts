@@ -37,6 +37,8 @@ export class EngineState {
   readonly childCalendar: MonthCalendar;
   /** children back in universal services this month, who join their family's need clock at its end */
   readonly joining = new SlotList();
+  /** scratch list for a phase's own use (emptied by the phase that fills it) */
+  readonly scratch = new SlotList();
   /** 18th birthdays */
   readonly ageCalendar: MonthCalendar;
   /** families' poverty changes (or checkpoints) */

@@ -51,9 +51,7 @@ export function initChildren(s: EngineState, n: number): void {
   const a = s.children.a;
   const p = s.p;
   // Children in needier families are more likely to start in the system: weight by the need hazard.
-  let meanMult = 0;
-  for (let fam = 0; fam < s.familyCount; fam++) meanMult += needRateOfFamily(s, flagsOf(s.families, fam));
-  meanMult /= Math.max(1, s.familyCount);
+  const meanMult = meanNeedRate(s);
   const per = p.initialPer10k;
   // -1 stands for "in care" (placed below); its probability depends on the age band.
   const initialCodes = [-1, S.child_protection, S.child_in_need, S.assessment, S.early_help];
@@ -66,15 +64,7 @@ export function initChildren(s: EngineState, n: number): void {
     (per.child_in_need / 10000) * p.cinClose +
     (per.child_protection / 10000) * p.cpEnd * Math.max(0, 1 - p.cpEndToCareShare - p.cpEndToCinShare);
   const reReferralPending = closuresPerMonth * p.reReferralShare * ((p.reReferralWithinMonths + 1) / 2);
-  // Create children family by family (a counting sort of their families), so that set-up walks
-  // the arrays in memory order; within a family, children come in serial order. (A serial's
-  // family is hashed again rather than looked up: cheaper than a read at a random place.)
-  const familyOf = new Int32Array(n);
-  const start = new Int32Array(s.familyCount + 1);
-  for (let k = 0; k < n; k++) start[(familyOf[k] = familyForSerial(s, k)) + 1]++;
-  for (let fam = 0; fam < s.familyCount; fam++) start[fam + 1] += start[fam];
-  const order = new Int32Array(n);
-  for (let k = 0; k < n; k++) order[start[familyOf[k]]++] = k;
+  const order = serialsByFamily(s, n);
   s.nextSerial = n;
   for (let k = 0; k < n; k++) {
     const serial = order[k];
@@ -108,6 +98,30 @@ export function initChildren(s: EngineState, n: number): void {
     }
   }
   startNeedClocks(s);
+}
+
+/** The mean need hazard over families (one loop per function: see `serialsByFamily`). */
+function meanNeedRate(s: EngineState): number {
+  let sum = 0;
+  for (let fam = 0; fam < s.familyCount; fam++) sum += needRateOfFamily(s, flagsOf(s.families, fam));
+  return sum / Math.max(1, s.familyCount);
+}
+
+/**
+ * Serials 0..n-1 in the order of their families (a counting sort), so that set-up creates children
+ * family by family and walks the arrays in memory order; within a family, in serial order. (A
+ * serial's family is hashed again when its child is created rather than kept: cheaper than a read
+ * at a random place.) Its own function, as is each set-up loop: the JIT compiles a long loop while
+ * it runs, and a later loop in the same function that has not run yet would throw that away.
+ */
+function serialsByFamily(s: EngineState, n: number): Int32Array {
+  const familyOf = new Int32Array(n);
+  const start = new Int32Array(s.familyCount + 1);
+  for (let k = 0; k < n; k++) start[(familyOf[k] = familyForSerial(s, k)) + 1]++;
+  for (let fam = 0; fam < s.familyCount; fam++) start[fam + 1] += start[fam];
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[start[familyOf[k]]++] = k;
+  return order;
 }
 
 /** Newborns and the initial population join a family picked by a hash of their serial: stable across scenarios. */

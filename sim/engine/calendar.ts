@@ -43,3 +43,25 @@ export class MonthCalendar {
     return this.buckets[slot].subarray(0, n);
   }
 }
+
+/** A growable list of slots, read and emptied at once (the children joining a clock at the month's end). */
+export class SlotList {
+  private items = new Int32Array(1024);
+  private length = 0;
+
+  push(id: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = id;
+  }
+
+  /** The ids pushed since the last take (a view valid until the next push); then empty the list. */
+  take(): Int32Array {
+    const n = this.length;
+    this.length = 0;
+    return this.items.subarray(0, n);
+  }
+}

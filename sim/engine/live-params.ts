@@ -5,7 +5,7 @@
  */
 import type { EngineParams } from '../params';
 import { STATE_CODE as S } from '../states';
-import { rescaleNeedClocks, rescalePovertyClocks, updateMultipliers } from './clocks';
+import { rescaleNeedClocks, rescalePovertyClocks, updateNeedRates } from './clocks';
 import type { EngineState } from './state';
 
 /**
@@ -102,11 +102,12 @@ export function applyParams(s: EngineState, next: EngineParams): void {
   const refused = changed.filter((key) => LIVE_EFFECT[key] === 'setup');
   if (refused.length > 0) throw new Error(`cannot change during a run (they shape month 0 only): ${refused.join(', ')}`);
   const effects = new Set(changed.map((key) => LIVE_EFFECT[key]));
+  const needRatesBefore = Float64Array.from(s.needRate);
   s.p = next;
-  updateMultipliers(s);
+  updateNeedRates(s);
   const now = s.month;
-  if (effects.has('povertyClocks')) rescalePovertyClocks(s, now);
-  if (effects.has('needClocks')) rescaleNeedClocks(s, now);
+  if (effects.has('povertyClocks')) rescalePovertyClocks(s, old, now);
+  if (effects.has('needClocks')) rescaleNeedClocks(s, needRatesBefore, now);
   if (effects.has('places')) {
     // Places that grow by recruitment or building keep their own count: move it by the difference.
     s.inhousePlaces += next.places[S.inhouse_foster] - old.places[S.inhouse_foster];

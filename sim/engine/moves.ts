@@ -2,7 +2,7 @@
  * Bookkeeping of states: every change of a child's state goes through here, so stocks, flows,
  * the out-of-area count and the active table stay consistent by construction.
  */
-import { activePosOf, outOfAreaOf, setActivePos, setDraws, setOutOfArea, setStateOf, stateOf, bornOf, serialOf, drawsOf } from './population';
+import { activePosOf, bornOf, drawsOf, outOfAreaOf, serialOf, setActive, setActivePos, setInactive, setOutOfArea, setStateOf, stateOf } from './population';
 import type { EngineState } from './state';
 
 /** Put a child (not yet counted) into a state. */
@@ -37,7 +37,7 @@ export function move(s: EngineState, i: number, to: number): void {
 export function activate(s: EngineState, i: number): void {
   const a = s.children.a;
   if (activePosOf(a, i) !== -1) return;
-  setActivePos(a, i, s.active.add(i, stateOf(a, i), serialOf(a, i), drawsOf(a, i), bornOf(a, i)));
+  setActive(a, i, s.active.add(i, stateOf(a, i), serialOf(a, i), drawsOf(a, i), bornOf(a, i)));
 }
 
 /** Stop stepping the child monthly; its draw counter goes back to the population's arrays. */
@@ -45,9 +45,8 @@ export function deactivate(s: EngineState, i: number): void {
   const a = s.children.a;
   const k = activePosOf(a, i);
   if (k === -1) return;
-  setDraws(a, i, s.active.draws[k]);
+  setInactive(a, i, s.active.draws[k]);
   const moved = s.active.removeAt(k);
   if (moved !== -1) setActivePos(a, moved, k);
-  setActivePos(a, i, -1);
   if (i === s.curSlot) s.curSlot = s.cur = -1;
 }

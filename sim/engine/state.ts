@@ -4,9 +4,10 @@
  * functions of this state (Covasim's "people as arrays" plus plain step functions), so each can be
  * read, tested and replaced on its own; only `Simulation` strings them together.
  */
-import { ActiveTable } from './active-table';
-import { MonthCalendar } from './calendar';
+import { ActiveTable, MonthEvents } from './active-table';
+import { MonthCalendar, SlotList } from './calendar';
 import { FlowCounter } from './flows';
+import { HazardTable } from './hazards';
 import type { EngineParams } from '../params';
 import { allocateFamilies, Children, serialOf, takeDraw, type FamilyArrays } from './population';
 import { runKeys, uniform, type RunKeys } from './rng';
@@ -38,8 +39,14 @@ export class EngineState {
   nextSerial = FIRST_BIRTH_SERIAL;
   birthCarry = 0;
 
-  /** need and re-referral events of children in universal services, by month */
+  /** families' need events (or checkpoints), by month */
+  readonly needCalendar: MonthCalendar;
+  /** re-referrals of closed cases (children), by month */
   readonly childCalendar: MonthCalendar;
+  /** children back in universal services this month, who join their family's need clock at its end */
+  readonly joining = new SlotList();
+  /** scratch list for a phase's own use (emptied by the phase that fills it) */
+  readonly scratch = new SlotList();
   /** 18th birthdays */
   readonly ageCalendar: MonthCalendar;
   /** families' poverty changes (or checkpoints) */
@@ -47,6 +54,8 @@ export class EngineState {
 
   /** children stepped monthly */
   readonly active: ActiveTable;
+  /** scratch: the active children with an event this month (see pathway.ts) */
+  readonly withEvent = new MonthEvents();
   /** the active child being stepped (table index and slot), so its draws come from the table */
   cur = -1;
   curSlot = -1;
@@ -73,13 +82,10 @@ export class EngineState {
   privateMargin = 0;
   agencyMargin = 0;
 
-  /** need-hazard multipliers by poverty bit and by risk bit pattern (see clocks.ts) */
-  readonly povertyMult = new Float64Array(2);
-  readonly riskMult = new Float64Array(8);
-  /** scratch for competing hazards (see pathway.ts) */
-  readonly rates = new Float64Array(8);
-  readonly pAnyKey = new Float64Array(64).fill(-1);
-  readonly pAnyValue = new Float64Array(64);
+  /** the need hazard of one child (per month) by the family's flags (see clocks.ts) */
+  readonly needRate = new Float64Array(256);
+  /** the month's hazards of the children stepped monthly (see hazards.ts) */
+  readonly hazards = new HazardTable();
 
   constructor(params: EngineParams, seed: number) {
     this.p = params;
@@ -87,9 +93,11 @@ export class EngineState {
     const n = params.initialChildren;
     this.familyCount = params.families;
     this.children = new Children(this.familyCount);
-    // Buckets sized for a typical month (they grow if needed): about 1% of children have an event
-    // booked in a given month, 1/216 turn 18, and about 2% of families change poverty status.
-    this.childCalendar = new MonthCalendar(256, Math.max(64, n >> 6));
+    // Buckets sized for a typical month (they grow if needed): about 2% of families have a need
+    // event booked in a given month and about 2% change poverty status, 1/216 of children turn 18,
+    // and a few in 10,000 are re-referred.
+    this.needCalendar = new MonthCalendar(256, Math.max(64, this.familyCount >> 6));
+    this.childCalendar = new MonthCalendar(256, Math.max(64, n >> 10));
     this.ageCalendar = new MonthCalendar(256, Math.max(64, Math.ceil(n / 200)));
     this.familyCalendar = new MonthCalendar(256, Math.max(64, this.familyCount >> 6));
     this.families = allocateFamilies(this.familyCount);

@@ -5,12 +5,12 @@
  */
 import { STATE_CODE as S } from '../states';
 import { activate, move } from './moves';
-import { PENDING_NEED, PENDING_WAITING, pendingOf, setPending, stateOf } from './population';
+import { PENDING_NEED, PENDING_WAITING, pendingOf, PREFETCH_BATCH, prefetchChildren, prefetchRare, setPending, setWaitTicket, stateOf, waitTicketOf } from './population';
 import type { EngineState } from './state';
 
 export function joinWaiting(s: EngineState, i: number): void {
   setPending(s.children.a, i, PENDING_WAITING);
-  s.children.a.waitTicket[i] = s.waitingQueue.push(i);
+  setWaitTicket(s.children.a, i, s.waitingQueue.push(i));
   s.waiting++;
   activate(s, i);
 }
@@ -18,7 +18,7 @@ export function joinWaiting(s: EngineState, i: number): void {
 /** The child stops waiting (admitted, escalated, resolved or turned 18). */
 export function leaveWaiting(s: EngineState, i: number): void {
   setPending(s.children.a, i, PENDING_NEED);
-  s.children.a.waitTicket[i] = -1;
+  setWaitTicket(s.children.a, i, 0);
   s.waiting--;
 }
 
@@ -31,10 +31,17 @@ export function admitEarlyHelp(s: EngineState): void {
   const a = s.children.a;
   const p = s.p;
   const q = s.waitingQueue;
+  let ahead = 0;
   while (!q.isEmpty && (p.earlyHelpStatutory || s.stock[S.early_help] < p.earlyHelpCapacity)) {
+    if (ahead-- === 0) {
+      const next = q.upcoming(PREFETCH_BATCH);
+      prefetchChildren(a, next, 0, next.length);
+      prefetchRare(a, next, 0, next.length);
+      ahead = next.length - 1;
+    }
     const i = q.frontSlot();
     const ticket = q.shift();
-    if (a.waitTicket[i] !== ticket || pendingOf(a, i) !== PENDING_WAITING || stateOf(a, i) !== S.universal) continue;
+    if (waitTicketOf(a, i) !== ticket || pendingOf(a, i) !== PENDING_WAITING || stateOf(a, i) !== S.universal) continue;
     leaveWaiting(s, i);
     move(s, i, S.early_help);
   }

@@ -6,7 +6,7 @@ import { AGE_OUT_MONTHS } from '../ages';
 import { isCareCode, STATE_CODE as S } from '../states';
 import { startNeedClock } from './clocks';
 import { SINK_AGED_OUT, SINK_LEFT_CARE, SOURCE_BIRTH } from './flows';
-import { clearOutOfArea, deactivate, enterState } from './moves';
+import { clearOutOfArea, deactivate, enterState, leaveEarlyHelpCase } from './moves';
 import { EXIT_LEFT_CARE_18 } from './pathway';
 import { bornOf, EMPTY, FAMILY_SHIFT, PENDING_NEED, setBorn, setDue, setOutOfArea, setPending, setStateOf, setStream, stateOf } from './population';
 import { slotInFamily, familyForSerial } from './setup';
@@ -29,6 +29,7 @@ export function ageOut(s: EngineState, m: number): void {
       s.flows.add(from, SINK_AGED_OUT);
     }
     s.stock[from]--;
+    if (from === S.early_help) leaveEarlyHelpCase(s, i);
     if (isWaiting(s, i)) leaveWaiting(s, i);
     deactivate(s, i);
     s.families.size[i >> FAMILY_SHIFT]--;

@@ -6,7 +6,7 @@
  * anything happens and which event (`pick`); follow-up choices (an assessment's outcome, where a
  * child goes after a plan) take further draws from the child's own stream.
  */
-import { ESCALATION_FROM, permanenceBandOf, SUPPORTED_ACCOMMODATION_FROM } from '../ages';
+import { AGE_OUT_MONTHS, ESCALATION_FROM, permanenceBandOf, SUPPORTED_ACCOMMODATION_FROM } from '../ages';
 import { STATE_CODE as S } from '../states';
 import { changePlacement, placeInCare } from './matching';
 import { startNeedClock, bookReReferral } from './clocks';
@@ -102,9 +102,12 @@ function stepAssessment(s: EngineState, i: number, u: number, m: number): void {
   const p = s.p;
   s.rates[0] = p.assessmentComplete / (1 + p.overloadSlowsAssessment * s.overload);
   if (pick(s, u, 1) === 0) {
-    const v = draw(s, i);
+    // Rationing under overload: more assessments end with no further action (thresholds rise).
     const cdf = p.assessmentOutcomeCdf;
-    if (v < cdf[0]) toUniversal(s, i, m, true);
+    const nfa = cdf[0] + (1 - cdf[0]) * Math.min(1, p.overloadRaisesNoFurtherAction * s.overload);
+    const u2 = draw(s, i);
+    const v = u2 < nfa ? 0 : cdf[0] + ((u2 - nfa) / (1 - nfa)) * (1 - cdf[0]);
+    if (u2 < nfa) toUniversal(s, i, m, true);
     else if (v < cdf[1]) move(s, i, S.child_in_need);
     else if (v < cdf[2]) move(s, i, S.child_protection);
     else placeInCare(s, i, S.assessment, m, true);
@@ -136,13 +139,16 @@ function stepChildProtection(s: EngineState, i: number, u: number, m: number): v
 /** In care: go home, permanence, step down from a home, supported accommodation at 16+, or breakdown. */
 function stepInCare(s: EngineState, i: number, code: number, u: number, m: number): void {
   const p = s.p;
-  const age = m - (i === s.curSlot ? s.active.born[s.cur] : bornOf(s.children.a, i));
+  const born = i === s.curSlot ? s.active.born[s.cur] : bornOf(s.children.a, i);
+  const age = m - born;
+  // Children placed in a home early under the providers' proposal get its claimed benefits (1 = none).
+  const early = i === s.curSlot && s.active.earlyHome[s.cur] === 1;
   const r = s.rates;
-  r[0] = p.reunification;
+  r[0] = p.reunification * (early ? p.earlyHomeReunification : 1);
   r[1] = p.permanenceByAge[permanenceBandOf(age)];
-  r[2] = IS_RESIDENTIAL[code] ? p.stepDown : 0;
+  r[2] = IS_RESIDENTIAL[code] ? p.stepDown * (early ? p.earlyHomeStepDown : 1) : 0;
   r[3] = age >= SUPPORTED_ACCOMMODATION_FROM && (IS_FOSTER[code] || IS_RESIDENTIAL[code]) ? p.supportedAt16 : 0;
-  r[4] = age >= ESCALATION_FROM && IS_FOSTER[code] ? p.escalateToResidential : 0;
+  r[4] = age >= ESCALATION_FROM && IS_FOSTER[code] ? p.escalateToResidential * (early ? p.earlyHomeBreakdown : 1) : 0;
   const e = pick(s, u, 5);
   if (e === 0) {
     s.careExits[EXIT_REUNIFIED]++;
@@ -150,6 +156,9 @@ function stepInCare(s: EngineState, i: number, code: number, u: number, m: numbe
     else toUniversal(s, i, m, false);
   } else if (e === 1) {
     s.careExits[EXIT_PERMANENCE]++;
+    // Adoption and special guardianship allowances run until the child's 18th birthday.
+    s.allowanceEnds.add(born + AGE_OUT_MONTHS);
+    s.onAllowance++;
     toUniversal(s, i, m, false);
   } else if (e === 2) changePlacement(s, i, S.inhouse_foster);
   else if (e === 3) changePlacement(s, i, S.supported_accommodation);

@@ -183,6 +183,8 @@ const FAMILY_FIELDS = {
   flags: [Uint8Array, 0, 1],
   /** children in the family now (at most FAMILY_SLOTS) */
   size: [Uint8Array, 0, 1],
+  /** the family's children in early help now: the family is an early-help case while this is above 0 */
+  earlyHelp: [Uint8Array, 0, 1],
   /** [due, rate, booked, draws]: the poverty clock (see `povertyDueOf`) */
   clock: [Float64Array, 0, 4],
 } as const satisfies Record<string, Field>;

@@ -28,6 +28,11 @@ export class TicketQueue {
     return this.slots[this.head];
   }
 
+  /** The ticket at the front (call only when not empty). */
+  frontTicket(): number {
+    return this.tickets[this.head];
+  }
+
   /** Remove the front entry; returns its ticket. */
   shift(): number {
     return this.tickets[this.head++];

@@ -4,7 +4,7 @@
  * `s.waiting` is the number waiting now; entries of children who left are skipped lazily.
  */
 import { STATE_CODE as S } from '../states';
-import { activate, move } from './moves';
+import { activate, familyHasEarlyHelp, move } from './moves';
 import { PENDING_NEED, PENDING_WAITING, pendingOf, setPending, stateOf } from './population';
 import type { EngineState } from './state';
 
@@ -26,15 +26,21 @@ export function isWaiting(s: EngineState, i: number): boolean {
   return pendingOf(s.children.a, i) === PENDING_WAITING;
 }
 
-/** Admit from the front of the list while early help has room (everyone, under a statutory duty). */
+/**
+ * Admit from the front of the list, in order, while early help has room. Capacity counts families
+ * (a case is a family): a child whose family already has a case joins it without a new place.
+ * Under a statutory duty everyone is admitted.
+ */
 export function admitEarlyHelp(s: EngineState): void {
   const a = s.children.a;
   const p = s.p;
   const q = s.waitingQueue;
-  while (!q.isEmpty && (p.earlyHelpStatutory || s.stock[S.early_help] < p.earlyHelpCapacity)) {
+  while (!q.isEmpty) {
     const i = q.frontSlot();
-    const ticket = q.shift();
-    if (a.waitTicket[i] !== ticket || pendingOf(a, i) !== PENDING_WAITING || stateOf(a, i) !== S.universal) continue;
+    const stale = a.waitTicket[i] !== q.frontTicket() || pendingOf(a, i) !== PENDING_WAITING || stateOf(a, i) !== S.universal;
+    if (!stale && !p.earlyHelpStatutory && !familyHasEarlyHelp(s, i) && s.earlyHelpFamilies >= p.earlyHelpCapacity) break;
+    q.shift();
+    if (stale) continue;
     leaveWaiting(s, i);
     move(s, i, S.early_help);
   }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { computeSpend, councilHomeSpend, spendOf } from '../../sim/engine/costs';
-import { PLACEMENTS, SPEND_CATEGORIES, STATE_CODE as S, type SpendCategory } from '../../sim/states';
+import { PLACEMENTS, SPEND_CATEGORIES, STATE_CODE as S, type PlacementId, type SpendCategory } from '../../sim/states';
 import { addChildren, populate, tinyState } from './fixture';
 
 /** Weeks in an average month: 365.2425 days / 7 / 12. */
 const WEEKS = 365.2425 / 7 / 12;
-const PER_CHILD: readonly SpendCategory[] = PLACEMENTS.filter((p) => !['private_residential', 'agency_foster', 'la_residential'].includes(p));
+const PER_CHILD: readonly PlacementId[] = PLACEMENTS.filter((p) => !['private_residential', 'agency_foster', 'la_residential'].includes(p));
 
 /** A state with weekly costs, margins and budgets of our choosing, no high-cost tail, and no children. */
 function priced(costIndex = 1) {

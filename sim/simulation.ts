@@ -17,14 +17,16 @@
  *                   caseload and overload
  *   4. market:      places decided `lag` months ago open or close, this month's supply     market
  *                   decision (margin vs hurdle), then margins from occupancy
- *   5. back home:   children placed out of area move into local vacancies                  matching
- *   6. poverty:     families' poverty changes; their children's need clocks are rescaled  poverty
- *   7. system:      every active child draws its month (competing hazards); entries to     pathway
- *                   care are matched to places in the order councils use them               matching
- *   8. needs:       universal children whose need clock falls due: referral or waiting    pathway
- *   9. early help:  the waiting list is admitted in order, up to capacity in families      waiting-list
+ *   5. poverty:     families' poverty changes; their children's need clocks are rescaled  poverty
+ *   6. system:      every active child draws its month (competing hazards); entries to     pathway
+ *                   care are matched to places in the order councils use them: a vacancy   matching
+ *                   that exists when a child is matched is used
+ *   7. needs:       universal children whose need clock falls due: referral or waiting    pathway
+ *   8. early help:  the waiting list is admitted in order, up to capacity in families      waiting-list
  *                   (all, under a duty)
- *  10. births                                                                             demography
+ *   9. births                                                                             demography
+ *  10. back home:   children placed out of area move into places freed during the month,   matching
+ *                   so at the month's end nobody is away while a suitable place is free
  *  11. after care:  care leavers' cohorts and permanence allowances                       after-care
  *  12. spend:       every pound by category, in whole pence                               costs
  */
@@ -94,12 +96,12 @@ export class Simulation {
     updateCaseload(s);
     updateSupply(s, m);
     updateMargins(s);
-    repatriate(s);
     povertyChanges(s, m);
     stepSystem(s, m);
     needsEmerge(s, m);
     admitEarlyHelp(s);
     births(s, m);
+    repatriate(s);
     updateAfterCare(s, m);
     s.month = m;
     computeSpend(s);

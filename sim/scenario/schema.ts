@@ -234,7 +234,7 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
       'Share of `placements.la_residential.costPerWeek` (the weekly cost of an occupied place) that is fixed: paid for every open place, filled or not (staff rotas, running the building).',
     ),
     capitalCostPerPlace: money('Capital cost of a new place (building or buying and refitting a home), per place.', 'pounds per place', 100_000_000),
-    capitalLifetimeYears: num('Years over which a new place\u2019s capital cost is spread (straight-line, from opening).', 'years', { minimum: 1 }),
+    capitalLifetimeYears: num('Years over which a new place\u2019s capital cost is spread (straight-line, from opening).', 'years', { minimum: 1, maximum: 100 }),
   }),
   market: obj('The independent provider market.', {
     private_residential: marketSide('private children\u2019s home'),

@@ -7,8 +7,8 @@
  *   supported accommodation, secure): children x weekly cost.
  * - Council homes: every open place pays the fixed share of the weekly cost, filled or not; each
  *   child adds the variable share; places opened during the run add their capital charge.
- * - Market placements: the month's price; children out of area carry the premium; a share of
- *   children in private homes are in the high-cost tail.
+ * - Market placements: the month's price; children out of area carry the premium.
+ * - Children's homes (council-run and private): a share of their children are in the high-cost tail.
  * - Early help: the budget (capacity is what it buys); under a statutory duty, whatever the cases
  *   cost if that is more.
  * - Social work: the workforce (agency cover of vacancies at a premium), whatever the caseload.
@@ -24,14 +24,23 @@ import type { EngineState } from './state';
 
 const pence = (pounds: number): number => Math.round(pounds * 100);
 
-/** What a council home costs this month: fixed for open places, variable for children, capital. */
+/**
+ * The high-cost tail: a share of children in children's homes, council-run or private, cost the
+ * high weekly price instead of their home's usual one (complex needs cost more wherever a child lives).
+ */
+function highCostTail(s: EngineState, code: number, usualPerMonth: number): number {
+  const p = s.p;
+  return Math.max(0, s.stock[code] * p.highCostShare * (p.highCostPerWeek * s.costIndex * WEEKS_PER_MONTH - usualPerMonth));
+}
+
+/** What a council home costs this month: fixed for open places, variable for children, capital, the high-cost tail. */
 export function councilHomeSpend(s: EngineState): number {
   const p = s.p;
   const weekly = p.costPerWeek[S.la_residential] * s.costIndex * WEEKS_PER_MONTH;
   const occupied = s.stock[S.la_residential];
   // Places closed while children are still in them are paid until the children move on.
   const open = Math.max(s.councilHomePlaces, occupied);
-  return open * weekly * p.councilHomeFixedShare + occupied * weekly * (1 - p.councilHomeFixedShare) + capitalChargeOf(s);
+  return open * weekly * p.councilHomeFixedShare + occupied * weekly * (1 - p.councilHomeFixedShare) + capitalChargeOf(s) + highCostTail(s, S.la_residential, weekly);
 }
 
 /** Pounds spent this month in one category. */
@@ -56,10 +65,7 @@ export function spendOf(s: EngineState, cat: SpendCategory): number {
       const price = weeklyPriceOf(s, code) * WEEKS_PER_MONTH;
       const away = s.outOfArea[code];
       const placed = (s.stock[code] - away) * price + away * price * p.outOfAreaPremium;
-      if (code !== S.private_residential) return placed;
-      // The high-cost tail: a share of children in private homes cost far more than the average price.
-      const tail = s.stock[code] * p.highCostShare * (p.highCostPerWeek * index * WEEKS_PER_MONTH - price);
-      return placed + Math.max(0, tail);
+      return code === S.private_residential ? placed + highCostTail(s, code, price) : placed;
     }
   }
 }

@@ -240,7 +240,7 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
     private_residential: marketSide('private children\u2019s home'),
     agency_foster: marketSide('independent fostering agency'),
     outOfAreaPremium: num('Price multiplier for a private home place outside the region.', 'ratio', { minimum: 1, maximum: 10 }),
-    highCostShare: share('Share of children in private homes whose placement costs far more than the average (the "£10,000+ a week" tail).'),
+    highCostShare: share('Share of children in children\u2019s homes, council-run or private, whose placement costs far more than the average (the "£10,000+ a week" tail).'),
     highCostPerWeek: money('Average weekly price of such a high-cost placement (at the start date; grows with cost inflation).', 'pounds per week', 1_000_000),
   }),
   prices: obj('Prices over time: every weekly and yearly cost in the scenario is in pounds of the start date and grows with cost inflation; outputs are nominal, with a deflator to the base year for real terms.', {

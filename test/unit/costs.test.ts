@@ -71,7 +71,7 @@ describe('monthly spend by category (costs.ts)', () => {
     expect(spendOf(s, 'agency_foster')).toBeCloseTo((4 + 1.15) * 770 * WEEKS, 6);
   });
 
-  it('costs a share of children in private homes at the high-cost price instead', () => {
+  it('costs a share of children in homes, council-run or private, at the high-cost price instead', () => {
     const s = priced();
     s.p.costPerWeek[S.private_residential] = 3000;
     s.p.highCostShare = 0.1;
@@ -79,6 +79,10 @@ describe('monthly spend by category (costs.ts)', () => {
     addChildren(s, S.private_residential, 20);
     // 2 of 20 children at 12,000 a week instead of 3,750
     expect(spendOf(s, 'private_residential')).toBeCloseTo((20 * 3750 + 2 * (12_000 - 3750)) * WEEKS, 6);
+    s.p.costPerWeek[S.la_residential] = 5000;
+    s.councilHomePlaces = 10;
+    addChildren(s, S.la_residential, 10);
+    expect(spendOf(s, 'la_residential')).toBeCloseTo((10 * 5000 + 1 * (12_000 - 5000)) * WEEKS, 6);
   });
 
   it('spends the early-help budget whatever the cases; under a duty, what the cases cost if that is more', () => {

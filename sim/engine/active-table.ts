@@ -24,6 +24,8 @@ const ACTIVE_COLUMNS = {
   draws: [Uint32Array, 0],
   /** month of birth */
   born: [Int32Array, 0],
+  /** 1 for a child who entered care straight into a children's home under "homes as an early option" */
+  earlyHome: [Uint8Array, 0],
 } as const satisfies Record<string, Column>;
 
 type Name = keyof typeof ACTIVE_COLUMNS;
@@ -52,6 +54,9 @@ export class ActiveTable {
   get born(): Int32Array {
     return this.table.a.born;
   }
+  get earlyHome(): Uint8Array {
+    return this.table.a.earlyHome;
+  }
 
   /** Append a child; returns its index in the table. */
   add(slot: number, code: number, serial: number, draws: number, born: number): number {
@@ -63,6 +68,7 @@ export class ActiveTable {
     a.serial[k] = serial;
     a.draws[k] = draws;
     a.born[k] = born;
+    a.earlyHome[k] = 0;
     return k;
   }
 

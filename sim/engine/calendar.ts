@@ -65,3 +65,29 @@ export class SlotList {
     return this.items.subarray(0, n);
   }
 }
+
+/**
+ * Counts by month in a ring (no ids): how many things fall due in each of the next `horizon`
+ * months, e.g. allowances that end on a child's 18th birthday.
+ */
+export class MonthCalendarCounts {
+  private readonly counts: Float64Array;
+  private readonly mask: number;
+
+  constructor(horizonPow2 = 256) {
+    this.mask = horizonPow2 - 1;
+    this.counts = new Float64Array(horizonPow2);
+  }
+
+  add(month: number, n = 1): void {
+    this.counts[month & this.mask] += n;
+  }
+
+  /** The count due in `month`; then clear it. */
+  take(month: number): number {
+    const slot = month & this.mask;
+    const n = this.counts[slot];
+    this.counts[slot] = 0;
+    return n;
+  }
+}

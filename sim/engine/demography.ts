@@ -6,7 +6,7 @@ import { AGE_OUT_MONTHS } from '../ages';
 import { isCareCode, STATE_CODE as S } from '../states';
 import { familyGrew, familyShrank } from './clocks';
 import { SINK_AGED_OUT, SINK_LEFT_CARE, SOURCE_BIRTH } from './flows';
-import { clearOutOfArea, deactivate, enterState } from './moves';
+import { clearOutOfArea, deactivate, enterState, leaveEarlyHelpCase } from './moves';
 import { EXIT_LEFT_CARE_18 } from './pathway';
 import {
   bornOf,
@@ -51,6 +51,7 @@ export function ageOut(s: EngineState, m: number): void {
       s.flows.add(from, SINK_AGED_OUT);
     }
     s.stock[from]--;
+    if (from === S.early_help) leaveEarlyHelpCase(s, i);
     if (isWaiting(s, i)) leaveWaiting(s, i);
     deactivate(s, i);
     setSize(s.families, fam, sizeOf(s.families, fam) - 1);

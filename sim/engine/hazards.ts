@@ -10,7 +10,7 @@
  */
 import { AGE_OUT_MONTHS, ESCALATION_FROM, PERMANENCE_BAND_LIMITS, permanenceBandOf, SUPPORTED_ACCOMMODATION_FROM } from '../ages';
 import { STATE_CODE as S, STATES } from '../states';
-import type { EngineState } from './state';
+import type { EngineParams } from '../params';
 
 const IS_FOSTER = new Uint8Array(STATES.length);
 const IS_RESIDENTIAL = new Uint8Array(STATES.length);
@@ -24,8 +24,7 @@ const MAX_EVENTS = 5;
  * The hazards (per month) of a child in state `code` aged `age` months, into `r`; returns how many.
  * The order is the events' numbering in pathway.ts.
  */
-function hazardsOf(s: EngineState, code: number, age: number, r: Float64Array): number {
-  const p = s.p;
+function hazardsOf(p: EngineParams, overload: number, code: number, age: number, earlyHome: boolean, r: Float64Array): number {
   if (code === S.universal) {
     // waiting for early help: escalate to a referral, or the need resolves
     r[0] = p.waitingEscalation;
@@ -37,12 +36,12 @@ function hazardsOf(s: EngineState, code: number, age: number, r: Float64Array): 
     return 1;
   }
   if (code === S.assessment) {
-    r[0] = p.assessmentComplete / (1 + p.overloadSlowsAssessment * s.overload);
+    r[0] = p.assessmentComplete / (1 + p.overloadSlowsAssessment * overload);
     return 1;
   }
   if (code === S.child_in_need) {
     r[0] = p.cinClose;
-    r[1] = p.cinToCp * (1 + p.overloadRaisesEscalation * s.overload);
+    r[1] = p.cinToCp * (1 + p.overloadRaisesEscalation * overload);
     r[2] = p.cinToCare;
     return 3;
   }
@@ -50,12 +49,13 @@ function hazardsOf(s: EngineState, code: number, age: number, r: Float64Array): 
     r[0] = p.cpEnd;
     return 1;
   }
-  // in care: go home, permanence, step down from a home, supported accommodation at 16+, or breakdown
-  r[0] = p.reunification;
+  // in care: go home, permanence, step down from a home, supported accommodation at 16+, or breakdown;
+  // children placed in a home early under the providers' proposal carry its claimed benefits (1 = none)
+  r[0] = p.reunification * (earlyHome ? p.earlyHomeReunification : 1);
   r[1] = p.permanenceByAge[permanenceBandOf(age)];
-  r[2] = IS_RESIDENTIAL[code] ? p.stepDown : 0;
+  r[2] = IS_RESIDENTIAL[code] ? p.stepDown * (earlyHome ? p.earlyHomeStepDown : 1) : 0;
   r[3] = age >= SUPPORTED_ACCOMMODATION_FROM && (IS_FOSTER[code] || IS_RESIDENTIAL[code]) ? p.supportedAt16 : 0;
-  r[4] = age >= ESCALATION_FROM && IS_FOSTER[code] ? p.escalateToResidential : 0;
+  r[4] = age >= ESCALATION_FROM && IS_FOSTER[code] ? p.escalateToResidential * (earlyHome ? p.earlyHomeBreakdown : 1) : 0;
   return 5;
 }
 
@@ -66,25 +66,27 @@ const AGE_CLASSES = AGE_CLASS_FROM.length;
 const AGE_CLASS = Uint8Array.from({ length: AGE_OUT_MONTHS }, (_, age) => AGE_CLASS_FROM.filter((from) => age >= from).length - 1);
 
 const ROW = 1 + MAX_EVENTS;
+/** Rows for children without and with the "homes as an early option" flag (active table `earlyHome`). */
+const VARIANTS = 2;
 
 export class HazardTable {
-  /** per (state, age class): [chance of any event, cut point of each event] */
-  private readonly rows = new Float64Array(STATES.length * AGE_CLASSES * ROW);
+  /** per (variant, state, age class): [chance of any event, cut point of each event] */
+  private readonly rows = new Float64Array(VARIANTS * STATES.length * AGE_CLASSES * ROW);
   private readonly r = new Float64Array(MAX_EVENTS);
 
-  /** The rows for this month's parameters and overload. */
-  update(s: EngineState): void {
+  /** The rows for this month's parameters and social-work overload. */
+  update(p: EngineParams, overload: number): void {
     const r = this.r;
-    for (let code = 0; code < STATES.length; code++) {
+    for (let v = 0; v < VARIANTS; v++) for (let code = 0; code < STATES.length; code++) {
       for (let c = 0; c < AGE_CLASSES; c++) {
-        const n = hazardsOf(s, code, AGE_CLASS_FROM[c], r);
+        const n = hazardsOf(p, overload, code, AGE_CLASS_FROM[c], v === 1, r);
         let total = 0;
         let last = 0;
         for (let k = 0; k < n; k++) {
           total += r[k];
           if (r[k] > 0) last = k;
         }
-        const at = (code * AGE_CLASSES + c) * ROW;
+        const at = ((v * STATES.length + code) * AGE_CLASSES + c) * ROW;
         const pAny = total > 0 ? 1 - Math.exp(-total) : 0;
         this.rows[at] = pAny;
         // An event with no hazard gets the cut point of the one before (never picked); the last
@@ -98,9 +100,9 @@ export class HazardTable {
     }
   }
 
-  /** The event a draw `u` brings to a child in state `code` aged `age` months, or -1 for none. */
-  eventOf(code: number, age: number, u: number): number {
-    const at = (code * AGE_CLASSES + AGE_CLASS[age]) * ROW;
+  /** The event a draw `u` brings to a child in state `code` aged `age` months (`variant` 1: placed in a home early), or -1 for none. */
+  eventOf(code: number, age: number, variant: number, u: number): number {
+    const at = ((variant * STATES.length + code) * AGE_CLASSES + AGE_CLASS[age]) * ROW;
     const rows = this.rows;
     if (u >= rows[at]) return -1;
     let k = 0;

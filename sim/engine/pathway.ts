@@ -8,6 +8,7 @@
  * state's rule is two parts: its hazards (hazards.ts) and what each of its events does
  * (`applyEvent`, here).
  */
+import { AGE_OUT_MONTHS } from '../ages';
 import { STATE_CODE as S } from '../states';
 import { changePlacement, placeInCare } from './matching';
 import { bookReReferral, startNeedClockAtMonthEnd } from './clocks';
@@ -31,13 +32,13 @@ export const EXIT_LEFT_CARE_18 = 2;
  */
 export function stepSystem(s: EngineState, m: number): void {
   const t = s.active;
-  const { code, born, serial, draws } = t;
+  const { code, born, serial, draws, earlyHome } = t;
   const key = s.keys.child;
   const hazards = s.hazards;
-  hazards.update(s);
+  hazards.update(s.p, s.overload);
   const withEvent = s.withEvent.reset(t.count);
   for (let k = 0; k < t.count; k++) {
-    const e = hazards.eventOf(code[k], m - born[k], uniform(key, serial[k], draws[k]++));
+    const e = hazards.eventOf(code[k], m - born[k], earlyHome[k], uniform(key, serial[k], draws[k]++));
     if (e !== -1) withEvent.push(k, t.slot[k], e);
   }
   // Downwards, so a child leaving the table (its place taken by the last, already stepped) is safe.
@@ -70,9 +71,12 @@ function applyEvent(s: EngineState, i: number, code: number, e: number, m: numbe
     if (draw(s, i) < p.earlyHelpSuccessShare) toUniversal(s, i, m, false);
     else move(s, i, S.assessment);
   } else if (code === S.assessment) {
-    const v = draw(s, i);
+    // Rationing under overload: more assessments end with no further action (thresholds rise).
     const cdf = p.assessmentOutcomeCdf;
-    if (v < cdf[0]) toUniversal(s, i, m, true);
+    const nfa = cdf[0] + (1 - cdf[0]) * Math.min(1, p.overloadRaisesNoFurtherAction * s.overload);
+    const u2 = draw(s, i);
+    const v = u2 < nfa ? 0 : cdf[0] + ((u2 - nfa) / (1 - nfa)) * (1 - cdf[0]);
+    if (u2 < nfa) toUniversal(s, i, m, true);
     else if (v < cdf[1]) move(s, i, S.child_in_need);
     else if (v < cdf[2]) move(s, i, S.child_protection);
     else placeInCare(s, i, S.assessment, m, true);
@@ -91,6 +95,9 @@ function applyEvent(s: EngineState, i: number, code: number, e: number, m: numbe
     else toUniversal(s, i, m, false);
   } else if (e === 1) {
     s.careExits[EXIT_PERMANENCE]++;
+    // Adoption and special guardianship allowances run until the child's 18th birthday.
+    s.allowanceEnds.add(s.active.born[s.cur] + AGE_OUT_MONTHS);
+    s.onAllowance++;
     toUniversal(s, i, m, false);
   } else if (e === 2) changePlacement(s, i, S.inhouse_foster);
   else if (e === 3) changePlacement(s, i, S.supported_accommodation);

@@ -193,6 +193,8 @@ const FAMILY = checkLayout({
     flags: ['u8', 24, 0],
     /** children in the family now */
     size: ['u8', 25, 0],
+    /** the family's children in early help now: the family is an early-help case while this is above 0 */
+    earlyHelp: ['u8', 26, 0],
   },
 });
 /** The months a family's clocks are booked for: 8 bytes, read for every calendar entry, live or stale. */
@@ -209,6 +211,7 @@ const POVERTY_DRAWS = at(FAMILY, 'povertyDraws');
 const NEED_DRAWS = at(FAMILY, 'needDraws');
 const FLAGS = at(FAMILY, 'flags');
 const SIZE = at(FAMILY, 'size');
+const EARLY_HELP = at(FAMILY, 'earlyHelp');
 const POVERTY_BOOKED = at(FAMILY_BOOKED, 'povertyBooked');
 const NEED_BOOKED = at(FAMILY_BOOKED, 'needBooked');
 
@@ -242,6 +245,11 @@ export const povertyBit = (flags: number): number => flags >> POOR_SHIFT;
 export const riskBits = (flags: number): number => flags & RISK_MASK;
 
 /** Children in the family now (at most FAMILY_SLOTS). */
+/** The family's children in early help now (the family is an early-help case while above 0). */
+export const earlyHelpChildrenOf = (f: FamilyArrays, fam: number): number => f.u8[32 * fam + EARLY_HELP];
+export const setEarlyHelpChildren = (f: FamilyArrays, fam: number, n: number): void => {
+  f.u8[32 * fam + EARLY_HELP] = n;
+};
 export const sizeOf = (f: FamilyArrays, fam: number): number => f.u8[32 * fam + SIZE];
 export const setSize = (f: FamilyArrays, fam: number, n: number): void => {
   f.u8[32 * fam + SIZE] = n;

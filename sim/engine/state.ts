@@ -5,7 +5,7 @@
  * read, tested and replaced on its own; only `Simulation` strings them together.
  */
 import { ActiveTable, MonthEvents } from './active-table';
-import { MonthCalendar, SlotList } from './calendar';
+import { MonthCalendar, MonthCalendarCounts, SlotList } from './calendar';
 import { FlowCounter } from './flows';
 import { HazardTable } from './hazards';
 import type { EngineParams } from '../params';
@@ -20,8 +20,17 @@ export interface PipelineBatch {
   places: number;
 }
 
+/** The capital charge of council-home places opened during the run: so much a month until a month. */
+export interface CapitalCharge {
+  perMonth: number;
+  until: number;
+}
+
 /** Serials below this are the initial population's; newborns count up from it (2^30: room for a billion of each). */
 export const FIRST_BIRTH_SERIAL = 0x40000000;
+
+/** Months ahead that market supply decisions can be booked (the longest supply lag is 120). */
+export const SUPPLY_RING = 128;
 
 export class EngineState {
   /** months simulated */
@@ -76,7 +85,34 @@ export class EngineState {
   // capacity and market
   councilHomePlaces: number;
   pipeline: PipelineBatch[] = [];
+  capitalCharges: CapitalCharge[] = [];
   inhousePlaces: number;
+  /** local places of the two markets (private homes, fostering agencies), which answer the margin; by state code */
+  readonly marketPlaces = new Float64Array(STATES.length);
+  /** decided changes of market places by the month they take effect: a ring of SUPPLY_RING months per state code */
+  readonly supplyPipeline = new Float64Array(STATES.length * SUPPLY_RING);
+  /** placement moves this month (changes of placement, and moves back into the region) */
+  placementMoves = 0;
+
+  // prices
+  /** unit costs now relative to the start date (cost inflation) */
+  costIndex = 1;
+  /** general prices now relative to the price base year (for real terms) */
+  deflator = 1;
+
+  // after care
+  /** children who left care at 18 in each of the last months, newest last; the sum is `careLeavers` */
+  careLeaverCohorts: number[] = [];
+  careLeavers = 0;
+  /** care leavers aged 18-20 (within 36 months of leaving) */
+  youngCareLeavers = 0;
+  /** children who left care to adoption or special guardianship, by the month their allowance ends (their 18th birthday) */
+  readonly allowanceEnds: MonthCalendarCounts;
+  onAllowance = 0;
+
+  // early help
+  /** families with at least one child in early help (a case is a family) */
+  earlyHelpFamilies = 0;
   overload = 0;
   caseload = 0;
   privateMargin = 0;
@@ -104,6 +140,9 @@ export class EngineState {
     this.active = new ActiveTable(n >> 4);
     this.councilHomePlaces = params.places[STATE_CODE.la_residential];
     this.inhousePlaces = params.places[STATE_CODE.inhouse_foster];
+    for (const code of [STATE_CODE.private_residential, STATE_CODE.agency_foster]) this.marketPlaces[code] = params.places[code];
+    this.allowanceEnds = new MonthCalendarCounts(256);
+    this.deflator = Math.pow(params.generalInflationPerMonth, params.startMonth - 1 - params.priceBaseMonth);
   }
 }
 

@@ -34,6 +34,11 @@ export class TicketQueue {
     return this.slots.subarray(this.head, Math.min(this.tail, this.head + n));
   }
 
+  /** The ticket at the front (call only when not empty). */
+  frontTicket(): number {
+    return this.tickets[this.head];
+  }
+
   /** Remove the front entry; returns its ticket. */
   shift(): number {
     return this.tickets[this.head++];

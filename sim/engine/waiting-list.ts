@@ -4,7 +4,7 @@
  * `s.waiting` is the number waiting now; entries of children who left are skipped lazily.
  */
 import { STATE_CODE as S } from '../states';
-import { activate, move } from './moves';
+import { activate, familyHasEarlyHelp, move } from './moves';
 import { PENDING_NEED, PENDING_WAITING, pendingOf, PREFETCH_BATCH, prefetchChildren, prefetchRare, setPending, setWaitTicket, stateOf, waitTicketOf } from './population';
 import type { EngineState } from './state';
 
@@ -26,13 +26,17 @@ export function isWaiting(s: EngineState, i: number): boolean {
   return pendingOf(s.children.a, i) === PENDING_WAITING;
 }
 
-/** Admit from the front of the list while early help has room (everyone, under a statutory duty). */
+/**
+ * Admit from the front of the list, in order, while early help has room. Capacity counts families
+ * (a case is a family): a child whose family already has a case joins it without a new place.
+ * Under a statutory duty everyone is admitted.
+ */
 export function admitEarlyHelp(s: EngineState): void {
   const a = s.children.a;
   const p = s.p;
   const q = s.waitingQueue;
   let ahead = 0;
-  while (!q.isEmpty && (p.earlyHelpStatutory || s.stock[S.early_help] < p.earlyHelpCapacity)) {
+  while (!q.isEmpty) {
     if (ahead-- === 0) {
       const next = q.upcoming(PREFETCH_BATCH);
       prefetchChildren(a, next, 0, next.length);
@@ -40,8 +44,10 @@ export function admitEarlyHelp(s: EngineState): void {
       ahead = next.length - 1;
     }
     const i = q.frontSlot();
-    const ticket = q.shift();
-    if (waitTicketOf(a, i) !== ticket || pendingOf(a, i) !== PENDING_WAITING || stateOf(a, i) !== S.universal) continue;
+    const stale = waitTicketOf(a, i) !== q.frontTicket() || pendingOf(a, i) !== PENDING_WAITING || stateOf(a, i) !== S.universal;
+    if (!stale && !p.earlyHelpStatutory && !familyHasEarlyHelp(s, i) && s.earlyHelpFamilies >= p.earlyHelpCapacity) break;
+    q.shift();
+    if (stale) continue;
     leaveWaiting(s, i);
     move(s, i, S.early_help);
   }

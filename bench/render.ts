@@ -9,10 +9,10 @@
  * Options: --particles=0,5000,20000,50000  --seconds=4  --size=1920x1080  --json
  */
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import type { FrameStats } from './render-protocol';
-import { CHROMIUM_ARGS } from '../test/browser/harness';
+import { launchChromium } from '../test/browser/chromium';
 
 interface Row extends FrameStats {
   /** Script and garbage collection on the page's main thread per frame, from a CPU profile. */
@@ -30,7 +30,6 @@ function classify(node: { callFrame: { functionName: string; url: string } }): '
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface Options {
   particles: number[];
@@ -118,15 +117,8 @@ async function main(): Promise<void> {
     const base = server.resolvedUrls?.local[0];
     if (!base) throw new Error('vite dev server has no local address');
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        ...CHROMIUM_ARGS,
-        // Let frames run as fast as they can, so the interval is the frame's real cost.
-        '--disable-frame-rate-limit',
-        '--disable-gpu-vsync',
-      ],
-    });
+    // Let frames run as fast as they can, so the interval is the frame's real cost.
+    browser = await launchChromium(['--disable-frame-rate-limit', '--disable-gpu-vsync']);
     const version = browser.version();
     const rows: Row[] = [];
     for (const n of options.particles) rows.push(await measure(browser, base, n, options));

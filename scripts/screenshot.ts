@@ -4,7 +4,8 @@
  * the first, so the charts show a lever marker. It asks for the 20,000 dots a GPU laptop draws
  * (headless Chromium renders on the CPU, where the app would draw 5,000).
  */
-import { launchChromium, openApp, startServer, waitForMonth } from '../test/browser/harness';
+import { launchChromium } from '../test/browser/chromium';
+import { openApp, startServer, waitForMonth } from '../test/browser/harness';
 
 const OUT = process.argv[2] ?? 'docs/screenshot.png';
 

@@ -1,14 +1,13 @@
 /** Entry point of `npm run sim`: see `sim/cli/main.ts`. */
+import { once } from 'node:events';
 import { main } from './cli/main';
+import { stdoutFailure } from './node/stdout';
 
-// A closed pipe (`npm run sim ... | head`) is the reader's choice, not an error.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(0);
-  throw err;
-});
+process.stdout.on('error', stdoutFailure);
 
 const code = await main(process.argv.slice(2), process.env, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  drained: () => once(process.stdout, 'drain'),
 });
 process.exitCode = code;

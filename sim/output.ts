@@ -9,14 +9,26 @@ export interface RunOutput {
   months: MonthRecord[];
 }
 
-/** `{"scenario": ..., "scale": ..., "runs": [` ... `]}` written piecewise. */
+/**
+ * `{"scenario": ..., "scale": ..., "runs": [` ... `], "manifest": {...}}` written piecewise: the
+ * header on the first line, then one run per line, then the manifest (`sim/cli/manifest.ts`) on the
+ * last line, so a part can be read back line by line.
+ */
 export function jsonHeader(scenario: string, scale: number): string {
   return `{"scenario":${JSON.stringify(scenario)},"scale":${JSON.stringify(scale)},"runs":[`;
 }
 export function jsonRun(run: RunOutput, first: boolean): string {
-  return `${first ? '' : ','}\n${JSON.stringify(run)}`;
+  return jsonRunLine(JSON.stringify(run), first);
 }
-export const JSON_FOOTER = '\n]}\n';
+/** A run already serialised (`JSON.stringify(run)`), in its place in the list. */
+export function jsonRunLine(line: string, first: boolean): string {
+  return `${first ? '' : ','}\n${line}`;
+}
+/** How the last line starts: the end of the list of runs, then the manifest. */
+export const JSON_MANIFEST_PREFIX = '],"manifest":';
+export function jsonFooter(manifest: unknown): string {
+  return `\n${JSON_MANIFEST_PREFIX}${JSON.stringify(manifest)}}\n`;
+}
 
 export const CSV_HEADER = 'scenario,scale,seed,month,measure,value\n';
 

@@ -4,20 +4,15 @@
  * of "a run" and of when a lever takes effect: every change scheduled for month m is applied to
  * the scenario, then the engine gets the new parameters once, then month m is simulated.
  */
-import type { LeverChange } from './levers';
+import { applyLever, type LeverChange } from './levers';
+import { nonFiniteIssue } from './finite';
 import { toParams } from './params';
 import type { MarketRecord, MonthRecord } from './records';
-import { withPath } from './scenario/resolve';
 import type { Scenario } from './scenario/schema';
-import { validateScenario, type Validated } from './scenario/validate';
+import { capIssues, type Validated, type ValidationIssue } from './scenario/validate';
 import { Simulation, type PopulationView } from './simulation';
 
-/** Apply a change to a scenario; the result is validated like a scenario file. */
-export function applyLever(scenario: Scenario, path: string, value: unknown): Validated<Scenario> {
-  const changed = withPath(scenario, path, value);
-  if (!changed.ok) return changed;
-  return validateScenario(changed.value);
-}
+export { applyLever };
 
 /** By month, keeping the given order within a month (the sort is stable). */
 export function byMonth(levers: readonly LeverChange[]): LeverChange[] {
@@ -26,17 +21,17 @@ export function byMonth(levers: readonly LeverChange[]): LeverChange[] {
 
 /** Check a whole timeline (in month order) up front, so a bad entry fails before any month is simulated. */
 export function checkTimeline(scenario: Scenario, levers: readonly LeverChange[]): Validated<Scenario[]> {
+  // Every lever is checked, so all problems show at once; a failed one is skipped for the rest.
   const states: Scenario[] = [];
+  const issues: ValidationIssue[] = [];
   let current = scenario;
   for (const [k, lever] of levers.entries()) {
     const next = applyLever(current, lever.path, lever.value);
-    if (!next.ok) {
-      return { ok: false, issues: next.issues.map((i) => ({ ...i, message: `levers[${k}] (month ${lever.month}): ${i.message}` })) };
-    }
-    current = next.value;
+    if (next.ok) current = next.value;
+    else issues.push(...next.issues.map((i) => ({ ...i, message: `levers[${k}] (month ${lever.month}): ${i.message}` })));
     states.push(current);
   }
-  return { ok: true, value: states };
+  return issues.length > 0 ? { ok: false, issues: capIssues(issues) } : { ok: true, value: states };
 }
 
 export class Run {
@@ -152,10 +147,14 @@ export function runScenario(scenario: Scenario, options: RunOptions): Validated<
   if (!started.ok) return started;
   const run = started.value;
   const records: MonthRecord[] = [run.record()];
+  const stop0 = nonFiniteIssue(records[0], run.market());
+  if (stop0) return { ok: false, issues: [stop0] };
   options.onMonth?.(records[0], run.market());
   for (let m = 1; m <= options.months; m++) {
     const record = run.step();
     records.push(record);
+    const stop = nonFiniteIssue(record, run.market());
+    if (stop) return { ok: false, issues: [stop] };
     options.onMonth?.(record, run.market());
   }
   return { ok: true, value: records };

@@ -3,6 +3,7 @@
  * errors (never an exception).
  */
 import { closestName } from '../scenario/validate';
+import { EXIT_CODES_TEXT } from './exit-codes';
 
 export type OutputFormat = 'json' | 'csv' | 'text';
 
@@ -31,10 +32,16 @@ Options:
                    I may be "env" to read JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID
   --levers FILE    lever timeline: [{"month": 12, "path": "policy.earlyHelp.budgetPerYear", "value": 5000000}]
   --scale S        override population.scale (e.g. 0.1 for a quick run)
-  --out FILE       write to FILE instead of stdout
+  --out FILE       write to FILE instead of stdout; FILE is replaced only when the run
+                   completes (it is written to a temporary file beside it, then renamed)
   --format F       json (default) or csv
-  --quiet          no progress on stderr
-  --help           this text`;
+  --quiet          no progress on stderr (warnings and errors still go there)
+  --help           this text
+
+Every output carries a manifest (experiment, shard, seeds, digest) for \`npm run merge\`: JSON as
+its last field, CSV with --out in FILE.manifest.json beside it.
+
+${EXIT_CODES_TEXT}`;
 
 const FLAGS = ['--seed', '--months', '--runs', '--shard', '--levers', '--scale', '--out', '--format', '--quiet', '--help'];
 
@@ -142,12 +149,15 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
   return { ok: true, request: { ...req, scenarioPaths: positional } };
 }
 
-/** The runs (indices r, seed = seed + r) that a shard owns: a contiguous block, so parts merge in order. */
-export function shardRuns(runs: number, shard?: { index: number; count: number }): number[] {
-  if (!shard) return Array.from({ length: runs }, (_, r) => r);
+/** The first run index and the number of runs of a shard: shards are contiguous blocks in order, sizes differing by at most one. */
+export function shardRange(runs: number, shard: { index: number; count: number } = { index: 0, count: 1 }): { start: number; size: number } {
   const per = Math.floor(runs / shard.count);
   const extra = runs % shard.count;
-  const start = shard.index * per + Math.min(shard.index, extra);
-  const size = per + (shard.index < extra ? 1 : 0);
+  return { start: shard.index * per + Math.min(shard.index, extra), size: per + (shard.index < extra ? 1 : 0) };
+}
+
+/** The runs (indices r, seed = seed + r) that a shard owns: a contiguous block, so parts merge in order. */
+export function shardRuns(runs: number, shard?: { index: number; count: number }): number[] {
+  const { start, size } = shardRange(runs, shard);
   return Array.from({ length: size }, (_, k) => start + k);
 }

@@ -1,12 +1,14 @@
 /**
  * `npm run compare -- A.json B.json`: both scenarios over the same seeds, outcomes side by side
- * with the paired difference and its 95% interval (see sim/compare.ts). Exit codes as `npm run sim`.
+ * with the paired difference and its 95% interval (see sim/compare.ts). Exit codes as `npm run sim`
+ * (`exit-codes.ts`).
  */
-import { writeFileSync } from 'node:fs';
 import { compareRuns, type Interval, type OutcomeComparison } from '../compare';
 import type { MonthRecord } from '../records';
 import { runScenario } from '../run';
 import type { CommandShape } from './args';
+import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
+import { guarded, writeWhole } from './io';
 import { prepare, report, type CliIo } from './prepare';
 
 export const COMPARE_USAGE = `Usage: npm run compare -- <A.json> <B.json> [options]
@@ -22,7 +24,9 @@ Options:
   --levers FILE    a lever timeline applied to both
   --format F       text (default), json or csv
   --out FILE       write to FILE instead of stdout
-  --quiet          no progress on stderr`;
+  --quiet          no progress on stderr
+
+${EXIT_CODES_TEXT}`;
 
 const COMPARE_COMMAND: CommandShape = { scenarios: 2, formats: ['text', 'json', 'csv'], defaultFormat: 'text' };
 
@@ -53,8 +57,8 @@ export function comparisonCsv(rows: readonly OutcomeComparison[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function compareMain(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
-  try {
+export function compareMain(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
+  return guarded(io, async () => {
     // The defaults differ from `npm run sim`: ten seeds over five years.
     const withDefaults = [...(argv.some((a) => a.startsWith('--runs')) ? [] : ['--runs', '10']), ...(argv.some((a) => a.startsWith('--months')) ? [] : ['--months', '60']), ...argv];
     const prepared = prepare(withDefaults, env, io, COMPARE_COMMAND, COMPARE_USAGE);
@@ -66,8 +70,8 @@ export async function compareMain(argv: readonly string[], env: Record<string, s
       for (const [s, scenario] of scenarios.entries()) {
         const run = runScenario(scenario, { seed: req.seed + r, months: req.months, levers });
         if (!run.ok) {
-          report(io, 'invalid lever timeline', run.issues);
-          return 1;
+          report(io, `${req.scenarioPaths[s]}, seed ${req.seed + r}: run stopped`, run.issues);
+          return EXIT.invalidInput;
         }
         runsOf[s].push(run.value);
       }
@@ -81,11 +85,8 @@ export async function compareMain(argv: readonly string[], env: Record<string, s
         : req.format === 'csv'
           ? comparisonCsv(rows)
           : comparisonText(names, req.runs, req.months, rows);
-    if (req.out !== undefined) writeFileSync(req.out, text);
+    if (req.out !== undefined) await writeWhole(io, req.out, text);
     else io.stdout(text);
-    return 0;
-  } catch (err) {
-    io.stderr(`error: ${err instanceof Error ? err.message : String(err)}\n`);
-    return 70;
-  }
+    return EXIT.ok;
+  });
 }

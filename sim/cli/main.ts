@@ -1,23 +1,24 @@
 /**
  * The headless CLI, as a function of (argv, env, io) so tests run it in-process. Exit codes:
- * 0 done, 1 invalid scenario or lever timeline, 2 bad arguments, 70 internal error.
- * Only the document goes to stdout; progress and errors go to stderr, never a stack trace.
+ * 0 done, 1 invalid input (scenario, lever timeline, or a run whose figures overflow), 2 bad
+ * arguments, 70 internal error, 74 the output could not be written.
+ * Only the document goes to stdout; progress, warnings and errors go to stderr, never a stack
+ * trace. Every input is checked before the first byte of output; `--out` is replaced only by a
+ * complete document (see `sim/node/sink.ts`).
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { CSV_HEADER, csvRows, JSON_FOOTER, jsonHeader, jsonRun } from '../output';
+import { CSV_HEADER, csvRows, jsonFooter, jsonHeader, jsonRunLine } from '../output';
 import { runScenario } from '../run';
-import { shardRuns, SIM_COMMAND, USAGE } from './args';
+import { ENGINE_VERSION } from '../version';
+import { shardRange, shardRuns, SIM_COMMAND, USAGE } from './args';
+import { EXIT } from './exit-codes';
+import { guarded, openSink, writeWhole } from './io';
+import { BodyDigest, manifestFileText, manifestOf, manifestPathFor, MANIFEST_FORMAT, sha256, type Experiment } from './manifest';
 import { prepare, report, type CliIo } from './prepare';
 
 export type { CliIo };
 
-export async function main(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
-  try {
-    return await run(argv, env, io);
-  } catch (err) {
-    io.stderr(`error: ${err instanceof Error ? err.message : String(err)}\n`);
-    return 70;
-  }
+export function main(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
+  return guarded(io, () => run(argv, env, io));
 }
 
 async function run(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
@@ -25,40 +26,74 @@ async function run(argv: readonly string[], env: Record<string, string | undefin
   if (typeof prepared === 'number') return prepared;
   const { request: req, levers } = prepared;
   const scenario = prepared.scenarios[0];
+  const csv = req.format === 'csv';
+  const shard = req.shard ?? { index: 0, count: 1 };
+  const runs = shardRuns(req.runs, shard);
+  const experiment: Experiment = {
+    format: MANIFEST_FORMAT,
+    engine: ENGINE_VERSION,
+    output: csv ? 'csv' : 'json',
+    scenario: sha256(JSON.stringify(scenario)),
+    levers: sha256(JSON.stringify(levers)),
+    scale: scenario.population.scale,
+    months: req.months,
+    seed: req.seed,
+    runs: req.runs,
+  };
+  const body = new BodyDigest();
 
-  const out: WriteStream | undefined = req.out !== undefined ? createWriteStream(req.out) : undefined;
-  const write = (text: string) => (out ? out.write(text) : io.stdout(text));
-  const runs = shardRuns(req.runs, req.shard);
   const interval = io.progressIntervalMs ?? 500;
   const started = Date.now();
   let lastProgress = started;
-  write(req.format === 'json' ? jsonHeader(scenario.name, scenario.population.scale) : CSV_HEADER);
-  for (const [k, r] of runs.entries()) {
-    const seed = req.seed + r;
-    const result = runScenario(scenario, {
-      seed,
-      months: req.months,
-      levers,
-      onMonth: (record) => {
-        const now = Date.now();
-        if (!req.quiet && now - lastProgress >= interval) {
-          lastProgress = now;
-          io.stderr(`run ${k + 1}/${runs.length} (seed ${seed}): month ${record.month}/${req.months}, ${((now - started) / 1000).toFixed(1)} s\n`);
-        }
-      },
-    });
-    if (!result.ok) {
-      report(io, 'invalid lever timeline', result.issues);
-      out?.end();
-      return 1;
+  const sink = await openSink(io, req.out);
+  try {
+    await sink.write(csv ? CSV_HEADER : jsonHeader(scenario.name, scenario.population.scale));
+    for (const [k, r] of runs.entries()) {
+      const seed = req.seed + r;
+      const result = runScenario(scenario, {
+        seed,
+        months: req.months,
+        levers,
+        onMonth: (record) => {
+          const now = Date.now();
+          if (!req.quiet && now - lastProgress >= interval) {
+            lastProgress = now;
+            io.stderr(`run ${k + 1}/${runs.length} (seed ${seed}): month ${record.month}/${req.months}, ${((now - started) / 1000).toFixed(1)} s\n`);
+          }
+        },
+      });
+      if (!result.ok) {
+        await sink.discard();
+        report(io, `run ${k + 1}/${runs.length} (seed ${seed}) stopped${req.out ? `; ${req.out} was not changed` : ''}`, result.issues);
+        return EXIT.invalidInput;
+      }
+      const runOutput = { seed, months: result.value };
+      if (csv) {
+        const rows = csvRows(scenario.name, scenario.population.scale, runOutput);
+        body.add(rows);
+        await sink.write(rows);
+      } else {
+        const line = JSON.stringify(runOutput);
+        body.add(`${line}\n`);
+        await sink.write(jsonRunLine(line, k === 0));
+      }
     }
-    const runOutput = { seed, months: result.value };
-    write(req.format === 'json' ? jsonRun(runOutput, k === 0) : csvRows(scenario.name, scenario.population.scale, runOutput));
+    const manifest = manifestOf(experiment, {
+      shard: `${shard.index}/${shard.count}`,
+      firstSeed: req.seed + shardRange(req.runs, shard).start,
+      count: runs.length,
+      rows: body.rows,
+      digest: body.value(),
+    });
+    if (!csv) await sink.write(jsonFooter(manifest));
+    await sink.commit();
+    if (csv && req.out !== undefined) await writeWhole(io, manifestPathFor(req.out), manifestFileText(manifest));
+  } catch (err) {
+    await sink.discard();
+    throw err;
   }
-  if (req.format === 'json') write(JSON_FOOTER);
-  if (out) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   if (!req.quiet && Date.now() - started >= interval) {
     io.stderr(`done: ${runs.length} run(s) x ${req.months} months in ${((Date.now() - started) / 1000).toFixed(1)} s${req.out ? ` -> ${req.out}` : ''}\n`);
   }
-  return 0;
+  return EXIT.ok;
 }

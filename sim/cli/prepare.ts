@@ -1,20 +1,28 @@
 /**
  * The steps every command shares before it simulates: parse the arguments, load and validate the
- * scenario file(s), apply `--scale`, read `--levers`. Each failure is reported on stderr with its
- * exit code (1 invalid input, 2 bad arguments), never thrown.
+ * scenario file(s), apply `--scale`, read `--levers` and check the whole timeline against each
+ * scenario. Each failure is reported on stderr with its exit code (1 invalid input, 2 bad
+ * arguments), never thrown; nothing is written to stdout or `--out` before all of this passed.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { LeverChange } from '../levers';
-import { parseLeverTimeline } from '../levers';
-import { loadScenarioFile } from '../node/files';
+import { checkLeverTimeline, leversNeverApplied } from '../levers';
+import { loadScenarioFile, MAX_LEVERS_BYTES, readJsonFile } from '../node/files';
+import type { OpenFile } from '../node/sink';
 import { applyLever } from '../run';
 import type { Scenario } from '../scenario/schema';
-import type { ValidationIssue } from '../scenario/validate';
+import { capIssues, type ValidationIssue } from '../scenario/validate';
 import { parseArgs, type CliRequest, type CommandShape } from './args';
+import { EXIT } from './exit-codes';
 
 export interface CliIo {
-  stdout: (text: string) => void;
+  /** the document; may return `false` when its buffer is full (then `drained` is awaited) */
+  stdout: (text: string) => unknown;
   stderr: (text: string) => void;
+  /** resolves when stdout can take more (e.g. `once(process.stdout, 'drain')`) */
+  drained?: () => Promise<unknown>;
+  /** opens the temporary file behind `--out` (tests inject slow or failing streams) */
+  openFile?: OpenFile;
   /** progress lines are throttled to one per this many ms */
   progressIntervalMs?: number;
 }
@@ -22,11 +30,12 @@ export interface CliIo {
 export interface Prepared {
   request: CliRequest;
   scenarios: Scenario[];
+  /** the lever timeline, checked against every scenario, in the order a run applies it */
   levers: LeverChange[];
 }
 
 export function report(io: CliIo, heading: string, issues: readonly ValidationIssue[]): void {
-  io.stderr(`${heading}\n${issues.map((i) => `  - ${i.message}`).join('\n')}\n`);
+  io.stderr(`${heading}\n${capIssues(issues).map((i) => `  - ${i.message}`).join('\n')}\n`);
 }
 
 /** A prepared request, or the exit code after the problem was reported (0 for --help). */
@@ -35,10 +44,10 @@ export function prepare(argv: readonly string[], env: Record<string, string | un
   if (!parsed.ok) {
     if (parsed.help) {
       io.stdout(`${usage}\n`);
-      return 0;
+      return EXIT.ok;
     }
     io.stderr(`${parsed.errors.map((e) => `error: ${e}`).join('\n')}\n\n${usage}\n`);
-    return 2;
+    return EXIT.badArguments;
   }
   const req = parsed.request;
   const scenarios: Scenario[] = [];
@@ -46,14 +55,14 @@ export function prepare(argv: readonly string[], env: Record<string, string | un
     const loaded = loadScenarioFile(path);
     if (!loaded.ok) {
       report(io, `${path}: invalid scenario`, loaded.issues);
-      return 1;
+      return EXIT.invalidInput;
     }
     let scenario = loaded.value;
     if (req.scale !== undefined) {
       const scaled = applyLever(scenario, 'population.scale', req.scale);
       if (!scaled.ok) {
         report(io, '--scale: invalid', scaled.issues);
-        return 1;
+        return EXIT.invalidInput;
       }
       scenario = scaled.value;
     }
@@ -63,14 +72,23 @@ export function prepare(argv: readonly string[], env: Record<string, string | un
   if (req.leversPath !== undefined) {
     if (!existsSync(req.leversPath)) {
       io.stderr(`error: --levers: no file at ${req.leversPath}\n`);
-      return 2;
+      return EXIT.badArguments;
     }
-    const timeline = parseLeverTimeline(readFileSync(req.leversPath, 'utf8'));
-    if (!timeline.ok) {
-      report(io, `${req.leversPath}: invalid lever timeline`, timeline.issues);
-      return 1;
+    const data = readJsonFile(req.leversPath, MAX_LEVERS_BYTES, 'a lever timeline file');
+    if (!data.ok) {
+      report(io, `${req.leversPath}: invalid lever timeline`, data.issues);
+      return EXIT.invalidInput;
     }
-    levers = timeline.value;
+    for (const [k, scenario] of scenarios.entries()) {
+      const timeline = checkLeverTimeline(scenario, data.value);
+      if (!timeline.ok) {
+        const against = scenarios.length > 1 ? ` (against ${req.scenarioPaths[k]})` : '';
+        report(io, `${req.leversPath}: invalid lever timeline${against}`, timeline.issues);
+        return EXIT.invalidInput;
+      }
+      levers = timeline.value;
+    }
+    for (const warning of leversNeverApplied(levers, req.months)) io.stderr(`warning: ${warning}\n`);
   }
   return { request: req, scenarios, levers };
 }

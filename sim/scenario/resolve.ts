@@ -1,13 +1,26 @@
 /**
- * Reading scenario files: JSON parsing with readable errors, `extends` chains (objects merge,
- * arrays and scalars replace, cycles are an error), then validation of the merged result.
- * File access is injected (`ScenarioLoader`), so the same code runs in Node, the CLI and the browser.
+ * Reading scenario files: JSON parsing with readable errors (`json.ts`), `extends` chains (objects
+ * merge, arrays and scalars replace, cycles are an error; which names may be followed is the rule
+ * in `extends.ts`), then validation of the merged result. File access is injected
+ * (`ScenarioLoader`), so the same code runs in Node, the CLI and the browser.
  */
+import { EXTENDS_EXPECTED, extendsTarget, MAX_EXTENDS_CHAIN } from './extends';
+import { checkPlainData, FORBIDDEN_KEY_EXPECTED, isForbiddenKey, parseJson } from './json';
 import type { Scenario } from './schema';
 import { describeFound, issue, validateScenario, type Validated, type ValidationIssue } from './validate';
 
-/** Returns a scenario file's text by file name, or undefined if there is no such file. */
-export type ScenarioLoader = (fileName: string) => string | undefined;
+export { parseJson };
+
+/** A loader's answer when a file exists but may not be read; `reason` never quotes the file. */
+export interface LoadRefused {
+  refused: string;
+}
+
+/**
+ * Returns a scenario file's text by file name (already checked by `extendsTarget`, `.json` added),
+ * undefined if there is no such file, or why it may not be read.
+ */
+export type ScenarioLoader = (fileName: string) => string | undefined | LoadRefused;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -15,23 +28,35 @@ function isObject(v: unknown): v is Record<string, Json> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** Deep merge: `over` wins; nested objects merge key by key; arrays are replaced whole. */
+/**
+ * Deep merge: `over` wins; nested objects merge key by key; arrays are replaced whole. Own fields
+ * only; a prototype key (refused earlier by every reader) is an error here, never an assignment.
+ */
 export function mergeScenario(base: Record<string, Json>, over: Record<string, Json>): Record<string, Json> {
   const out: Record<string, Json> = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    const prior = out[key];
+  for (const key of Object.keys(over)) {
+    if (isForbiddenKey(key)) throw new Error(`mergeScenario: refused the key ${JSON.stringify(key)}`);
+    const value = over[key];
+    const prior = Object.hasOwn(out, key) ? out[key] : undefined;
     out[key] = isObject(prior) && isObject(value) ? mergeScenario(prior, value) : value;
   }
   return out;
 }
 
-export function parseJson(text: string, fileName: string): Validated<unknown> {
+/** Ask the loader for `fileName`, turning every kind of failure into an issue that quotes no content. */
+function loadParent(load: ScenarioLoader, name: string): Validated<string> {
+  const target = extendsTarget(name, []);
+  if (!target.ok) return target;
+  let got: ReturnType<ScenarioLoader>;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    got = load(target.value.fileName);
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    return { ok: false, issues: [issue('', `valid JSON in ${fileName}`, `a syntax error: ${why}`)] };
+    const code = (err as { code?: unknown }).code;
+    return { ok: false, issues: [issue('extends', EXTENDS_EXPECTED, `${JSON.stringify(name)} (it could not be read${typeof code === 'string' ? `: ${code}` : ''})`)] };
   }
+  if (got === undefined) return { ok: false, issues: [issue('extends', 'the name of an existing scenario file', JSON.stringify(name))] };
+  if (typeof got !== 'string') return { ok: false, issues: [issue('extends', EXTENDS_EXPECTED, `${JSON.stringify(name)} (${got.refused})`)] };
+  return { ok: true, value: got };
 }
 
 /** Follow `extends` from a parsed document and return the merged document (not yet validated). */
@@ -48,12 +73,16 @@ export function resolveExtends(doc: unknown, fileName: string, load: ScenarioLoa
     const parent = current.extends;
     if (parent === undefined) break;
     if (typeof parent !== 'string') return { ok: false, issues: [issue('extends', 'a file name', describeFound(parent))] };
-    if (chain.includes(parent)) {
+    const same = (a: string, b: string) => a === b || a === `${b}.json` || `${a}.json` === b;
+    if (chain.some((name) => same(name, parent))) {
       return { ok: false, issues: [issue('extends', 'a chain of scenarios without a cycle', [...chain, parent].join(' -> '))] };
     }
-    const text = load(parent);
-    if (text === undefined) return { ok: false, issues: [issue('extends', 'the name of an existing scenario file', JSON.stringify(parent))] };
-    const parsed = parseJson(text, parent);
+    if (chain.length >= MAX_EXTENDS_CHAIN) {
+      return { ok: false, issues: [issue('extends', `a chain of at most ${MAX_EXTENDS_CHAIN} scenarios`, [...chain, parent].join(' -> '))] };
+    }
+    const text = loadParent(load, parent);
+    if (!text.ok) return text;
+    const parsed = parseJson(text.value, parent);
     if (!parsed.ok) return parsed;
     chain.push(parent);
     current = parsed.value;
@@ -72,24 +101,42 @@ export function loadScenarioText(text: string, fileName: string, load: ScenarioL
   return loadScenarioDocument(parsed.value, fileName, load);
 }
 
+/** A document that did not come through `parseJson` (e.g. handed to the worker) is checked the same way first. */
 export function loadScenarioDocument(doc: unknown, fileName: string, load: ScenarioLoader): Validated<Scenario> {
+  const unsafe = checkPlainData(doc);
+  if (unsafe.length > 0) return { ok: false, issues: unsafe };
   const resolved = resolveExtends(doc, fileName, load);
   if (!resolved.ok) return resolved;
   return validateScenario(resolved.value);
 }
 
-/** Set `path` (dotted) in a copy of the scenario: the basis of live levers. The result must be validated. */
+/** Why a dotted path cannot name a scenario field, or undefined if its parts are well formed. */
+export function pathProblem(path: string): ValidationIssue | undefined {
+  const keys = path.split('.');
+  if (keys.some((k) => k === '')) return issue(path, 'a dotted path of field names, e.g. "policy.earlyHelp.budgetPerYear"', 'an empty part');
+  if (keys.some(isForbiddenKey)) return issue(path, `a path whose parts are each ${FORBIDDEN_KEY_EXPECTED}`, JSON.stringify(path));
+  return undefined;
+}
+
+/**
+ * Set `path` (dotted) in a copy of the scenario: the basis of live levers. The result must be
+ * validated. Walks own fields only: an inherited member (`toString`, `__proto__`) is no field.
+ */
 export function withPath(scenario: Scenario, path: string, value: unknown): Validated<unknown> {
+  const bad = pathProblem(path);
+  if (bad) return { ok: false, issues: [bad] };
+  const unsafe = checkPlainData(value, path.split('.'));
+  if (unsafe.length > 0) return { ok: false, issues: unsafe };
   const keys = path.split('.');
   const copy = structuredClone(scenario) as unknown as Record<string, unknown>;
   let node: Record<string, unknown> = copy;
   for (let i = 0; i < keys.length - 1; i++) {
-    const next = node[keys[i]];
+    const next = Object.hasOwn(node, keys[i]) ? node[keys[i]] : undefined;
     if (!isObject(next)) return { ok: false, issues: [issue(keys.slice(0, i + 1).join('.'), 'an object in the scenario', describeFound(next))] };
     node = next;
   }
   const last = keys[keys.length - 1];
-  if (!(last in node)) return { ok: false, issues: [issue(path, 'the path of an existing scenario field', 'no such field')] };
+  if (!Object.hasOwn(node, last)) return { ok: false, issues: [issue(path, 'the path of an existing scenario field', 'no such field')] };
   node[last] = value;
   return { ok: true, value: copy };
 }

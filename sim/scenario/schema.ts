@@ -23,9 +23,20 @@ const num = (description: string, unit: string, opts: FieldOpts = {}) =>
   Type.Number({ description, unit, ...opts });
 const int = (description: string, unit: string, opts: FieldOpts = {}) =>
   Type.Integer({ description, unit, ...opts });
+/*
+ * Every number has a plausible maximum, far above any real region (England has about 12 million
+ * children, 600,000 births a year, 33,000 child and family social workers) but low enough that
+ * no figure the engine derives can overflow, allocate without bound or loop for ever.
+ */
+const MAX_HAZARD_PER_YEAR = 100; // a monthly probability of 1 - exp(-100 / 12), i.e. certain
+const MAX_RATIO = 100;
+const MAX_PER_10K = 10_000;
+const MAX_PLACES = 1_000_000;
 const share = (description: string) => num(description, 'share (0 to 1)', { minimum: 0, maximum: 1 });
-const perYear = (description: string) => num(description, 'hazard per year', { minimum: 0 });
-const money = (description: string, unit: string) => num(description, unit, { minimum: 0 });
+const perYear = (description: string) => num(description, 'hazard per year', { minimum: 0, maximum: MAX_HAZARD_PER_YEAR });
+const money = (description: string, unit: string, maximum: number) => num(description, unit, { minimum: 0, maximum });
+const ratio = (description: string, unit = 'ratio') => num(description, unit, { minimum: 0, maximum: MAX_RATIO });
+const per10k = (description: string) => num(description, 'per 10,000 children', { minimum: 0, maximum: MAX_PER_10K });
 const flag = (description: string) => Type.Boolean({ description, unit: 'true/false' });
 const obj = <T extends Record<string, TSchema>>(description: string, props: T) =>
   Type.Object(props, { description, additionalProperties: false });
@@ -39,25 +50,23 @@ const placementRecord = <T extends TSchema>(description: string, each: (p: Place
 const riskFactor = (name: string) =>
   obj(`${name}: a family risk factor ("toxic trio").`, {
     prevalence: share(`Share of families with ${name.toLowerCase()}.`),
-    hazardRatio: num(`Multiplier on the hazard of need emerging for a family with ${name.toLowerCase()}.`, 'ratio', {
-      minimum: 0,
-    }),
+    hazardRatio: ratio(`Multiplier on the hazard of need emerging for a family with ${name.toLowerCase()}.`),
   });
 
 const entryWeights = (band: string) =>
   placementRecord(
     `Relative weights of the placement sought for a child entering care aged ${band}; normalised by the engine.`,
-    (p) => num(`Weight for ${p}.`, 'relative weight', { minimum: 0 }),
+    (p) => num(`Weight for ${p}.`, 'relative weight', { minimum: 0, maximum: 1_000_000 }),
   );
 
 const marketSide = (what: string) =>
   obj(`Provider market for ${what}: price per week = placements cost x (1 + margin).`, {
-    baseMargin: num(`Operating margin when places are not scarce.`, 'share of cost', { minimum: 0 }),
+    baseMargin: num(`Operating margin when places are not scarce.`, 'share of cost', { minimum: 0, maximum: 10 }),
     scarcityOccupancy: share(`Occupancy of local ${what} places above which the margin rises.`),
     marginPerOccupancy: num(
       'How fast the margin rises with scarcity: extra margin per unit of occupancy above the threshold (occupancy counts every child placed, out-of-area ones included, over local places).',
       'margin per unit occupancy',
-      { minimum: 0 },
+      { minimum: 0, maximum: MAX_RATIO },
     ),
   });
 
@@ -86,36 +95,34 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
     unit: 'path -> text',
   }),
   population: obj('The simulated population of children aged 0-17.', {
-    children: int('Children aged 0-17 in the region at the start (full scale).', 'children', { minimum: 1 }),
+    children: int('Children aged 0-17 in the region at the start (full scale).', 'children', { minimum: 1, maximum: 20_000_000 }),
     childrenPerFamily: num('Average children per family; sets how many family households are created.', 'children per family', {
       minimum: 1,
+      maximum: 20,
     }),
-    birthsPerYear: num('Births entering the population per year (full scale).', 'births per year', { minimum: 0 }),
+    birthsPerYear: num('Births entering the population per year (full scale).', 'births per year', { minimum: 0, maximum: 2_000_000 }),
     scale: num('Sampling fraction: 1 simulates every child, 0.1 one in ten. Outputs hold simulated (scaled) counts.', 'fraction', {
       exclusiveMinimum: 0,
       maximum: 1,
     }),
   }),
   initialState: obj('Children in each part of the system at month 0, per 10,000 (the rest start in universal services). Looked-after children are spread over ages by a fixed profile and placed by `care.entryMix`.', {
-    early_help: num('Children in early help.', 'per 10,000 children', { minimum: 0 }),
-    assessment: num('Children being assessed.', 'per 10,000 children', { minimum: 0 }),
-    child_in_need: num('Children on CIN plans (CP and looked-after excluded).', 'per 10,000 children', { minimum: 0 }),
-    child_protection: num('Children on child protection plans.', 'per 10,000 children', { minimum: 0 }),
-    looked_after: num('Looked-after children.', 'per 10,000 children', { minimum: 0 }),
+    early_help: per10k('Children in early help.'),
+    assessment: per10k('Children being assessed.'),
+    child_in_need: per10k('Children on CIN plans (CP and looked-after excluded).'),
+    child_protection: per10k('Children on child protection plans.'),
+    looked_after: per10k('Looked-after children.'),
   }),
   poverty: obj('Family poverty: a status that families enter and leave month by month.', {
     initialShare: share('Share of families in poverty at the start.'),
     entryPerYear: perYear('Hazard of a family not in poverty falling into poverty.'),
     exitPerYear: perYear('Hazard of a family in poverty leaving it.'),
-    needHazardRatio: num(
+    needHazardRatio: ratio(
       'Deprivation gradient: multiplier on the hazard of need emerging for a family in poverty. Set to 1 to switch the poverty driver off.',
-      'ratio',
-      { minimum: 0 },
     ),
-    referralRatio: num(
+    referralRatio: ratio(
       'Multiplier on the odds that an emerging need goes straight to a referral (not early help) for a family in poverty.',
       'odds ratio',
-      { minimum: 0 },
     ),
   }),
   riskFactors: obj('Family risk factors, fixed per family, each raising the hazard of need.', {
@@ -128,19 +135,19 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
     directReferralShare: share('Share of emerging needs referred straight to social care (not first offered early help), before the poverty odds ratio.'),
   }),
   earlyHelp: obj('Early help: non-statutory family support, limited by funded capacity unless the statutory duty applies.', {
-    costPerCasePerYear: money('Cost of one child supported by early help for a year (assumption; published figures are scarce).', 'pounds per case per year'),
-    meanMonths: num('Average time a case stays open.', 'months', { minimum: 0.5 }),
+    costPerCasePerYear: money('Cost of one child supported by early help for a year (assumption; published figures are scarce).', 'pounds per case per year', 1_000_000),
+    meanMonths: num('Average time a case stays open.', 'months', { minimum: 0.5, maximum: 240 }),
     successShare: share('Share of closing cases whose needs are met (back to universal); the rest escalate to a referral.'),
     waitingEscalationPerYear: perYear('Hazard that a family waiting for an early-help place escalates to a referral.'),
     waitingResolvePerYear: perYear('Hazard that a waiting family\u2019s need resolves without help.'),
   }),
   socialWork: obj('Statutory social work: assessment, child in need and child protection, and its capacity.', {
-    workers: num('Child and family social workers (full-time equivalent, full scale).', 'FTE', { minimum: 0 }),
-    caseloadThreshold: num('Open cases per worker above which practice degrades.', 'cases per worker', { exclusiveMinimum: 0 }),
-    costPerCasePerYear: money('Social-work cost per open case (assessment, CIN, CP or looked after) per year.', 'pounds per case per year'),
-    overloadSlowsAssessment: num('Assessment completion rate is divided by 1 + this x overload (overload = caseload / threshold - 1, when positive).', 'per unit overload', { minimum: 0 }),
-    overloadRaisesEscalation: num('CIN-to-CP and re-referral hazards are multiplied by 1 + this x overload.', 'per unit overload', { minimum: 0 }),
-    assessmentMeanMonths: num('Average length of an assessment at normal caseloads.', 'months', { minimum: 0.25 }),
+    workers: num('Child and family social workers (full-time equivalent, full scale).', 'FTE', { minimum: 0, maximum: 1_000_000 }),
+    caseloadThreshold: num('Open cases per worker above which practice degrades.', 'cases per worker', { exclusiveMinimum: 0, maximum: 1000 }),
+    costPerCasePerYear: money('Social-work cost per open case (assessment, CIN, CP or looked after) per year.', 'pounds per case per year', 1_000_000),
+    overloadSlowsAssessment: num('Assessment completion rate is divided by 1 + this x overload (overload = caseload / threshold - 1, when positive).', 'per unit overload', { minimum: 0, maximum: MAX_RATIO }),
+    overloadRaisesEscalation: num('CIN-to-CP and re-referral hazards are multiplied by 1 + this x overload.', 'per unit overload', { minimum: 0, maximum: MAX_RATIO }),
+    assessmentMeanMonths: num('Average length of an assessment at normal caseloads.', 'months', { minimum: 0.25, maximum: 120 }),
     assessmentOutcomes: obj('Shares of completed assessments by outcome (normalised by the engine).', {
       noFurtherAction: share('No further action: back to universal services.'),
       childInNeed: share('Child in need plan.'),
@@ -182,8 +189,9 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
           ? 'Provider\u2019s own cost per child per week; the council pays this x (1 + margin), see `market`.'
           : 'Weekly cost per child in this placement.',
         'pounds per week',
+        100_000,
       ),
-      places: Type.Union([int('Places available (full scale).', 'places', { minimum: 0 }), Type.Null()], {
+      places: Type.Union([int('Places available (full scale).', 'places', { minimum: 0, maximum: MAX_PLACES }), Type.Null()], {
         description:
           p === 'private_residential' || p === 'agency_foster'
             ? 'Places inside the region (full scale); beyond them children are placed out of area at a premium. null: no limit.'
@@ -197,37 +205,37 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
   market: obj('The independent provider market.', {
     private_residential: marketSide('private children\u2019s home'),
     agency_foster: marketSide('independent fostering agency'),
-    outOfAreaPremium: num('Price multiplier for a private home place outside the region.', 'ratio', { minimum: 1 }),
+    outOfAreaPremium: num('Price multiplier for a private home place outside the region.', 'ratio', { minimum: 1, maximum: 10 }),
   }),
   policy: obj('Policy levers: the things a council or government can change (live in the app).', {
     earlyHelp: obj('Early-help funding.', {
-      budgetPerYear: money('Early-help budget (full scale). Capacity = budget / cost per case.', 'pounds per year'),
+      budgetPerYear: money('Early-help budget (full scale). Capacity = budget / cost per case.', 'pounds per year', 10_000_000_000),
       statutoryDuty: flag('A statutory duty: every eligible family gets a place whatever the budget; spend shows the cost.'),
     }),
     childPovertyReduction: share('Anti-poverty policy: the share by which the long-run child-poverty rate falls (applied by lowering the entry hazard).'),
     councilHomes: obj('Council-run children\u2019s homes.', {
-      targetPlaces: int('Places the council plans to run (full scale). New places open after `monthsToOpen`; closures are immediate.', 'places', { minimum: 0 }),
+      targetPlaces: int('Places the council plans to run (full scale). New places open after `monthsToOpen`; closures are immediate.', 'places', { minimum: 0, maximum: MAX_PLACES }),
       monthsToOpen: int('Months from deciding to open new places to their opening.', 'months', { minimum: 0, maximum: 120 }),
     }),
     profitCap: obj('A cap on providers\u2019 operating margin.', {
       enabled: flag('Whether the cap applies.'),
-      maxMargin: num('Highest margin allowed.', 'share of cost', { minimum: 0 }),
+      maxMargin: num('Highest margin allowed.', 'share of cost', { minimum: 0, maximum: 10 }),
     }),
     fosterRecruitment: obj('In-house foster-carer recruitment.', {
-      extraPlacesPerYear: num('In-house foster places added per year (full scale).', 'places per year', { minimum: 0 }),
+      extraPlacesPerYear: num('In-house foster places added per year (full scale).', 'places per year', { minimum: 0, maximum: 100_000 }),
     }),
     homesAsEarlyOption: obj('Providers\u2019 proposal: use children\u2019s homes early rather than as a last resort.', {
-      residentialEntryMultiplier: num('Multiplier on the weight of residential placements at entry to care (1 = current practice).', 'ratio', { minimum: 0 }),
+      residentialEntryMultiplier: ratio('Multiplier on the weight of residential placements at entry to care (1 = current practice).'),
     }),
     collaborativeFosterTransition: obj('Collaborative foster care: homes and foster carers work together so children step down sooner.', {
-      stepDownMultiplier: num('Multiplier on the residential-to-foster step-down hazard (1 = current practice).', 'ratio', { minimum: 0 }),
+      stepDownMultiplier: ratio('Multiplier on the residential-to-foster step-down hazard (1 = current practice).'),
     }),
   }),
   calibration: Type.Optional(
     obj('Targets the baseline is calibrated to (used by tests and shown in the app).', {
-      childrenInNeedPer10k: num('Children in need per 10,000, DfE definition (CP and looked-after included).', 'per 10,000 children', { minimum: 0 }),
-      childProtectionPer10k: num('Children on child protection plans per 10,000.', 'per 10,000 children', { minimum: 0 }),
-      lookedAfterPer10k: num('Looked-after children per 10,000.', 'per 10,000 children', { minimum: 0 }),
+      childrenInNeedPer10k: per10k('Children in need per 10,000, DfE definition (CP and looked-after included).'),
+      childProtectionPer10k: per10k('Children on child protection plans per 10,000.'),
+      lookedAfterPer10k: per10k('Looked-after children per 10,000.'),
       placementMix: placementRecord('Share of looked-after children by placement type.', (p) => share(`Share in ${p}.`)),
     }),
   ),

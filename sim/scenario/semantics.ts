@@ -1,18 +1,21 @@
 /**
- * Checks the JSON Schema cannot express: shares that must not all be zero, and citations that must
- * point at real parameters (a citation for a renamed field would otherwise rot silently).
+ * Checks the JSON Schema cannot express: shares that must not all be zero, initial states that fit
+ * in the population, and citations that must point at real parameters (a citation for a renamed
+ * field would otherwise rot silently).
  */
-import type { Scenario } from './schema';
 import { describeFound, issue, joinPath, type ValidationIssue } from './issues';
+import { isForbiddenKey } from './json';
+import type { Scenario } from './schema';
 
 function sum(values: Record<string, number>): number {
   return Object.values(values).reduce((a, b) => a + b, 0);
 }
 
+/** Own fields only: `constructor` or `__proto__` would otherwise be found on every object. */
 function hasPath(root: unknown, path: string): boolean {
   let node: unknown = root;
   for (const key of path.split('.')) {
-    if (node === null || typeof node !== 'object' || !(key in node)) return false;
+    if (node === null || typeof node !== 'object' || isForbiddenKey(key) || !Object.hasOwn(node, key)) return false;
     node = (node as Record<string, unknown>)[key];
   }
   return true;
@@ -25,6 +28,10 @@ export function checkSemantics(s: Scenario): ValidationIssue[] {
   }
   for (const [band, weights] of Object.entries(s.care.entryMix)) {
     if (sum(weights) <= 0) out.push(issue(`care.entryMix.${band}`, 'weights with a positive sum', describeFound(weights)));
+  }
+  const initial = sum(s.initialState);
+  if (initial > 10000) {
+    out.push(issue('initialState', 'rates that add up to at most 10,000 per 10,000 children (the rest start in universal services)', `a sum of ${initial}`));
   }
   const ids = new Set<string>();
   s.sources.forEach((src, i) => {

@@ -3,11 +3,12 @@
  * modeller can act on: the JSON path, what was expected (with its unit) and what was found.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { capIssues, describeFound, issue, joinPath, MAX_ISSUES, type Validated, type ValidationIssue } from './issues';
+import { checkPlainData } from './json';
 import { ScenarioSchema, type Scenario } from './schema';
-import { describeFound, issue, joinPath, type Validated, type ValidationIssue } from './issues';
 import { checkSemantics } from './semantics';
 
-export { describeFound, issue, joinPath, type Validated, type ValidationIssue } from './issues';
+export { capIssues, describeFound, issue, joinPath, MAX_ISSUES, type Validated, type ValidationIssue };
 
 interface SchemaNode {
   type?: string | string[];
@@ -36,10 +37,13 @@ function validator(): ValidateFunction {
 
 /** Validate a complete scenario (after `extends` is resolved). Never throws. */
 export function validateScenario(data: unknown): Validated<Scenario> {
+  // Depth and prototype keys first: what follows walks the data.
+  const unsafe = checkPlainData(data);
+  if (unsafe.length > 0) return { ok: false, issues: unsafe };
   const validate = validator();
   if (!validate(data)) return { ok: false, issues: formatErrors(validate.errors ?? [], data) };
   const semantic = checkSemantics(data as Scenario);
-  if (semantic.length > 0) return { ok: false, issues: semantic };
+  if (semantic.length > 0) return { ok: false, issues: capIssues(semantic) };
   return { ok: true, value: data as Scenario };
 }
 
@@ -52,13 +56,18 @@ function pointerParts(pointer: string): (string | number)[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
+/** `10000000` -> `10,000,000`: limits are read by people. */
+function grouped(x: number): string {
+  return Number.isInteger(x) && Math.abs(x) >= 10_000 ? String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(x);
+}
+
 export function describeExpected(schema: SchemaNode | undefined): string {
   if (!schema) return 'a valid value';
   if (schema.anyOf) return schema.anyOf.map(describeExpected).join(' or ');
   const limits: string[] = [];
-  if (schema.minimum !== undefined) limits.push(`>= ${schema.minimum}`);
-  if (schema.exclusiveMinimum !== undefined) limits.push(`> ${schema.exclusiveMinimum}`);
-  if (schema.maximum !== undefined) limits.push(`<= ${schema.maximum}`);
+  if (schema.minimum !== undefined) limits.push(`>= ${grouped(schema.minimum)}`);
+  if (schema.exclusiveMinimum !== undefined) limits.push(`> ${grouped(schema.exclusiveMinimum)}`);
+  if (schema.maximum !== undefined) limits.push(`<= ${grouped(schema.maximum)}`);
   const unit = schema.unit && !['text', 'list', 'true/false'].includes(schema.unit) ? ` (${schema.unit})` : '';
   switch (schema.type) {
     case 'number':
@@ -109,8 +118,13 @@ function formatErrors(errors: ErrorObject[], data: unknown): ValidationIssue[] {
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   const out: ValidationIssue[] = [];
   const seen = new Set<string>();
+  let left = 0;
   for (const e of errors) {
     if (e.keyword !== 'anyOf' && anyOfPaths.has(e.instancePath)) continue;
+    if (out.length >= MAX_ISSUES) {
+      left++;
+      continue;
+    }
     const parts = pointerParts(e.instancePath);
     const parent = e.parentSchema as SchemaNode | undefined;
     let result: ValidationIssue;
@@ -136,5 +150,5 @@ function formatErrors(errors: ErrorObject[], data: unknown): ValidationIssue[] {
     }
   }
   if (out.length === 0) out.push(issue('', 'a valid scenario', describeFound(data)));
-  return out;
+  return capIssues(out, MAX_ISSUES, out.length + left);
 }

@@ -1,6 +1,6 @@
 /**
- * The app as a user meets it, in Debian's Chromium: it loads the baseline, plays, matches the CLI,
- * marks lever changes, draws something, and survives bad input.
+ * The app as a user meets it, in headless Chromium (see ./chromium): it loads the baseline, plays,
+ * matches the CLI, marks lever changes, draws something, and survives bad input.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -1,28 +1,15 @@
 /**
  * Shared harness for the browser tests: a vite dev server started in-process on a free port and
- * Debian's Chromium driven by playwright-core (Playwright's own browser download does not work
- * here; CI installs the Debian package, see `.ci/run`).
+ * pages opened in the Chromium that ./chromium finds, driven by playwright-core.
  */
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import type { StateId } from '../../sim/states';
 // For the `window.__careFutures` declaration the tests use inside `page.evaluate`.
 import type {} from '../../viz/test-hooks';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-/** Headless, no sandbox (root), software WebGL, and no calls out of this closed network. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-] as const;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export async function startServer(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -39,16 +26,6 @@ export async function startServer(): Promise<{ url: string; close: () => Promise
   const address = server.httpServer?.address() as AddressInfo | null;
   if (!address) throw new Error('vite dev server did not report its address');
   return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
-}
-
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium is missing: expected Debian's chromium at ${CHROMIUM_PATH}. Install it with ` +
-        '`apt-get update && apt-get install -y chromium` (.ci/run does this); the browser tests cannot run without it.',
-    );
-  }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 }
 
 export interface OpenedApp {

@@ -1,10 +1,11 @@
 /**
  * One Chromium and one vite server per test file, started before its tests and closed after.
- * Chromium starts first, so a missing browser fails at once with the install hint.
+ * Chromium starts first, so a missing browser fails at once with the ways to fix it.
  */
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, openApp, startServer, type OpenedApp } from './harness';
+import { launchChromium } from './chromium';
+import { openApp, startServer, type OpenedApp } from './harness';
 
 type Viewport = Parameters<typeof openApp>[3];
 

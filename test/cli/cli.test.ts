@@ -66,7 +66,7 @@ describe('npm run sim', () => {
       parts.push(file);
     }
     let merged = '';
-    expect(mergeMain([parts[2], parts[0], parts[1]], { stdout: (t) => (merged += t), stderr: () => {} })).toBe(0);
+    expect(await mergeMain([parts[2], parts[0], parts[1]], { stdout: (t) => (merged += t), stderr: () => {} })).toBe(0);
     expect(merged).toBe(whole.stdout);
   });
 
@@ -85,7 +85,7 @@ describe('npm run sim', () => {
     const r = await cli([bad]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('policy.earlyHelp.budgetPerYear: expected a number >= 0 (pounds per year), found "lots"');
+    expect(r.stderr).toContain('policy.earlyHelp.budgetPerYear: expected a number >= 0 and <= 10,000,000,000 (pounds per year), found "lots"');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -17,7 +17,7 @@ describe('scenario validation messages', () => {
   it('names the path, what was expected (with its unit) and what was found', () => {
     const doc = baselineDoc() as { policy: { earlyHelp: { budgetPerYear: unknown } } };
     doc.policy.earlyHelp.budgetPerYear = 'lots';
-    expect(messages(validateScenario(doc))).toEqual(['policy.earlyHelp.budgetPerYear: expected a number >= 0 (pounds per year), found "lots"']);
+    expect(messages(validateScenario(doc))).toEqual(['policy.earlyHelp.budgetPerYear: expected a number >= 0 and <= 10,000,000,000 (pounds per year), found "lots"']);
   });
 
   it('reports a value out of range', () => {
@@ -29,7 +29,7 @@ describe('scenario validation messages', () => {
   it('reports a missing field', () => {
     const doc = baselineDoc() as { socialWork: Record<string, unknown> };
     delete doc.socialWork.workers;
-    expect(messages(validateScenario(doc))).toEqual(['socialWork.workers: expected a number >= 0 (FTE), found nothing (the field is missing)']);
+    expect(messages(validateScenario(doc))).toEqual(['socialWork.workers: expected a number >= 0 and <= 1,000,000 (FTE), found nothing (the field is missing)']);
   });
 
   it('rejects an unknown field and suggests the field that was meant', () => {
@@ -53,7 +53,7 @@ describe('scenario validation messages', () => {
   it('reports a wrong type of a nullable field as either type', () => {
     const doc = baselineDoc() as { placements: { secure: { places: unknown } } };
     doc.placements.secure.places = 'ten';
-    expect(messages(validateScenario(doc))).toEqual(['placements.secure.places: expected a whole number >= 0 (places) or null, found "ten"']);
+    expect(messages(validateScenario(doc))).toEqual(['placements.secure.places: expected a whole number >= 0 and <= 1,000,000 (places) or null, found "ten"']);
   });
 
   it('rejects a citation of a parameter that does not exist', () => {

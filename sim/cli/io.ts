@@ -1,0 +1,34 @@
+/**
+ * What every command does with its output and its failures: stdout or an `--out` file written
+ * safely (`sim/node/sink.ts`), and one line on stderr with the right exit code for anything thrown.
+ */
+import { fileSink, functionSink, OutputError, type Sink } from '../node/sink';
+import { EXIT } from './exit-codes';
+import type { CliIo } from './prepare';
+
+/** Runs `body`; an `OutputError` becomes exit 74 and anything unexpected exit 70, each as one line. */
+export async function guarded(io: CliIo, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (err) {
+    io.stderr(`error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
+    return err instanceof OutputError ? EXIT.cannotWrite : EXIT.internal;
+  }
+}
+
+/** stdout, or a file that appears when complete. */
+export function openSink(io: CliIo, out: string | undefined): Promise<Sink> {
+  return out !== undefined ? fileSink(out, io.openFile) : Promise.resolve(functionSink(io.stdout, io.drained));
+}
+
+/** Write `text` as a whole file (through its own temporary file). */
+export async function writeWhole(io: CliIo, path: string, text: string): Promise<void> {
+  const sink = await fileSink(path, io.openFile);
+  try {
+    await sink.write(text);
+    await sink.commit();
+  } catch (err) {
+    await sink.discard();
+    throw err;
+  }
+}

@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import { years } from '../../sim/ages';
+import { changePlacement, markOutOfArea, match, placeInCare } from '../../sim/engine/matching';
+import { move } from '../../sim/engine/moves';
+import { activePosOf, outOfAreaOf, serialOf, setOutOfArea, stateOf } from '../../sim/engine/population';
+import { uniform } from '../../sim/engine/rng';
+import type { EngineState } from '../../sim/engine/state';
+import { PLACEMENTS, STATE_CODE as S, type PlacementId } from '../../sim/states';
+import { addChild, addChildren, tinyState } from './fixture';
+
+/** A state where every placement type outside the markets has `n` places (markets too, though they take everyone). */
+function withPlaces(n: number): EngineState {
+  const s = tinyState();
+  for (const p of PLACEMENTS) s.p.places[S[p]] = n;
+  s.councilHomePlaces = n;
+  s.inhousePlaces = n;
+  return s;
+}
+
+/** Fill a placement type to its `n` places. */
+const fill = (s: EngineState, p: PlacementId, n: number): number[] => addChildren(s, S[p], n);
+
+/** An entry mix that sends every child to placement `k` (cumulative weights over PLACEMENTS). */
+const onlyPlacement = (k: number): Float64Array => Float64Array.from(PLACEMENTS, (_, j) => (j >= k ? 1 : 0));
+
+describe('matching a child to a placement (matching.ts)', () => {
+  it('gives the type sought when it has a free place', () => {
+    for (const p of PLACEMENTS) {
+      const s = withPlaces(2);
+      fill(s, p, 1);
+      const i = addChild(s, S.child_protection, years(17));
+      expect(match(s, S[p], i), p).toBe(S[p]);
+    }
+  });
+
+  it('moves down the fallback chain from a full type to the next type with a free place', () => {
+    const next: Record<string, PlacementId> = {
+      kinship_foster: 'inhouse_foster',
+      placed_with_parents: 'kinship_foster',
+      inhouse_foster: 'agency_foster',
+      la_residential: 'private_residential',
+      secure: 'private_residential',
+      supported_accommodation: 'agency_foster',
+    };
+    for (const [full, expected] of Object.entries(next) as [PlacementId, PlacementId][]) {
+      const s = withPlaces(2);
+      fill(s, full, 2);
+      const i = addChild(s, S.child_protection, years(17));
+      expect(match(s, S[full], i), full).toBe(S[expected]);
+    }
+  });
+
+  it('follows the chain past every full type: parents, then kinship, in-house foster care and an agency', () => {
+    const s = withPlaces(1);
+    const i = addChild(s, S.child_protection);
+    fill(s, 'placed_with_parents', 1);
+    expect(match(s, S.placed_with_parents, i)).toBe(S.kinship_foster);
+    fill(s, 'kinship_foster', 1);
+    expect(match(s, S.placed_with_parents, i)).toBe(S.inhouse_foster);
+    fill(s, 'inhouse_foster', 1);
+    expect(match(s, S.placed_with_parents, i)).toBe(S.agency_foster);
+  });
+
+  it('always places a child in a market type, even one with no places in the region', () => {
+    const s = withPlaces(0);
+    const i = addChild(s, S.child_protection);
+    expect(match(s, S.private_residential, i)).toBe(S.private_residential);
+    expect(match(s, S.agency_foster, i)).toBe(S.agency_foster);
+    expect(match(s, S.secure, i)).toBe(S.private_residential);
+    expect(match(s, S.kinship_foster, i)).toBe(S.agency_foster);
+  });
+
+  it("reads council homes' and in-house foster places from this month's capacity", () => {
+    const s = withPlaces(5);
+    s.councilHomePlaces = 1;
+    s.inhousePlaces = 1.9; // recruitment carries fractions; only whole places take a child
+    fill(s, 'la_residential', 1);
+    fill(s, 'inhouse_foster', 1);
+    const i = addChild(s, S.child_protection);
+    expect(match(s, S.la_residential, i)).toBe(S.private_residential);
+    expect(match(s, S.inhouse_foster, i)).toBe(S.agency_foster);
+  });
+
+  it('offers supported accommodation only from 16, in the month being placed', () => {
+    const s = withPlaces(3);
+    s.month = 30;
+    const sixteen = addChild(s, S.child_protection, years(16) - 1); // 16 next month, when the placement is made
+    const younger = addChild(s, S.child_protection, years(16) - 2);
+    expect(match(s, S.supported_accommodation, sixteen)).toBe(S.supported_accommodation);
+    expect(match(s, S.supported_accommodation, younger)).toBe(S.inhouse_foster);
+    fill(s, 'inhouse_foster', 3);
+    expect(match(s, S.supported_accommodation, younger)).toBe(S.agency_foster);
+  });
+});
+
+describe('out-of-area placements (matching.ts)', () => {
+  it("counts market placements out of area only beyond the region's places", () => {
+    const s = withPlaces(3);
+    const kids = addChildren(s, S.child_protection, 5);
+    for (const i of kids) changePlacement(s, i, S.private_residential);
+    expect(kids.map((i) => stateOf(s.children.a, i))).toEqual(kids.map(() => S.private_residential));
+    expect(kids.map((i) => outOfAreaOf(s.children.a, i))).toEqual([0, 0, 0, 1, 1]);
+    expect(s.outOfArea[S.private_residential]).toBe(2);
+  });
+
+  it('places a child locally again once a local place is free, however many are away', () => {
+    const s = withPlaces(3);
+    const kids = addChildren(s, S.child_protection, 5);
+    for (const i of kids) changePlacement(s, i, S.agency_foster);
+    move(s, kids[0], S.child_in_need); // a local place frees up; two children stay away
+    const next = addChild(s, S.child_protection);
+    changePlacement(s, next, S.agency_foster);
+    expect(outOfAreaOf(s.children.a, next)).toBe(0);
+    expect(s.outOfArea[S.agency_foster]).toBe(2);
+    const after = addChild(s, S.child_protection);
+    changePlacement(s, after, S.agency_foster);
+    expect(outOfAreaOf(s.children.a, after)).toBe(1);
+    expect(s.outOfArea[S.agency_foster]).toBe(3);
+  });
+
+  it('never counts a placement outside the markets as out of area', () => {
+    const s = withPlaces(0);
+    for (const p of PLACEMENTS.filter((x) => x !== 'private_residential' && x !== 'agency_foster')) {
+      const i = addChild(s, S[p]);
+      markOutOfArea(s, i);
+      expect(outOfAreaOf(s.children.a, i), p).toBe(0);
+      expect(s.outOfArea[S[p]], p).toBe(0);
+    }
+  });
+});
+
+describe('changing placement (matching.ts)', () => {
+  it('moves the child and records the flow', () => {
+    const s = withPlaces(2);
+    const i = addChild(s, S.inhouse_foster);
+    changePlacement(s, i, S.la_residential);
+    expect(stateOf(s.children.a, i)).toBe(S.la_residential);
+    expect(s.stock[S.inhouse_foster]).toBe(0);
+    expect(s.stock[S.la_residential]).toBe(1);
+    expect(s.flows.toRecord()).toEqual({ 'inhouse_foster>la_residential': 1 });
+  });
+
+  it('leaves a child where it is when matching finds its own placement', () => {
+    const s = withPlaces(0);
+    const i = addChild(s, S.private_residential);
+    s.outOfArea[S.private_residential] = 1;
+    setOutOfArea(s.children.a, i, 1);
+    changePlacement(s, i, S.la_residential); // no council place: the fallback is where the child already is
+    expect(stateOf(s.children.a, i)).toBe(S.private_residential);
+    expect(s.flows.toRecord()).toEqual({});
+    expect(s.outOfArea[S.private_residential]).toBe(1);
+    expect(outOfAreaOf(s.children.a, i)).toBe(1);
+  });
+});
+
+describe('entering care (matching.ts)', () => {
+  it("places a child in the type its age band's entry mix gives", () => {
+    const cases: [number, PlacementId][] = [
+      [years(10) - 1, 'kinship_foster'],
+      [years(10), 'la_residential'],
+      [years(16) - 1, 'la_residential'],
+      [years(16), 'supported_accommodation'],
+    ];
+    for (const [age, expected] of cases) {
+      const s = withPlaces(5);
+      s.p.entryCdf = [onlyPlacement(0), onlyPlacement(4), onlyPlacement(6)];
+      s.month = 40;
+      const i = addChild(s, S.child_protection, age - 1); // `age` in the month of the move
+      placeInCare(s, i, S.child_protection, s.month + 1, true);
+      expect(stateOf(s.children.a, i), `${age} months`).toBe(S[expected]);
+    }
+  });
+
+  it("takes the first type whose cumulative weight lies above the child's draw", () => {
+    for (const [nudge, expected] of [
+      [0, S.inhouse_foster], // a draw equal to the first weight lies in the second interval
+      [1e-9, S.kinship_foster],
+    ] as const) {
+      const s = withPlaces(5);
+      const i = addChild(s, S.child_protection, years(3));
+      const u = uniform(s.keys.child, serialOf(s.children.a, i), 0); // the child's first draw
+      s.p.entryCdf = [Float64Array.from(PLACEMENTS, (_, j) => (j === 0 ? u + nudge : 1)), onlyPlacement(0), onlyPlacement(0)];
+      placeInCare(s, i, S.child_protection, s.month + 1, true);
+      expect(stateOf(s.children.a, i), `nudge ${nudge}`).toBe(expected);
+    }
+  });
+
+  it('takes the last type when the draw lies beyond every cumulative weight', () => {
+    const s = withPlaces(5);
+    s.p.entryCdf = [new Float64Array(PLACEMENTS.length), onlyPlacement(0), onlyPlacement(0)];
+    const i = addChild(s, S.child_protection, years(3));
+    placeInCare(s, i, S.child_protection, s.month + 1, true);
+    expect(stateOf(s.children.a, i)).toBe(S.secure);
+  });
+
+  it('moves a counted child with its flow, and takes one being set up out of its state without one', () => {
+    for (const counted of [true, false]) {
+      const s = withPlaces(5);
+      s.p.entryCdf = [onlyPlacement(1), onlyPlacement(1), onlyPlacement(1)];
+      const i = addChild(s, S.child_in_need);
+      addChildren(s, S.child_in_need, 2);
+      placeInCare(s, i, S.child_in_need, s.month + 1, counted);
+      expect(s.stock[S.child_in_need]).toBe(2);
+      expect(s.stock[S.inhouse_foster]).toBe(1);
+      expect(stateOf(s.children.a, i)).toBe(S.inhouse_foster);
+      expect(s.flows.toRecord()).toEqual(counted ? { 'child_in_need>inhouse_foster': 1 } : {});
+    }
+  });
+
+  it('steps a child in care monthly from then on', () => {
+    const s = withPlaces(5);
+    s.p.entryCdf = [onlyPlacement(2), onlyPlacement(2), onlyPlacement(2)];
+    const i = addChild(s, S.child_protection);
+    expect(activePosOf(s.children.a, i)).toBe(-1);
+    placeInCare(s, i, S.child_protection, s.month + 1, true);
+    const k = activePosOf(s.children.a, i);
+    expect(k).not.toBe(-1);
+    expect(s.active.slot[k]).toBe(i);
+    expect(s.active.code[k]).toBe(S.agency_foster);
+  });
+
+  it('counts a child entering a full market out of area', () => {
+    const s = withPlaces(1);
+    s.p.entryCdf = [onlyPlacement(5), onlyPlacement(5), onlyPlacement(5)];
+    const [local, away] = addChildren(s, S.child_protection, 2);
+    placeInCare(s, local, S.child_protection, s.month + 1, true);
+    placeInCare(s, away, S.child_protection, s.month + 1, false);
+    expect(outOfAreaOf(s.children.a, local)).toBe(0);
+    expect(outOfAreaOf(s.children.a, away)).toBe(1);
+    expect(s.outOfArea[S.private_residential]).toBe(1);
+  });
+});

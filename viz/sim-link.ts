@@ -11,7 +11,7 @@ import type { MonthRecord } from '../sim/records';
 import type { Scenario } from '../sim/scenario/schema';
 import type { ScenarioChoice } from './controls';
 import { Recovery } from './recovery';
-import { createSimulationClient, type SimulationClient } from './worker-client';
+import { createSimulationClient, isWorkerGone, type SimulationClient } from './worker-client';
 
 /** Where a scenario came from: a shipped file (by id, its name without `.json`) or a file the user opened (with its text). */
 export type ScenarioSource = { kind: 'shipped'; id: string } | { kind: 'file'; name: string; text: string };
@@ -71,7 +71,7 @@ export function messagesOf(error: ApiError): string[] {
   return [error.message];
 }
 
-function failure(title: string, error: ApiError): Failure {
+function refusal(title: string, error: ApiError): Failure {
   return { ok: false, title, messages: messagesOf(error) };
 }
 
@@ -102,6 +102,14 @@ function restoredText(loaded: Loaded): string {
 
 export function connectSimulation(handlers: LinkHandlers): SimulationLink {
   let running: ScenarioSource | undefined;
+  /** A refused call, worded for what the user can do: a dead worker's bare error would not say. */
+  const failure = (title: string, error: ApiError): Failure => {
+    if (!isWorkerGone(error)) return refusal(title, error);
+    const why = recovery.restarting
+      ? 'The simulation worker stopped before answering; it is being restarted with your run (see the notice).'
+      : 'The simulation worker has stopped; choose a scenario to start a fresh one, or reload the page.';
+    return { ok: false, title, messages: [why] };
+  };
   const client: SimulationClient = createSimulationClient({
     onSnapshot: async (snapshot): Promise<AnimationView> => {
       await handlers.onSnapshot(snapshot);

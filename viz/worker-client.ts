@@ -71,6 +71,12 @@ export interface ClientOptions extends ClientHandlers {
 export const POPULATION_PATIENCE_MS = 20_000;
 
 const DEAD: ApiError = { kind: 'state', message: 'the simulation worker has stopped: restart it' };
+const BROKEN = 'the simulation worker stopped answering';
+
+/** Whether a call failed because its worker died or its channel broke (not because the worker refused it). */
+export function isWorkerGone(error: ApiError): boolean {
+  return error === DEAD || (error.kind === 'internal' && error.message.startsWith(BROKEN));
+}
 
 function isView(value: unknown): value is AnimationView {
   if (value === null || typeof value !== 'object') return false;
@@ -101,6 +107,11 @@ export class SimulationClient {
 
   get alive(): boolean {
     return this.connection.alive;
+  }
+
+  /** Heartbeats received from the current worker (for tests and debugging). */
+  get heartbeats(): number {
+    return this.connection.heartbeats;
   }
 
   /** The status from the latest call or event (may lag the worker by a message). */
@@ -278,7 +289,7 @@ export class SimulationClient {
     } catch (err) {
       if (!connection.alive) return { ok: false, error: DEAD };
       // The API never throws: a rejected call means the channel itself broke.
-      const reason = `the simulation worker stopped answering: ${err instanceof Error ? err.message : String(err)}`;
+      const reason = `${BROKEN}: ${err instanceof Error ? err.message : String(err)}`;
       connection.kill(reason);
       if (this.connection === connection) this.handlers.onCrash?.(reason);
       return { ok: false, error: { kind: 'internal', message: reason } };

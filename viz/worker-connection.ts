@@ -4,7 +4,7 @@
  * `SimulationClient` (viz/worker-client.ts) keeps one at a time and replaces it on restart.
  */
 import * as Comlink from 'comlink';
-import type { AnimationView, SimEvent, SimListener, SimulationApi } from '../sim/worker/contract';
+import { isHeartbeatMessage, type AnimationView, type SimEvent, type SimListener, type SimulationApi } from '../sim/worker/contract';
 import { Watchdog, type WatchdogClock, type WatchdogTimings } from './watchdog';
 
 /** What the client needs of a worker: a comlink endpoint that can be terminated. */
@@ -29,6 +29,8 @@ export interface Connection {
   /** Terminate the worker (idempotent); calls waiting on it end. */
   kill: (reason: string) => void;
   alive: boolean;
+  /** heartbeats received from this worker (for tests and debugging) */
+  heartbeats: number;
   /** added to the worker's run numbers: a new worker counts from 1 again, the page's runs keep increasing */
   runBase: number;
 }
@@ -72,6 +74,7 @@ export function openConnection(options: ConnectionOptions): Connection {
     died,
     watchdog,
     alive: true,
+    heartbeats: 0,
     runBase: options.runBase,
     kill: (reason) => {
       if (!connection.alive) return;
@@ -93,6 +96,9 @@ export function openConnection(options: ConnectionOptions): Connection {
   worker.addEventListener('error', onFailure as EventListener);
   worker.addEventListener('messageerror', onFailure as EventListener);
   // Every message is a sign of life: comlink's answers and the heartbeats the worker posts beside them.
-  worker.addEventListener('message', () => watchdog.heard());
+  worker.addEventListener('message', (event) => {
+    watchdog.heard();
+    if (isHeartbeatMessage((event as MessageEvent).data)) connection.heartbeats++;
+  });
   return connection;
 }

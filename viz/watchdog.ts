@@ -13,6 +13,12 @@
  *   a long task on this thread), messages wait in the queue while the silence seems to grow: a
  *   check that comes much later than asked starts the silence again instead of blaming the worker.
  *
+ * And one kind of slowness is the device's: the worker can only beat between months, and a month
+ * of an England-sized population on a slow laptop may take longer than 2 s. The watchdog learns
+ * the longest gap between messages it has seen from a working worker and allows `GAP_FACTOR` times
+ * that (up to `MAX_LEARNED_MS`), so a slow device is not restarted over and over; a hung worker
+ * is still noticed, a little later. `learnedGapMs` carries the pace over to a replacement worker.
+ *
  * No DOM and no timers of its own: time is injected, so the tests drive it with a manual clock.
  */
 
@@ -30,6 +36,9 @@ export const realClock: WatchdogClock = {
 };
 
 export const SILENCE_MS = 2000;
+/** Allowed silence as a multiple of the longest gap seen between a working worker's messages. */
+export const GAP_FACTOR = 3;
+const MAX_LEARNED_MS = 30_000;
 
 export interface WatchdogTimings {
   /** Silence that means hung or gone while a call waits or the run plays. */
@@ -44,6 +53,8 @@ export interface WatchdogTimings {
 
 export interface WatchdogOptions extends WatchdogTimings {
   clock?: WatchdogClock;
+  /** a gap learned by a previous worker's watchdog (see `learnedGapMs`) */
+  learnedGapMs?: number;
   /** Called once, when the silence has lasted too long; the watchdog is stopped by then. */
   onSilence(silentMs: number, waitingFor: string): void;
 }
@@ -68,6 +79,9 @@ export class Watchdog {
   private lastHeard = 0;
   private lastCheck = 0;
   private timer: unknown;
+  private longestGap: number;
+  /** the page stalled since the last message: the next gap says nothing about the worker */
+  private stalled = false;
 
   constructor(private readonly options: WatchdogOptions) {
     this.clock = options.clock ?? realClock;
@@ -75,6 +89,12 @@ export class Watchdog {
     this.bootMs = options.bootMs ?? 30_000;
     this.checkMs = options.checkMs ?? 250;
     this.stallMs = options.stallMs ?? 1000;
+    this.longestGap = options.learnedGapMs ?? 0;
+  }
+
+  /** The longest gap between messages seen from the working worker (ms). */
+  get learnedGapMs(): number {
+    return this.longestGap;
   }
 
   /** Whether the page is waiting on the worker now. */
@@ -84,16 +104,24 @@ export class Watchdog {
 
   /** Any message from the worker. */
   heard(): void {
+    const now = this.clock.now();
+    // Learn only from gaps while the worker owed regular signs of life: not at boot, not while a
+    // long-patience call (a load) ran, not across a freeze of the page.
+    if (this.armed && this.booted && !this.stalled && this.allowance().patienceMs <= this.regularLimit()) {
+      this.longestGap = Math.min(MAX_LEARNED_MS, Math.max(this.longestGap, now - this.lastHeard));
+    }
+    this.stalled = false;
     this.booted = true;
-    this.lastHeard = this.clock.now();
+    this.lastHeard = now;
   }
 
   /**
    * The page waits for an answer (a call); returns the function to call once it has one.
    * `patienceMs` is for work the worker cannot interrupt with a heartbeat, such as building a
-   * population on load: that much silence is allowed while this wait lasts.
+   * population on load: that much silence is allowed while this wait lasts (never less than the
+   * regular limit).
    */
-  expect(what: string, patienceMs = this.silenceMs): () => void {
+  expect(what: string, patienceMs = 0): () => void {
     const id = this.nextWait++;
     this.waits.set(id, { what, patienceMs });
     this.update();
@@ -133,10 +161,19 @@ export class Watchdog {
     this.timer = this.clock.setTimeout(this.check, this.checkMs);
   }
 
+  /** The silence allowed a working worker: about 2 s, more on a device seen to be slower. */
+  private regularLimit(): number {
+    return Math.max(this.silenceMs, GAP_FACTOR * this.longestGap);
+  }
+
   /** The longest silence allowed now, and what the page waits for. */
   private allowance(): Wait {
-    let limit: Wait = { what: 'the running simulation', patienceMs: this.playing ? this.silenceMs : 0 };
-    for (const wait of this.waits.values()) if (wait.patienceMs > limit.patienceMs) limit = wait;
+    const regular = this.regularLimit();
+    let limit: Wait = { what: 'the running simulation', patienceMs: this.playing ? regular : 0 };
+    for (const wait of this.waits.values()) {
+      const patience = Math.max(wait.patienceMs, regular);
+      if (patience > limit.patienceMs) limit = { what: wait.what, patienceMs: patience };
+    }
     if (!this.booted && limit.patienceMs < this.bootMs) limit = { what: `${limit.what} (the worker starting)`, patienceMs: this.bootMs };
     return limit;
   }
@@ -144,7 +181,10 @@ export class Watchdog {
   private readonly check = (): void => {
     if (!this.armed) return;
     const now = this.clock.now();
-    if (now - this.lastCheck > this.checkMs + this.stallMs) this.lastHeard = now;
+    if (now - this.lastCheck > this.checkMs + this.stallMs) {
+      this.lastHeard = now;
+      this.stalled = true;
+    }
     const silent = now - this.lastHeard;
     const limit = this.allowance();
     if (silent > limit.patienceMs) {

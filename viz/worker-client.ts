@@ -263,6 +263,8 @@ export class SimulationClient {
       createWorker: this.createWorker,
       runBase: this.latestRun,
       clock: this.handlers.clock,
+      // Undefined only for the first connection, made from the constructor.
+      learnedGapMs: (this.connection as Connection | undefined)?.watchdog.learnedGapMs,
       timings: this.handlers.watchdog,
       receive: (event, from) => this.receive(event, from),
       lost: (reason, from) => {

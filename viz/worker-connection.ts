@@ -39,6 +39,8 @@ export interface ConnectionOptions {
   createWorker: () => WorkerLike;
   runBase: number;
   clock?: WatchdogClock;
+  /** the pace the previous worker's watchdog learned (a slow device stays slow) */
+  learnedGapMs?: number;
   timings?: WatchdogTimings;
   /** An event from the worker's listener proxy. */
   receive(event: SimEvent, connection: Connection): Promise<AnimationView | undefined>;
@@ -64,6 +66,7 @@ export function openConnection(options: ConnectionOptions): Connection {
   const watchdog = new Watchdog({
     ...options.timings,
     clock: options.clock,
+    learnedGapMs: options.learnedGapMs,
     onSilence: (silentMs, waitingFor) =>
       lose(`the simulation worker stopped responding: nothing heard from it for ${(silentMs / 1000).toFixed(1)} s while ${waitingFor}`),
   });

@@ -4,7 +4,7 @@
  * quiet that is the page's own fault (a frozen tab) or a worker still starting.
  */
 import { describe, expect, it } from 'vitest';
-import { SILENCE_MS, Watchdog, type WatchdogTimings } from '../../viz/watchdog';
+import { GAP_FACTOR, SILENCE_MS, Watchdog, type WatchdogTimings } from '../../viz/watchdog';
 import { FakeClock } from './fake-clock';
 
 function watch(timings: WatchdogTimings = {}, booted = true) {
@@ -116,6 +116,42 @@ describe('the watchdog', () => {
     clock.freeze(10_000);
     clock.advance(2_500);
     expect(alarms).toHaveLength(1);
+  });
+
+  it('learns a slow device’s pace from a working worker, so a 2.5 s month is not a hang, and a hang is still noticed', () => {
+    const { clock, dog, alarms } = watch();
+    dog.setPlaying(true);
+    // Months of 1.5 s: each gap is under the 2 s limit, and teaches the watchdog the pace.
+    beat(clock, dog, 1_500, 15_000);
+    expect(dog.learnedGapMs).toBe(1_500);
+    clock.advance(2_500);
+    dog.heard();
+    expect(alarms).toEqual([]);
+    // GAP_FACTOR x the longest gap seen (now 2.5 s): a hang is noticed after 7.5 s.
+    clock.advance(7_000);
+    expect(alarms).toEqual([]);
+    clock.advance(1_000);
+    expect(alarms).toHaveLength(1);
+    // A replacement worker keeps the pace.
+    const next = new Watchdog({ clock, learnedGapMs: dog.learnedGapMs, onSilence: () => alarms.push({ silentMs: 0, waitingFor: 'next', at: clock.time }) });
+    next.heard();
+    next.setPlaying(true);
+    clock.advance(GAP_FACTOR * 2_500 - 500);
+    expect(alarms).toHaveLength(1);
+  });
+
+  it('learns nothing from a freeze of the page or from a load’s long silence', () => {
+    const { clock, dog } = watch();
+    const loading = dog.expect('loading a scenario', 20_000);
+    clock.advance(8_000);
+    dog.heard();
+    loading();
+    dog.setPlaying(true);
+    clock.advance(1_000);
+    dog.heard();
+    clock.freeze(20_000);
+    dog.heard();
+    expect(dog.learnedGapMs).toBe(1_000);
   });
 
   it('stops for good when told (the worker was terminated)', () => {

@@ -202,7 +202,7 @@ async function start(): Promise<void> {
 
   /** The newest request was refused: say why, and put the picker back on the run that goes on. */
   const refuse = (failure: Failure, running: Loaded | undefined): void => {
-    errors.show(failure.title, failure.messages);
+    errors.show(running ? `${failure.title} ${running.scenario.name} goes on as before.` : failure.title, failure.messages);
     if (running?.source.kind === 'shipped') controls.setSelected(running.source.id);
     else if (running) controls.setFileChoice(running.scenario.name);
   };

@@ -171,7 +171,8 @@ export function connectSimulation(handlers: LinkHandlers): SimulationLink {
 
   const load = async (source: ScenarioSource, seed: number): Promise<LoadResult> => {
     const fileName = fileNameOf(source);
-    const title = `${fileName} could not be loaded; the previous scenario keeps running.`;
+    // Which run goes on instead is for the page to say: it knows what it shows (none at start-up).
+    const title = `${fileName} could not be loaded.`;
     const text = source.kind === 'shipped' ? bundledLoader(fileName) : source.text;
     if (text === undefined) {
       return { ok: false, title: `There is no scenario called "${fileName.replace(/\.json$/, '')}".`, messages: [`Shipped scenarios: ${scenarios.map((s) => s.id).join(', ')}`] };

@@ -3,7 +3,7 @@
  * in a fresh process exactly as bench/engine-run.ts is (bundled with esbuild, run with plain node).
  *
  * `node naive-run.mjs [children] [months] [pathway|dense]` prints one JSON line: `totalMs`
- * (allocation included) and `maxRssMB`. Each child-month takes ONE draw from an inline sfc32
+ * (allocation included), `cpuMs` (CPU time over the same span) and `maxRssMB`. Each child-month takes ONE draw from an inline sfc32
  * generator (one generator for the whole loop, its four words kept in locals: the cheapest draw
  * there is) and walks the cumulative transition row of its state (13 states, as the engine's) to
  * its next state. The rows (`pathway`, the default) are a plausible monthly Markov chain of the
@@ -68,6 +68,7 @@ function cumulative(p: Float64Array): Float64Array {
   return cdf;
 }
 
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const cdf = transitionRows();
 const state = new Uint8Array(children);
@@ -101,9 +102,11 @@ for (let m = 0; m < months; m++) {
   checksum += stock[0];
 }
 const t1 = performance.now();
+const cpu = process.cpuUsage(cpu0);
 console.log(
   JSON.stringify({
     totalMs: t1 - t0,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     childMonths: children * months,
     checksum,
     maxRssMB: process.resourceUsage().maxRSS / 1024,

@@ -1,7 +1,7 @@
 /**
- * Share links. Readable query keys are the authority for what they name: `?scenario=&seed=` for a
- * live run, `?a=&b=&runs=&months=&seed=&scale=&at=` for a comparison. The fragment carries the
- * rest, compressed (sim/comparison/codec.ts): each side's lever timeline, an opened file's content,
+ * Comparison links. Readable query keys are the authority for what they name:
+ * `?a=&b=&runs=&months=&seed=&scale=&at=` (a live run's `?scenario=&seed=` / `?file=` address is
+ * viz/url.ts's). The fragment carries the rest, compressed (sim/comparison/codec.ts): each side's lever timeline, an opened file's content,
  * whether a side is the live run, and the view. A side is a shipped scenario (`a=early-help-restored`)
  * or an opened file (`a=file:my-plan.json`, its text in the fragment). Pure: no DOM, tested in Node.
  */
@@ -155,40 +155,4 @@ export function readComparisonLink(search: string, hash: string): ReadLink<{ req
   const view: CompareView = isObject(payload.view) && typeof payload.view.outcome === 'string' ? { outcome: payload.view.outcome } : {};
   const partial: Partial<ComparisonRequest> = { settings, ...(a ? { a } : {}), ...(b ? { b } : {}) };
   return { value: a && b ? { request: { a, b, settings }, view } : undefined, problems, partial };
-}
-
-/** A live run: its scenario and seed in the query, its levers, an opened file and the month shown in the fragment. */
-export interface LiveLink {
-  origin: Extract<Origin, { kind: 'shipped' | 'file' }>;
-  seed: number;
-  levers: LeverChange[];
-  month: number;
-}
-
-export function writeLiveLink(base: string, search: string, live: LiveLink): Link {
-  const q = new URLSearchParams(search);
-  for (const key of ['a', 'b', 'runs', 'months', 'scale', 'at']) q.delete(key);
-  q.set('scenario', refOf(live.origin));
-  q.set('seed', String(live.seed));
-  const files = live.origin.kind === 'file' ? [live.origin.fileName] : [];
-  const { hash, notes } = fragmentFor(
-    (withText) => compact({ text: live.origin.kind === 'file' && withText ? live.origin.text : undefined, levers: live.levers.length > 0 ? live.levers : undefined, month: live.month > 0 ? live.month : undefined }),
-    files,
-  );
-  const empty = live.levers.length === 0 && live.month === 0 && live.origin.kind === 'shipped';
-  return { href: `${base}?${q.toString()}${empty ? '' : `#${hash}`}`, notes };
-}
-
-/** What the fragment of a live-run address adds to `?scenario=&seed=` (read by the app at start). */
-export function readLiveFragment(hash: string): ReadLink<{ text?: string; levers: LeverChange[]; month: number }> {
-  const problems: string[] = [];
-  const payload = readFragment(hash, problems);
-  let levers: LeverChange[] = [];
-  if (payload.levers !== undefined) {
-    const checked = checkLeverShape(payload.levers);
-    if (checked.ok) levers = checked.value;
-    else problems.push(`The lever changes in the link are not valid (${checked.issues[0]?.message}); the run starts without them.`);
-  }
-  const month = typeof payload.month === 'number' && Number.isInteger(payload.month) && payload.month >= 0 && payload.month <= 2400 ? payload.month : 0;
-  return { value: { text: typeof payload.text === 'string' ? payload.text : undefined, levers, month }, problems };
 }

@@ -20,10 +20,10 @@ export interface MonthView {
 }
 
 /**
- * Children placed out of area. Read through this one accessor: when the month record carries
- * `outOfArea` itself, switching is this line.
+ * Children placed out of area, read through this one accessor (it read `MarketRecord.outOfArea`
+ * until the month record carried the figure itself).
  */
-export const outOfAreaOf = (v: MonthView): number => v.market.outOfArea;
+export const outOfAreaOf = (v: MonthView): number => v.record.outOfArea;
 
 export type Reader = (v: MonthView) => number;
 

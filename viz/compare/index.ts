@@ -92,7 +92,8 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
     return link.href;
   }
   function rememberLink(): void {
-    if (!session || session.bundle) return;
+    // A bundle's scenarios are whole documents, not names an address can hold: its address stays as it was.
+    if (!session || [session.request.a, session.request.b].some((side) => side.origin.kind === 'scenario')) return;
     const href = linkNow();
     history.replaceState(null, '', href.slice(base().length));
   }
@@ -173,7 +174,9 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
 
   async function moreSeeds(): Promise<void> {
     const s = session;
-    if (!s || s.bundle) return;
+    if (!s) return;
+    // More seeds than a bundle holds are a new comparison: there is nothing left to check against.
+    s.bundle = undefined;
     const extra = s.request.settings.runs;
     const seeds = seedsOf({ runs: extra, seed: s.request.settings.seed + s.request.settings.runs });
     s.request = { ...s.request, settings: { ...s.request.settings, runs: s.request.settings.runs + extra } };

@@ -6,6 +6,7 @@
  * Time is the page's own: from the first job sent to the last result in (`data-elapsed-ms`).
  * Prints figures; asserts nothing. Medians of BENCH_REPEATS (default 3): the machine is shared.
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { launchChromium } from '../test/browser/chromium';
 import { startPreview } from '../test/browser/preview';
@@ -13,6 +14,15 @@ import { startPreview } from '../test/browser/preview';
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const RUNS = Number(process.env.BENCH_COMPARE_RUNS ?? 20);
 const MONTHS = 120;
+/** Linux's CPU pressure: the share of time some task waited for a CPU (other sessions' work shows here). */
+function cpuPressure(): string {
+  try {
+    const some = /some avg10=([\d.]+) avg60=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
+    return some ? `; CPU pressure ${some[1]}% (10 s), ${some[2]}% (60 s)` : '';
+  } catch {
+    return '';
+  }
+}
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const server = await startPreview();
@@ -44,7 +54,7 @@ try {
   for (const [name, times] of rows) console.log(`${name.padEnd(28)} ${median(times).toFixed(2).padStart(7)} s   (runs: ${times.map((t) => t.toFixed(2)).join(', ')})`);
   console.log(`parallel efficiency on ${cores} workers: ${((one / (cores * many)) * 100).toFixed(0)}% (1-worker time / (${cores} x ${cores}-worker time))   target: <= 10 s, >= 85%`);
   console.log(`pool utilisation on ${cores} workers: ${(median(utilisation) * 100).toFixed(0)}% (time in runs / (${cores} x elapsed): the share of the workers' time the pool kept them busy)`);
-  console.log(`load average during the bench: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on this machine slows both timings)`);
+  console.log(`load average during the bench: ${loadavg().map((l) => l.toFixed(1)).join(' ')}${cpuPressure()} (other work on this machine slows both timings)`);
   const full = await timeOf(1, cores);
   console.log(`${`scale 1 (1:1), ${cores} workers`.padEnd(28)} ${full.toFixed(2).padStart(7)} s   (one run, reported)`);
 } finally {

@@ -5,7 +5,7 @@
  * (most children in universal services, a few in care) and a steady trickle of moves.
  */
 import { VIEW_CODE, type Snapshot } from '../sim/worker/contract';
-import type { MarketRecord, MonthRecord } from '../sim/records';
+import { neutralMonthFields, type MarketRecord, type MonthRecord } from '../sim/records';
 import { SPEND_CATEGORIES, STATES, STATE_CODE, type StateId } from '../sim/states';
 
 type Row = readonly (readonly [StateId | 'exit', number])[];
@@ -134,6 +134,7 @@ export class SyntheticPathway {
       careExits: { reunified: 0, permanence: 0, left_care_18: 0 },
       spend: Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, 0])) as MonthRecord['spend'],
       spendTotal: 0,
+      ...neutralMonthFields(this.month),
     };
     this.month += 1;
     return {

@@ -4,6 +4,7 @@
  * become monthly costs, and full-scale counts and budgets are multiplied by `population.scale`.
  */
 import { AGE_BANDS } from './ages';
+import { DEFAULT_START_DATE, monthIndexOf } from './dates';
 import type { Scenario } from './scenario/schema';
 import { PLACEMENTS, STATE_CODE, type PlacementId } from './states';
 
@@ -18,10 +19,17 @@ export interface MarketParams {
   baseMargin: number;
   scarcityOccupancy: number;
   marginPerOccupancy: number;
+  /** the margin at which providers neither open nor close places */
+  hurdleMargin: number;
+  /** yearly growth of local places per unit of margin above the hurdle */
+  supplyElasticity: number;
+  supplyLagMonths: number;
 }
 
 export interface EngineParams {
   scale: number;
+  /** month index (year x 12 + month - 1) of the first simulated month */
+  startMonth: number;
   initialChildren: number;
   families: number;
   birthsPerMonth: number;
@@ -41,15 +49,21 @@ export interface EngineParams {
 
   earlyHelpClose: PerMonth;
   earlyHelpSuccessShare: number;
+  /** families that the budget pays early help for at a time (scaled) */
   earlyHelpCapacity: number;
   earlyHelpStatutory: boolean;
-  earlyHelpCostPerCase: PoundsPerMonth;
+  /** the budget, a month (scaled) */
+  earlyHelpBudget: PoundsPerMonth;
+  earlyHelpCostPerFamily: PoundsPerMonth;
   waitingEscalation: PerMonth;
   waitingResolve: PerMonth;
 
   socialWorkers: number;
   caseloadThreshold: number;
-  socialWorkCostPerCase: PoundsPerMonth;
+  /** the workforce's cost a month (scaled), agency cover of vacancies included */
+  socialWorkCost: PoundsPerMonth;
+  overloadRaisesNoFurtherAction: number;
+  maxOverload: number;
   overloadSlowsAssessment: number;
   overloadRaisesEscalation: number;
   assessmentComplete: PerMonth;
@@ -82,7 +96,33 @@ export interface EngineParams {
   privateMarket: MarketParams;
   agencyMarket: MarketParams;
   outOfAreaPremium: number;
+  highCostShare: number;
+  highCostPerWeek: number;
   profitCap: number;
+
+  /** share of an occupied council-home place's weekly cost paid for every open place */
+  councilHomeFixedShare: number;
+  /** capital cost of a new place, spread over `councilHomeCapitalMonths` from its opening */
+  councilHomeCapitalPerPlace: number;
+  councilHomeCapitalMonths: number;
+
+  /** monthly growth factor of unit costs (nominal) and of general prices */
+  costInflationPerMonth: number;
+  generalInflationPerMonth: number;
+  /** month index of the price base (April of the base year) */
+  priceBaseMonth: number;
+
+  careLeaverMonths: number;
+  careLeaverCostPerMonth: PoundsPerMonth;
+  stayingPutShare: number;
+  stayingPutCostPerWeek: number;
+  permanenceAllowancePerWeek: number;
+
+  /** homes as an early option: whether it is on, and the benefits claimed for children placed in a home early */
+  homesEarly: boolean;
+  earlyHomeReunification: number;
+  earlyHomeStepDown: number;
+  earlyHomeBreakdown: number;
 
   councilHomeTarget: number;
   councilHomeMonthsToOpen: number;
@@ -111,10 +151,16 @@ const RESIDENTIAL: readonly PlacementId[] = ['la_residential', 'private_resident
  */
 export function reducedPovertyEntry(entry: number, exit: number, reduction: number): number {
   const p = entry / (entry + exit);
-  const target = p * (1 - reduction);
+  // A negative reduction raises poverty; the long-run share stays below 1 (every family poor is no steady state).
+  const target = Math.min(MAX_POVERTY_SHARE, p * (1 - reduction));
   if (target <= 0) return 0;
   return (exit * target) / (1 - target);
 }
+
+/** The highest long-run poverty share a lever can ask for. */
+export const MAX_POVERTY_SHARE = 0.95;
+
+const monthlyFactor = (perYear: number): number => Math.pow(1 + perYear, 1 / 12);
 
 export function toParams(s: Scenario): EngineParams {
   const scale = s.population.scale;
@@ -136,6 +182,7 @@ export function toParams(s: Scenario): EngineParams {
   const povertyEntry = perMonth(reducedPovertyEntry(s.poverty.entryPerYear, s.poverty.exitPerYear, s.policy.childPovertyReduction));
   return {
     scale,
+    startMonth: monthIndexOf(s.startDate ?? DEFAULT_START_DATE) ?? 0,
     initialChildren: Math.round(scaled(s.population.children)),
     families: Math.max(1, Math.round(scaled(s.population.children) / s.population.childrenPerFamily)),
     birthsPerMonth: scaled(s.population.birthsPerYear) / 12,
@@ -151,14 +198,17 @@ export function toParams(s: Scenario): EngineParams {
     directReferralShare: s.need.directReferralShare,
     earlyHelpClose: 1 / s.earlyHelp.meanMonths,
     earlyHelpSuccessShare: s.earlyHelp.successShare,
-    earlyHelpCapacity: Math.floor(scaled(s.policy.earlyHelp.budgetPerYear) / s.earlyHelp.costPerCasePerYear),
+    earlyHelpCapacity: Math.floor(scaled(s.policy.earlyHelp.budgetPerYear) / s.earlyHelp.costPerFamilyPerYear),
     earlyHelpStatutory: s.policy.earlyHelp.statutoryDuty,
-    earlyHelpCostPerCase: s.earlyHelp.costPerCasePerYear / 12,
+    earlyHelpBudget: scaled(s.policy.earlyHelp.budgetPerYear) / 12,
+    earlyHelpCostPerFamily: s.earlyHelp.costPerFamilyPerYear / 12,
     waitingEscalation: perMonth(s.earlyHelp.waitingEscalationPerYear),
     waitingResolve: perMonth(s.earlyHelp.waitingResolvePerYear),
     socialWorkers: scaled(s.socialWork.workers),
     caseloadThreshold: s.socialWork.caseloadThreshold,
-    socialWorkCostPerCase: s.socialWork.costPerCasePerYear / 12,
+    socialWorkCost: (scaled(s.socialWork.workers) * s.socialWork.costPerWorkerPerYear * (1 + s.socialWork.vacancyShare * s.socialWork.agencyPremium)) / 12,
+    overloadRaisesNoFurtherAction: s.socialWork.overloadRaisesNoFurtherAction,
+    maxOverload: s.socialWork.maxOverload,
     overloadSlowsAssessment: s.socialWork.overloadSlowsAssessment,
     overloadRaisesEscalation: s.socialWork.overloadRaisesEscalation,
     assessmentComplete: 1 / s.socialWork.assessmentMeanMonths,
@@ -183,9 +233,26 @@ export function toParams(s: Scenario): EngineParams {
     privateMarket: s.market.private_residential,
     agencyMarket: s.market.agency_foster,
     outOfAreaPremium: s.market.outOfAreaPremium,
+    highCostShare: s.market.highCostShare,
+    highCostPerWeek: s.market.highCostPerWeek,
     profitCap: s.policy.profitCap.enabled ? s.policy.profitCap.maxMargin : Infinity,
     councilHomeTarget: Math.round(scaled(s.policy.councilHomes.targetPlaces)),
     councilHomeMonthsToOpen: s.policy.councilHomes.monthsToOpen,
     fosterExtraPlacesPerMonth: scaled(s.policy.fosterRecruitment.extraPlacesPerYear) / 12,
+    councilHomeFixedShare: s.councilHomes.fixedCostShare,
+    councilHomeCapitalPerPlace: s.councilHomes.capitalCostPerPlace,
+    councilHomeCapitalMonths: Math.round(s.councilHomes.capitalLifetimeYears * 12),
+    costInflationPerMonth: monthlyFactor(s.prices.costInflationPerYear),
+    generalInflationPerMonth: monthlyFactor(s.prices.generalInflationPerYear),
+    priceBaseMonth: s.prices.baseYear * 12 + 3,
+    careLeaverMonths: (s.careLeavers.supportedToAge - 18) * 12,
+    careLeaverCostPerMonth: s.careLeavers.costPerYear / 12,
+    stayingPutShare: s.careLeavers.stayingPutShare,
+    stayingPutCostPerWeek: s.careLeavers.stayingPutCostPerWeek,
+    permanenceAllowancePerWeek: s.permanence.allowancePerWeek,
+    homesEarly: s.policy.homesAsEarlyOption.residentialEntryMultiplier > 1,
+    earlyHomeReunification: s.policy.homesAsEarlyOption.reunificationMultiplier,
+    earlyHomeStepDown: s.policy.homesAsEarlyOption.stepDownMultiplier,
+    earlyHomeBreakdown: s.policy.homesAsEarlyOption.breakdownMultiplier,
   };
 }

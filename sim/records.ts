@@ -7,9 +7,34 @@ import type { CareExitId, SpendCategory, StateId } from './states';
 /** Flow keys are `from>to`, e.g. `universal>early_help`, `birth>universal`, `secure>left_care_18`. */
 export type FlowKey = string;
 
+/** Places, children in them and the weekly price of one placement type this month. */
+export interface PlacesRecord {
+  /** Places in the region (scaled, like `stocks`): for the markets, their local places. */
+  places: number;
+  /** Children in those places (scaled); for the markets, children placed in the region (those out of area are in `outOfAreaByType`). */
+  occupied: number;
+  /**
+   * Pounds a week, nominal. Markets: the price charged (cost x (1 + margin)). Council homes: the
+   * whole cost per occupied place-week (fixed costs of empty places and capital included; 0 when
+   * no child is placed). In-house foster care: the weekly cost.
+   */
+  pricePerWeek: number;
+  /** The provider's margin (markets only; left out elsewhere). */
+  margin?: number;
+}
+
+export const MARKET_TYPES = ['private_residential', 'la_residential', 'agency_foster', 'inhouse_foster'] as const;
+export type MarketTypeId = (typeof MARKET_TYPES)[number];
+export const OUT_OF_AREA_TYPES = ['private_residential', 'agency_foster'] as const;
+export type OutOfAreaTypeId = (typeof OUT_OF_AREA_TYPES)[number];
+
 export interface MonthRecord {
   /** 0 is the initial population; month m holds the stocks after m simulated months. */
   month: number;
+  /** The month simulated, "YYYY-MM" (month 1 is the scenario's start date; month 0 is the month before, whose end is the starting state). */
+  date: string;
+  /** Its financial year (April to March), e.g. "2021-22". */
+  financialYear: string;
   /** Children in the simulated population (already scaled: integers). */
   children: number;
   stocks: Record<StateId, number>;
@@ -19,6 +44,17 @@ export interface MonthRecord {
   /** Pounds spent this month by category (simulated population, i.e. scaled). */
   spend: Record<SpendCategory, number>;
   spendTotal: number;
+  /** Places, occupancy and prices at the end of the month. */
+  market: Record<MarketTypeId, PlacesRecord>;
+  /** Children placed out of area at the end of the month (counted in their placement's stock too). */
+  outOfArea: number;
+  outOfAreaByType: Record<OutOfAreaTypeId, number>;
+  /** Care leavers supported after 18 (to the scenario's `careLeavers.supportedToAge`), outside `stocks`. */
+  careLeavers: number;
+  /** Placement moves during the month: changes of placement, and moves back into the region. */
+  placementMoves: number;
+  /** Unit costs relative to the start date, and general prices relative to the price base year (real = nominal / deflator). */
+  prices: { costIndex: number; deflator: number };
 }
 
 /** Market and capacity figures that the visualiser shows beside the month record. */
@@ -38,4 +74,22 @@ export interface MarketRecord {
   earlyHelpCapacity: number;
   earlyHelpWaiting: number;
   socialWorkCaseload: number;
+}
+
+/**
+ * The fields of a month record beyond its counts and money, at neutral values (no places, nobody
+ * away, no moves, prices at the start): for synthetic records in tests and benches.
+ */
+export function neutralMonthFields(month: number): Pick<MonthRecord, 'date' | 'financialYear' | 'market' | 'outOfArea' | 'outOfAreaByType' | 'careLeavers' | 'placementMoves' | 'prices'> {
+  const none: PlacesRecord = { places: 0, occupied: 0, pricePerWeek: 0 };
+  return {
+    date: `2021-${String(4 + (month % 9)).padStart(2, '0')}`,
+    financialYear: '2021-22',
+    market: { private_residential: { ...none, margin: 0 }, la_residential: { ...none }, agency_foster: { ...none, margin: 0 }, inhouse_foster: { ...none } },
+    outOfArea: 0,
+    outOfAreaByType: { private_residential: 0, agency_foster: 0 },
+    careLeavers: 0,
+    placementMoves: 0,
+    prices: { costIndex: 1, deflator: 1 },
+  };
 }

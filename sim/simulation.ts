@@ -3,31 +3,47 @@
  * is a module of its own in `sim/engine/` (see docs/model.md for the rules and their sources).
  *
  * Design: event-driven where it pays, stepped where it must.
- * - Children in universal services wait on an exponential need clock booked in a month calendar
- *   (engine/clocks.ts); they cost nothing in the months between. When a child's hazard changes
- *   (family poverty flips, a lever moves), the remaining clock is rescaled without a new draw.
+ * - Children in universal services wait for needs on their family's need clock, an exponential
+ *   clock at the family's total hazard booked in a month calendar and thinned over its children
+ *   (engine/clocks.ts); they cost nothing in the months between. When the hazard changes (family
+ *   poverty flips, a child is born or turns 18, a lever moves), the remaining clock is rescaled
+ *   without a new draw.
  * - Children in the system (early help, assessment, CIN, CP, care, and those waiting for early
  *   help) sit in a dense active table and are stepped every month (engine/pathway.ts).
  * - Families' poverty is a two-state clock booked in its own calendar (engine/poverty.ts).
  *
  * Monthly phases, in this order (the one place the order is written):
  *   1. ageing out:  children turning 18 leave (`aged_out`, or `left_care_18` from care)   demography
- *   2. capacity:    council homes open/close, foster recruitment, caseload                capacity
- *   3. market:      margins and prices from occupancy                                     market
- *   4. poverty:     families' poverty changes; their children's need clocks are rescaled  poverty
- *   5. system:      every active child draws its month (competing hazards)                pathway
- *   6. needs:       universal children whose need clock falls due: referral or waiting    pathway
- *   7. early help:  the waiting list is admitted in order, up to capacity (all, under a duty)  waiting-list
- *   8. births                                                                             demography
- *   9. spend:       every pound by category, in whole pence                               costs
+ *   2. prices:      unit costs grow by cost inflation; the deflator by general inflation   prices
+ *   3. capacity:    council homes open/close (capital charges), foster recruitment,       capacity
+ *                   caseload and overload
+ *   4. market:      places decided `lag` months ago open or close, this month's supply     market
+ *                   decision (margin vs hurdle), then margins from occupancy
+ *   5. poverty:     families' poverty changes; their need clocks are rescaled             poverty
+ *   6. system:      every active child draws its month (competing hazards); entries to     pathway
+ *                   care are matched to places in the order councils use them: a vacancy   matching
+ *                   that exists when a child is matched is used
+ *   7. needs:       needs falling due to universal children: referral or waiting; due    needs
+ *                   re-referrals; children back in universal this month start waiting
+ *   8. early help:  the waiting list is admitted in order, up to capacity in families      waiting-list
+ *                   (all, under a duty)
+ *   9. births                                                                             demography
+ *  10. back home:   children placed out of area move into places freed during the month,   matching
+ *                   so at the month's end nobody is away while a suitable place is free
+ *  11. after care:  care leavers' cohorts and permanence allowances                       after-care
+ *  12. spend:       every pound by category, in whole pence                               costs
  */
 import { updateCaseload, updateCouncilHomes, recruitFosterCarers } from './engine/capacity';
-import { updateMultipliers } from './engine/clocks';
+import { updateNeedRates } from './engine/clocks';
 import { computeSpend } from './engine/costs';
 import { ageOut, births } from './engine/demography';
 import { applyParams } from './engine/live-params';
-import { updateMargins } from './engine/market';
-import { needsEmerge, stepSystem } from './engine/pathway';
+import { updateMargins, updateSupply } from './engine/market';
+import { needsEmerge } from './engine/needs';
+import { stepSystem } from './engine/pathway';
+import { advancePrices } from './engine/prices';
+import { initAfterCare, updateAfterCare } from './engine/after-care';
+import { repatriate } from './engine/matching';
 import type { ChildArrays, FamilyArrays } from './engine/population';
 import { povertyChanges } from './engine/poverty';
 import { marketRecord, monthRecord } from './engine/record';
@@ -51,13 +67,14 @@ export class Simulation {
   constructor(params: EngineParams, seed: number) {
     const s = new EngineState(params, seed);
     this.s = s;
-    updateMultipliers(s);
+    updateNeedRates(s);
     initFamilies(s);
     initChildren(s, params.initialChildren);
     updateCouncilHomes(s, 0);
     recruitFosterCarers(s, 0);
     updateCaseload(s);
     updateMargins(s);
+    initAfterCare(s);
     s.flows.clear();
   }
 
@@ -75,16 +92,21 @@ export class Simulation {
     const m = s.month + 1;
     s.flows.clear();
     s.careExits.fill(0);
+    s.placementMoves = 0;
     ageOut(s, m);
+    advancePrices(s);
     updateCouncilHomes(s, m);
     recruitFosterCarers(s, m);
     updateCaseload(s);
+    updateSupply(s, m);
     updateMargins(s);
     povertyChanges(s, m);
     stepSystem(s, m);
     needsEmerge(s, m);
     admitEarlyHelp(s);
     births(s, m);
+    repatriate(s);
+    updateAfterCare(s, m);
     s.month = m;
     computeSpend(s);
   }

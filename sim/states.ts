@@ -53,5 +53,5 @@ export const CARE_EXITS = ['reunified', 'permanence', 'left_care_18'] as const;
 export type CareExitId = (typeof CARE_EXITS)[number];
 
 /** Spend categories: one per placement, plus early help and social work. They sum to the total. */
-export const SPEND_CATEGORIES = [...PLACEMENTS, 'early_help', 'social_work'] as const;
+export const SPEND_CATEGORIES = [...PLACEMENTS, 'early_help', 'social_work', 'care_leavers', 'permanence_allowances'] as const;
 export type SpendCategory = (typeof SPEND_CATEGORIES)[number];

@@ -4,8 +4,8 @@ import { edgePath, pointOnCubic } from '../viz/map/edge-geometry';
 import { currentNodeOf, MAP_NODES, NO_NODE, NODE_INDEX, prevNodeOf, type MapNodeId } from '../viz/map/nodes';
 import { edgeFlows, formatCount, formatRate, nodeFigures } from '../viz/map/figures';
 import { VIEW_CODE } from '../sim/worker/contract';
-import { STATES, STATE_CODE } from '../sim/states';
-import type { MonthRecord } from '../sim/records';
+import { SPEND_CATEGORIES, STATES, STATE_CODE } from '../sim/states';
+import { neutralMonthFields, type MonthRecord } from '../sim/records';
 
 const VIEWPORTS: readonly [number, number][] = [
   [1280, 720],
@@ -175,8 +175,9 @@ describe('figures', () => {
     stocks: { ...stocks, universal: 190_000, secure: 4 },
     flows: { 'birth>universal': 800, 'universal>aged_out': 600, 'secure>left_care_18': 2, 'secure>nowhere': 1 },
     careExits: { reunified: 0, permanence: 0, left_care_18: 2 },
-    spend: { ...Object.fromEntries(STATES.slice(5).map((s) => [s, 0])), early_help: 0, social_work: 0 } as MonthRecord['spend'],
+    spend: Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, 0])) as MonthRecord['spend'],
     spendTotal: 0,
+    ...neutralMonthFields(3),
   };
 
   it('shows stocks as counts and births and exits as per-month flows, with rates per 10,000 children', () => {

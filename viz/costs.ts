@@ -22,6 +22,8 @@ const SPEND_LABEL: Record<SpendCategory, string> = {
   secure: 'Secure',
   early_help: 'Early help',
   social_work: 'Social work',
+  care_leavers: 'Care leavers',
+  permanence_allowances: 'SGO/adoption allowances',
 };
 
 export interface CostPanel {

@@ -14,7 +14,7 @@ export interface RunRow {
   coalesced: number;
 }
 
-/** Market figures are only known for the months the page was shown; others export empty. */
+/** A month's market figures: the page passes the worker's, kept for every month (`runRecords`); a month without any exports empty cells. */
 export type MarketLookup = (month: number) => MarketRecord | undefined;
 
 const MARKET_KEYS = [
@@ -39,8 +39,8 @@ function csvCell(v: string | number): string {
 
 /**
  * One row per month record (the worker's full record of the run, the CLI's `months` array), with
- * the market figures beside it where the page saw that month. Flow columns are the union over the
- * run, sorted, so every row has the same columns.
+ * that month's market figures beside it. Flow columns are the union over the run, sorted, so every
+ * row has the same columns.
  */
 export function runToCsv(records: readonly MonthRecord[], marketAt: MarketLookup): string {
   const flowKeys = [...new Set(records.flatMap((r) => Object.keys(r.flows)))].sort();

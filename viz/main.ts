@@ -10,21 +10,22 @@ import { AppState } from './app-state';
 import { createChart, type Chart } from './charts';
 import { createControls, DEFAULT_SPEED } from './controls';
 import { createCostPanel } from './costs';
+import { addressKeeper, requestFromAddress } from './address';
 import { createErrorPanel } from './errors';
 import { download, runToCsv, timelineToJson } from './export';
 import { formatCount, formatMonth, formatPounds } from './format';
 import { createLeverPanel } from './levers';
 import { createPathwayMap, type PathwayMap } from './map';
+import { createNotice } from './notice';
 import { CATEGORICAL, OKABE_ITO } from './palette';
 import { createStateTable } from './table';
 import { exposeTestHooks } from './test-hooks';
 import { applyTheme, CHART_THEME } from './theme';
 import { particleBudget } from './render-budget';
-import { readViewParams } from './url';
-import { connectSimulation, shippedChoices, type CallResult, type LoadResult } from './sim-link';
+import { ScenarioSwitcher } from './scenario-switch';
+import { connectSimulation, shippedChoices, type CallResult, type Failure, type Loaded, type ScenarioSource } from './sim-link';
 import { isComparisonAddress } from './compare/link';
-import { compareAddress, liveAddress, readLiveAddress } from './compare/live';
-import type { LeverChange } from '../sim/levers';
+import { compareAddress } from './compare/live';
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -46,6 +47,7 @@ async function start(): Promise<void> {
   if (isComparisonAddress(location.search)) return startComparison();
   const state = new AppState();
   const errors = createErrorPanel(byId('errors'));
+  const notice = createNotice(byId('notices'));
   const monthEl = document.querySelector<HTMLElement>('[data-testid="month"]');
   if (!monthEl) throw new Error('index.html is missing the month display');
   const monthDetail = byId('month-detail');
@@ -91,14 +93,6 @@ async function start(): Promise<void> {
     controls.setPlaying(playing);
   };
 
-  /** An opened scenario file, which the address then carries (within a link's size limit). */
-  let opened: { fileName: string; text: string } | undefined;
-  const compareLink = byId<HTMLAnchorElement>('compare-open');
-  const rememberView = (month = Number(monthEl.dataset.month) || 0): void => {
-    const live = { origin: opened ? { kind: 'file' as const, ...opened } : { kind: 'shipped' as const, id: state.scenarioId }, seed: state.seed, levers: state.timeline, month };
-    history.replaceState(null, '', liveAddress(location.search, live));
-    compareLink.href = compareAddress(live);
-  };
   // Acknowledge a snapshot on the next frame: the worker then sends at most one per frame and
   // folds the months in between into it, so a fast run never floods this thread.
   let frameAck: (() => void) | undefined;
@@ -131,27 +125,43 @@ async function start(): Promise<void> {
     onRunStart: () => state.startRun(),
     onStatus: (status) => showPlaying(status.playing),
     onProblem: (title, messages) => errors.show(title, messages),
+    onNotice: (text) => notice.show(text),
+    onRestored: (loaded) => switcher.restored(loaded),
   });
 
   /** Every lever change goes through here: the sliders, the free-form box and the test hook. */
-  const applyLever = async (path: string, value: unknown): Promise<boolean> => {
-    const result = await link.setLever(path, value);
-    if (!result.ok) {
-      errors.show(result.title, result.messages);
-      return false;
-    }
-    errors.clear();
-    state.timeline = result.timeline;
-    levers.show(path, value);
-    showMarkers();
-    rememberView();
-    return true;
-  };
+  const applyLever = (path: string, value: unknown): Promise<boolean> =>
+    // In turn behind any scenario switch clicked before it, so it lands on the scenario on show.
+    switcher.after(async () => {
+      const result = await link.setLever(path, value);
+      if (!result.ok) {
+        errors.show(result.title, result.messages);
+        return false;
+      }
+      errors.clear();
+      state.timeline = result.timeline;
+      levers.show(path, value);
+      showMarkers();
+      rememberView(Number(monthEl.dataset.month) || 0);
+      return true;
+    });
   const levers = createLeverPanel(byId('levers'), applyLever);
 
   const report = (result: CallResult): void => {
-    if (result.ok) showPlaying(result.status.playing);
-    else errors.show(result.title, result.messages);
+    if (!result.ok) {
+      errors.show(result.title, result.messages);
+      return;
+    }
+    showPlaying(result.status.playing);
+    // Paused: the address names the month the worker stopped at.
+    if (!result.status.playing) rememberView(result.status.month);
+  };
+
+  /** A switch the user asked for: its refusal is shown by `refuse`; success clears old messages. */
+  const userSwitch = (shown: Promise<boolean>): void => {
+    void shown.then((ok) => {
+      if (ok) errors.clear();
+    });
   };
 
   const controls = createControls(byId('controls'), {
@@ -162,108 +172,83 @@ async function start(): Promise<void> {
       const paused = state.playing ? link.pause() : Promise.resolve(undefined);
       void paused.then(() => link.step(1)).then(report);
     },
-    reset: (seed) => void resetRun(seed),
+    reset: (seed) => userSwitch(switcher.reset(seed)),
     setSpeed: (monthsPerSecond) => void link.setSpeed(monthsPerSecond).then(report),
-    chooseScenario: (id) => void loadShipped(id, controls.seed()),
-    openScenarioFile: (file) => void openFile(file),
+    chooseScenario: (id) => userSwitch(switcher.switchTo({ kind: 'shipped', id }, controls.seed())),
+    openScenarioFile: (file) =>
+      userSwitch(switcher.switchTo(async () => ({ kind: 'file', name: file.name, text: await file.text() }), controls.seed())),
     exportCsv: () => void exportCsv(),
     exportLevers: () => download(`${state.scenarioId}-levers.json`, timelineToJson(state.timeline), 'application/json'),
   });
   controls.setPlaying(false);
 
   async function exportCsv(): Promise<void> {
-    const records = await link.records();
-    if (!records.ok) {
-      errors.show(records.title, records.messages);
+    // Every month with its own market figures, from the worker: never what happened to be drawn.
+    const run = await link.runRecords();
+    if (!run.ok) {
+      errors.show(run.title, run.messages);
       return;
     }
-    download(`${state.scenarioId}-seed${state.seed}-run.csv`, runToCsv(records.records, (m) => state.marketAt(m)), 'text/csv');
+    const first = run.records[0]?.month ?? 0;
+    download(`${state.scenarioId}-seed${state.seed}-run.csv`, runToCsv(run.records, (m) => run.markets[m - first]), 'text/csv');
   }
 
-  /** The timeline the worker replays (a link's levers), shown as markers. */
-  const adoptTimeline = async (): Promise<void> => {
-    const timeline = await link.client.leverTimeline();
-    if (timeline.ok) state.timeline = timeline.value;
-    showMarkers();
+  const writeAddress = addressKeeper();
+  const compareLink = byId<HTMLAnchorElement>('compare-open');
+
+  /** The address and the "Compare scenarios" link reproduce this run: its source, seed, levers and `month`. */
+  const writeRun = (source: ScenarioSource, month: number): void => {
+    const run = { source, seed: state.seed, levers: state.timeline, month };
+    writeAddress(run);
+    compareLink.href = compareAddress(run);
   };
 
-  /** Show a newly loaded (or reset) scenario: levers, targets and markers start again. */
-  const adopt = (id: string, result: Extract<LoadResult, { ok: true }>): void => {
-    state.scenarioId = id;
-    state.scenario = result.scenario;
-    state.seed = result.status.seed;
-    state.timeline = [];
-    showPlaying(result.status.playing);
-    controls.setSeed(result.status.seed);
-    scenarioName.textContent = result.scenario.name;
-    scenarioName.title = result.scenario.description;
-    levers.setScenario(result.scenario);
-    showReferences(result.scenario);
+  /** The address follows the run on show (a paused month, a lever); a request under way writes it when it ends. */
+  function rememberView(month: number): void {
+    const current = switcher.current;
+    if (current && !switcher.busy) writeRun(current.source, month);
+  }
+
+  /** Show the run the worker has now (a load, a reset, a restart): picker, address, name, levers, targets, markers. */
+  const show = (loaded: Loaded): void => {
+    const { source, scenario, status } = loaded;
+    state.scenarioId = source.kind === 'shipped' ? source.id : source.name.replace(/\.json$/i, '');
+    state.scenario = scenario;
+    state.seed = status.seed;
+    state.timeline = loaded.timeline;
+    showPlaying(status.playing);
+    controls.setSeed(status.seed);
+    if (source.kind === 'shipped') {
+      controls.setFileChoice(undefined);
+      controls.setSelected(source.id);
+    } else {
+      controls.setFileChoice(scenario.name);
+    }
+    scenarioName.textContent = source.kind === 'shipped' ? scenario.name : `${scenario.name} (${source.name}, a local file)`;
+    scenarioName.title = scenario.description;
+    levers.setScenario(scenario);
+    showReferences(scenario);
     showMarkers();
+    writeRun(source, status.month);
   };
 
-  async function loadShipped(id: string, seed: number, timeline: LeverChange[] = []): Promise<boolean> {
-    const result = await link.loadShipped(id, seed, timeline);
-    if (!result.ok) {
-      errors.show(result.title, result.messages);
-      controls.setSelected(state.scenarioId);
-      return false;
-    }
-    errors.clear();
-    opened = undefined;
-    adopt(id, result);
-    if (timeline.length > 0) await adoptTimeline();
-    controls.setFileChoice(undefined);
-    controls.setSelected(id);
-    rememberView(0);
-    return true;
-  }
+  /** The newest request was refused: say why, and put the picker back on the run that goes on. */
+  const refuse = (failure: Failure, running: Loaded | undefined): void => {
+    errors.show(running ? `${failure.title} ${running.scenario.name} goes on as before.` : failure.title, failure.messages);
+    if (running?.source.kind === 'shipped') controls.setSelected(running.source.id);
+    else if (running) controls.setFileChoice(running.scenario.name);
+  };
 
-  async function openFile(file: File): Promise<void> {
-    await openText(await file.text(), file.name, controls.seed());
-  }
-
-  async function openText(text: string, fileName: string, seed: number, timeline: LeverChange[] = []): Promise<boolean> {
-    const result = await link.loadText(text, fileName, seed, timeline);
-    if (!result.ok) {
-      errors.show(result.title, result.messages);
-      return false;
-    }
-    errors.clear();
-    opened = { fileName, text };
-    adopt(fileName.replace(/\.json$/i, ''), result);
-    if (timeline.length > 0) await adoptTimeline();
-    controls.setFileChoice(result.scenario.name);
-    rememberView(0);
-    return true;
-  }
-
-  async function resetRun(seed: number): Promise<void> {
-    const result = await link.reset(seed);
-    if (!result.ok) {
-      errors.show(result.title, result.messages);
-      return;
-    }
-    errors.clear();
-    adopt(state.scenarioId, result);
-    rememberView(0);
-  }
+  const switcher = new ScenarioSwitcher({ load: link.load, reset: link.reset, show, refuse });
 
   // Start-up: the map and the worker in parallel, then the scenario from the address (or the baseline).
   setStatus('loading', 'Starting the simulation…');
   controls.setBusy(true);
   levers.setEnabled(false);
-  const { params, problems } = readViewParams(location.search);
-  const fromLink = readLiveAddress(location.search, location.hash);
   const choices = link.scenarios;
   if (choices.length === 0) throw new Error('no scenarios are bundled with the app (scenarios/*.json)');
-  let wanted = params.scenario ?? DEFAULT_SCENARIO;
-  const addressProblems = [...problems, ...fromLink.problems];
-  if (!choices.some((c) => c.id === wanted)) {
-    if (params.scenario && !params.scenario.startsWith('file:')) addressProblems.push(`scenario in the address: no shipped scenario called "${params.scenario}" (shipped: ${choices.map((c) => c.id).join(', ')})`);
-    wanted = choices.some((c) => c.id === DEFAULT_SCENARIO) ? DEFAULT_SCENARIO : choices[0].id;
-  }
-  controls.setScenarios(choices, wanted);
+  const wanted = requestFromAddress(location.search, location.hash, choices.map((c) => c.id), DEFAULT_SCENARIO);
+  controls.setScenarios(choices, wanted.fallback.kind === 'shipped' ? wanted.fallback.id : choices[0].id);
   // The worker boots while the map starts; the scenario loads once the map can show month 0.
   try {
     map = await createPathwayMap(byId('map'), { maxParticles: particleBudget(location.search) });
@@ -272,10 +257,13 @@ async function start(): Promise<void> {
   }
   setStatus('loading', 'Loading the scenario…');
   await link.setSpeed(DEFAULT_SPEED);
-  const loaded = fromLink.file ? await openText(fromLink.file.text, fromLink.file.fileName, params.seed ?? 1, fromLink.levers) : await loadShipped(wanted, params.seed ?? 1, fromLink.levers);
-  // A link to a paused run at month m: simulate up to it, as the person who shared it saw it.
-  if (loaded && fromLink.month > 0) report(await link.step(fromLink.month));
-  if (addressProblems.length > 0) errors.show('Part of the address was not understood.', addressProblems);
+  let loaded = await switcher.switchTo(wanted.source, wanted.seed, { levers: wanted.levers, month: wanted.month });
+  if (loaded && wanted.note) notice.show(wanted.note);
+  if (!loaded && (wanted.source !== wanted.fallback || wanted.levers.length > 0 || wanted.month > 0)) {
+    // What the address carried was refused (its messages are on show): the usual scenario instead, at its start.
+    loaded = await switcher.switchTo(wanted.fallback, wanted.seed);
+  }
+  if (wanted.problem) errors.show(wanted.problem.title, wanted.problem.messages);
   controls.setBusy(false);
   levers.setEnabled(loaded);
   setStatus(loaded ? 'ready' : 'error', loaded ? undefined : 'The scenario could not be loaded.');
@@ -289,6 +277,8 @@ async function start(): Promise<void> {
       drawCharts: () => {
         for (const chart of allCharts) chart.drawNow();
       },
+      injectWorkerFault: (fault) => link.client.injectTestFault(fault),
+      shown: () => ({ scenarioId: state.scenarioId, seed: state.seed, running: link.running?.kind === 'file' ? `file:${link.running.name}` : link.running?.id }),
     });
   }
 }

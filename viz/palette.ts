@@ -69,6 +69,8 @@ export const SPEND_COLOUR: Record<SpendCategory, string> = {
   secure: '#CC79A7',
   early_help: '#AAAA00',
   social_work: '#C0C7D2',
+  care_leavers: '#997700',
+  permanence_allowances: '#8E9AAF',
 };
 
 /** A neutral categorical sequence for series without a fixed meaning (e.g. chart lines). */

@@ -2,7 +2,7 @@
  * `window.__careFutures`: a handle for the browser tests and for debugging from the console.
  * Exposed by the dev server (and with `?debug` in a build); the app never reads it.
  */
-import type { LeverChange } from '../sim/worker/contract';
+import type { LeverChange, TestFault } from '../sim/worker/contract';
 import type { SimulationLink } from './sim-link';
 
 export interface CareFuturesHooks {
@@ -16,6 +16,10 @@ export interface CareFuturesHooks {
   rows(): number;
   /** Redraw every chart at once (the frame loop normally does it). */
   drawCharts(): void;
+  /** Dev server only: make the worker hang (`loop`), close itself or throw, to test recovery. */
+  injectWorkerFault(fault: TestFault): void;
+  /** What the page believes it shows, and the source the worker was last given. */
+  shown(): { scenarioId: string; seed: number; running: string | undefined };
 }
 
 declare global {

@@ -13,6 +13,11 @@
  * Runs: every load, reset and restart starts a new run. `onRunStart(run)` is called before the
  * first snapshot of a new run (clear charts there); snapshots of an older run still in flight are
  * dropped, never delivered after a newer run's.
+ *
+ * Liveness: a watchdog (viz/watchdog.ts) listens to every message of the worker, heartbeats
+ * included. When the worker is silent for about 2 s while a call waits or the run plays, it is
+ * treated as dead: terminated, its calls end with a `state` error and `onCrash` says why. A worker
+ * that throws (an `error` event) is treated the same way. `restart()` brings the run back.
  */
 import * as Comlink from 'comlink';
 import type {
@@ -26,14 +31,17 @@ import type {
   ResetOptions,
   Scenario,
   SimEvent,
-  SimListener,
   SimStatus,
+  RunRecords,
   SimulationApi,
   Snapshot,
+  TestFault,
+  TestFaultMessage,
 } from '../sim/worker/contract';
+import type { WatchdogClock, WatchdogTimings } from './watchdog';
+import { createSimulationWorker, openConnection, viewBuffers, type Connection, type WorkerLike } from './worker-connection';
 
-/** What the client needs of a worker: a comlink endpoint that can be terminated. */
-export type WorkerLike = Comlink.Endpoint & { terminate(): void };
+export { createSimulationWorker, type WorkerLike } from './worker-connection';
 
 export interface ClientHandlers {
   /** A snapshot to show. Resolve when ready for the next; resolve to the view to hand its buffers back. */
@@ -44,43 +52,36 @@ export interface ClientHandlers {
   onStatus?(status: SimStatus): void;
   /** An error outside a call (e.g. the engine failed while playing), or a handler that threw. */
   onError?(error: ApiError): void;
-  /** The worker died; calls fail with a `state` error until `restart()`. */
+  /** The worker died, threw or stopped answering; calls fail with a `state` error until `restart()` (or a `load`). */
   onCrash?(reason: string): void;
 }
 
 export interface ClientOptions extends ClientHandlers {
   /** default: the Vite-bundled `sim/worker.ts` */
   createWorker?: () => WorkerLike;
+  /** the watchdog's clock (default: real time) and limits (default: 2 s of silence) */
+  clock?: WatchdogClock;
+  watchdog?: WatchdogTimings;
 }
 
-/** Vite needs this expression literally, to bundle the worker as its own module. */
-export function createSimulationWorker(): Worker {
-  return new Worker(new URL('../sim/worker/worker.ts', import.meta.url), { type: 'module' });
-}
+/**
+ * Silence allowed while a load or reset waits: the worker cannot beat while the engine builds a
+ * population, and an England-sized one takes seconds.
+ */
+export const POPULATION_PATIENCE_MS = 20_000;
 
 const DEAD: ApiError = { kind: 'state', message: 'the simulation worker has stopped: restart it' };
+const BROKEN = 'the simulation worker stopped answering';
 
-function viewBuffers(view: AnimationView): ArrayBuffer[] {
-  return [view.state.buffer, view.prev.buffer, view.poor.buffer] as ArrayBuffer[];
+/** Whether a call failed because its worker died or its channel broke (not because the worker refused it). */
+export function isWorkerGone(error: ApiError): boolean {
+  return error === DEAD || (error.kind === 'internal' && error.message.startsWith(BROKEN));
 }
 
 function isView(value: unknown): value is AnimationView {
   if (value === null || typeof value !== 'object') return false;
   const v = value as Partial<Record<keyof AnimationView, unknown>>;
   return v.state instanceof Uint8Array && v.prev instanceof Uint8Array && v.poor instanceof Uint8Array;
-}
-
-/** One connection to a worker; `restart` replaces it. */
-interface Connection {
-  worker: WorkerLike;
-  api: Comlink.Remote<SimulationApi>;
-  listener: SimListener & Comlink.ProxyMarked;
-  /** rejects when this worker dies, so calls waiting on it end instead of hanging */
-  died: Promise<never>;
-  kill: (reason: string) => void;
-  alive: boolean;
-  /** added to the worker's run numbers: a new worker counts from 1 again, the page's runs keep increasing */
-  runBase: number;
 }
 
 export class SimulationClient {
@@ -108,13 +109,20 @@ export class SimulationClient {
     return this.connection.alive;
   }
 
+  /** Heartbeats received from the current worker (for tests and debugging). */
+  get heartbeats(): number {
+    return this.connection.heartbeats;
+  }
+
   /** The status from the latest call or event (may lag the worker by a message). */
   get status(): SimStatus | undefined {
     return this.lastStatus;
   }
 
+  /** Load a scenario. A dead worker is replaced by a fresh one first: a load needs nothing of the old run. */
   async load(input: LoadInput): Promise<ApiResult<SimStatus>> {
-    const result = await this.call((api) => api.load(input));
+    if (!this.connection.alive) this.reconnect('replaced for a new load');
+    const result = await this.call((api) => api.load(input), 'loading a scenario', POPULATION_PATIENCE_MS);
     if (result.ok) {
       const { levers, ...rest } = input;
       this.input = rest as LoadInput;
@@ -126,28 +134,28 @@ export class SimulationClient {
   }
 
   async play(options?: PlayOptions): Promise<ApiResult<SimStatus>> {
-    return this.noteStatus(await this.call((api) => api.play(options)));
+    return this.noteStatus(await this.call((api) => api.play(options), 'starting to play'));
   }
 
   async pause(): Promise<ApiResult<SimStatus>> {
-    return this.noteStatus(await this.call((api) => api.pause()));
+    return this.noteStatus(await this.call((api) => api.pause(), 'pausing'));
   }
 
   async step(months?: number): Promise<ApiResult<SimStatus>> {
-    return this.noteStatus(await this.call((api) => api.step(months)));
+    return this.noteStatus(await this.call((api) => api.step(months), `stepping ${months ?? 1} month(s)`));
   }
 
   async setSpeed(monthsPerSecond: number): Promise<ApiResult<SimStatus>> {
-    const result = await this.call((api) => api.setSpeed(monthsPerSecond));
+    const result = await this.call((api) => api.setSpeed(monthsPerSecond), 'setting the speed');
     if (result.ok) this.speed = monthsPerSecond;
     return this.noteStatus(result);
   }
 
   async setLever(path: string, value: unknown): Promise<ApiResult<LeverChange>> {
-    const result = await this.call((api) => api.setLever(path, value));
+    const result = await this.call((api) => api.setLever(path, value), 'setting a lever');
     if (result.ok) {
       // The worker's timeline is the truth (it merges repeated changes): mirror it for a restart.
-      const timeline = await this.call((api) => api.leverTimeline());
+      const timeline = await this.call((api) => api.leverTimeline(), 'reading the lever timeline');
       if (timeline.ok) this.timeline = timeline.value;
     }
     return result;
@@ -155,11 +163,11 @@ export class SimulationClient {
 
   async leverTimeline(): Promise<ApiResult<LeverChange[]>> {
     if (!this.connection.alive) return { ok: true, value: [...this.timeline] };
-    return this.call((api) => api.leverTimeline());
+    return this.call((api) => api.leverTimeline(), 'reading the lever timeline');
   }
 
   async reset(seed?: number, options?: ResetOptions): Promise<ApiResult<SimStatus>> {
-    const result = await this.call((api) => api.reset(seed, options));
+    const result = await this.call((api) => api.reset(seed, options), 'resetting the run', POPULATION_PATIENCE_MS);
     if (result.ok) {
       this.seed = result.value.seed;
       if (!options?.keepLevers) this.timeline = [];
@@ -169,21 +177,37 @@ export class SimulationClient {
   }
 
   async scenario(): Promise<ApiResult<Scenario>> {
-    return this.call((api) => api.scenario());
+    return this.call((api) => api.scenario(), 'reading the scenario');
   }
 
   async records(fromMonth?: number): Promise<ApiResult<MonthRecord[]>> {
-    return this.call((api) => api.records(fromMonth));
+    return this.call((api) => api.records(fromMonth), 'reading the month records');
+  }
+
+  /** Every month's record and market figures (what the CSV export is built from). */
+  async runRecords(fromMonth?: number): Promise<ApiResult<RunRecords>> {
+    return this.call((api) => api.runRecords(fromMonth), 'reading the month records');
   }
 
   async fetchStatus(): Promise<ApiResult<SimStatus>> {
-    return this.noteStatus(await this.call((api) => api.status()));
+    return this.noteStatus(await this.call((api) => api.status(), 'reading the status'));
+  }
+
+  /** The input of the last accepted load (what `restart` rebuilds), if any. */
+  get loadedInput(): Readonly<LoadInput> | undefined {
+    return this.input;
+  }
+
+  /** Test only (dev server): make the worker hang, close or throw, to check that the page recovers. */
+  injectTestFault(fault: TestFault): void {
+    const message: TestFaultMessage = { careFuturesTestFault: fault };
+    if (this.connection.alive) this.connection.worker.postMessage(message);
   }
 
   /** Hand a view back after drawing it (when `onSnapshot` did not return it). */
   async returnBuffers(view: AnimationView): Promise<void> {
     if (!this.connection.alive) return;
-    await this.call((api) => api.returnBuffers(Comlink.transfer(view, viewBuffers(view))));
+    await this.call((api) => api.returnBuffers(Comlink.transfer(view, viewBuffers(view))), 'handing buffers back');
   }
 
   /**
@@ -192,7 +216,7 @@ export class SimulationClient {
    */
   async ping(timeoutMs = 2000): Promise<boolean> {
     if (!this.connection.alive) return false;
-    const answer = this.call((api) => api.status()).then((r) => r.ok);
+    const answer = this.call((api) => api.status(), 'answering a ping').then((r) => r.ok);
     const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs));
     return Promise.race([answer, timeout]);
   }
@@ -203,20 +227,14 @@ export class SimulationClient {
    * so `onRunStart` fires; the month records are available from `records()`.
    */
   async restart(): Promise<ApiResult<SimStatus>> {
-    this.connection.kill('restarted');
-    this.connection = this.connect();
     const month = this.shownMonth;
-    if (this.speed !== undefined) {
-      const speed = this.speed;
-      const set = await this.call((api) => api.setSpeed(speed));
-      if (!set.ok) return set;
-    }
+    this.reconnect('restarted');
     if (!this.input) return this.fetchStatus();
     const levers = [...this.timeline];
-    const loaded = await this.call((api) => api.load({ ...this.input!, seed: this.seed, levers }));
+    const loaded = await this.call((api) => api.load({ ...this.input!, seed: this.seed, levers }), 'rebuilding the run', POPULATION_PATIENCE_MS);
     if (!loaded.ok) return loaded;
     if (month > 0) {
-      const stepped = await this.call((api) => api.step(month));
+      const stepped = await this.call((api) => api.step(month), `replaying ${month} months`);
       if (!stepped.ok) return stepped;
     }
     return this.fetchStatus();
@@ -229,62 +247,56 @@ export class SimulationClient {
 
   // ------------------------------------------------------------------ internals
 
+  /** A fresh worker in place of the current one, at the speed the page had set. */
+  private reconnect(reason: string): void {
+    this.connection.kill(reason);
+    this.connection = this.connect();
+    if (this.speed !== undefined) {
+      const speed = this.speed;
+      // Sent before anything else, so comlink's order has it in force for every later call.
+      void this.call((api) => api.setSpeed(speed), 'setting the speed');
+    }
+  }
+
   private connect(): Connection {
-    const worker = this.createWorker();
-    const api = Comlink.wrap<SimulationApi>(worker);
-    let kill: (reason: string) => void = () => {};
-    const died = new Promise<never>((_, reject) => {
-      kill = (reason) => reject(new Error(reason));
-    });
-    // Nobody may be awaiting a call when the worker dies: that is not an unhandled rejection.
-    died.catch(() => {});
-    const listener = Comlink.proxy((event: SimEvent) => this.receive(event, connection));
-    const connection: Connection = {
-      worker,
-      api,
-      listener,
-      died,
-      alive: true,
+    const connection = openConnection({
+      createWorker: this.createWorker,
       runBase: this.latestRun,
-      kill: (reason) => {
-        if (!connection.alive) return;
-        connection.alive = false;
-        kill(reason);
-        try {
-          api[Comlink.releaseProxy]();
-        } catch {
-          // the port is already closed
-        }
-        worker.terminate();
+      clock: this.handlers.clock,
+      // Undefined only for the first connection, made from the constructor.
+      learnedGapMs: (this.connection as Connection | undefined)?.watchdog.learnedGapMs,
+      timings: this.handlers.watchdog,
+      receive: (event, from) => this.receive(event, from),
+      lost: (reason, from) => {
+        if (this.connection === from) this.handlers.onCrash?.(reason);
       },
-    };
-    const onFailure = (event: Event) => {
-      if (!connection.alive) return;
-      const message = (event as Partial<ErrorEvent>).message;
-      const reason = `the simulation worker failed${message ? `: ${message}` : ''}`;
-      connection.kill(reason);
-      if (this.connection === connection) this.handlers.onCrash?.(reason);
-    };
-    worker.addEventListener('error', onFailure as EventListener);
-    worker.addEventListener('messageerror', onFailure as EventListener);
-    void this.call((remote) => remote.subscribe(listener), connection).then((result) => {
+    });
+    void this.call((remote) => remote.subscribe(connection.listener), 'subscribing', undefined, connection).then((result) => {
       if (!result.ok && result.error !== DEAD) this.handlers.onError?.(result.error);
     });
     return connection;
   }
 
   /** A call that ends with a typed error whatever happens: the worker dies, or comlink rejects. */
-  private async call<T>(body: (api: Comlink.Remote<SimulationApi>) => Promise<ApiResult<T>>, connection = this.connection): Promise<ApiResult<T>> {
+  private async call<T>(
+    body: (api: Comlink.Remote<SimulationApi>) => Promise<ApiResult<T>>,
+    what: string,
+    patienceMs?: number,
+    connection = this.connection,
+  ): Promise<ApiResult<T>> {
     if (!connection.alive) return { ok: false, error: DEAD };
+    const answered = connection.watchdog.expect(what, patienceMs);
     try {
       return await Promise.race([body(connection.api), connection.died]);
     } catch (err) {
       if (!connection.alive) return { ok: false, error: DEAD };
       // The API never throws: a rejected call means the channel itself broke.
-      const reason = `the simulation worker stopped answering: ${err instanceof Error ? err.message : String(err)}`;
+      const reason = `${BROKEN}: ${err instanceof Error ? err.message : String(err)}`;
       connection.kill(reason);
       if (this.connection === connection) this.handlers.onCrash?.(reason);
       return { ok: false, error: { kind: 'internal', message: reason } };
+    } finally {
+      answered();
     }
   }
 
@@ -296,6 +308,7 @@ export class SimulationClient {
   /** The status with the page's run number, remembered as the latest. */
   private noteRun(status: SimStatus, connection: Connection): SimStatus {
     const seen = { ...status, run: connection.runBase + status.run };
+    connection.watchdog.setPlaying(seen.playing);
     this.lastStatus = seen;
     this.latestRun = Math.max(this.latestRun, seen.run);
     return seen;
@@ -304,6 +317,7 @@ export class SimulationClient {
   private async receive(event: SimEvent, connection: Connection): Promise<AnimationView | undefined> {
     // A dead worker's last messages must not reach the page after its replacement's.
     if (connection !== this.connection) return undefined;
+    connection.watchdog.heard();
     switch (event.type) {
       case 'status':
         this.handlers.onStatus?.(this.noteRun(event.status, connection));

@@ -12,29 +12,31 @@
  * Its columns come from a field registry like the population's, so a column added there is
  * allocated, grown and moved on removal without further code.
  */
-import { FieldTable, type Field } from './population';
+import { ColumnTable, type Column } from './layout';
 
-const ACTIVE_FIELDS = {
+const ACTIVE_COLUMNS = {
   /** the child's population slot */
-  slot: [Int32Array, 0, 1],
+  slot: [Int32Array, 0],
   /** the child's state code (kept in step with the population's) */
-  code: [Uint8Array, 0, 1],
+  code: [Uint8Array, 0],
   /** the child's random stream: serial and draws taken (the live counter while active) */
-  serial: [Uint32Array, 0, 1],
-  draws: [Uint32Array, 0, 1],
+  serial: [Uint32Array, 0],
+  draws: [Uint32Array, 0],
   /** month of birth */
-  born: [Int32Array, 0, 1],
-} as const satisfies Record<string, Field>;
+  born: [Int32Array, 0],
+  /** 1 for a child who entered care straight into a children's home under "homes as an early option" */
+  earlyHome: [Uint8Array, 0],
+} as const satisfies Record<string, Column>;
 
-type Column = keyof typeof ACTIVE_FIELDS;
-const COLUMNS = Object.keys(ACTIVE_FIELDS) as Column[];
+type Name = keyof typeof ACTIVE_COLUMNS;
+const NAMES = Object.keys(ACTIVE_COLUMNS) as Name[];
 
 export class ActiveTable {
-  private readonly table: FieldTable<typeof ACTIVE_FIELDS>;
+  private readonly table: ColumnTable<typeof ACTIVE_COLUMNS>;
   count = 0;
 
   constructor(initial: number) {
-    this.table = new FieldTable(ACTIVE_FIELDS, Math.max(64, initial));
+    this.table = new ColumnTable(ACTIVE_COLUMNS, Math.max(64, initial));
   }
 
   get slot(): Int32Array {
@@ -52,6 +54,9 @@ export class ActiveTable {
   get born(): Int32Array {
     return this.table.a.born;
   }
+  get earlyHome(): Uint8Array {
+    return this.table.a.earlyHome;
+  }
 
   /** Append a child; returns its index in the table. */
   add(slot: number, code: number, serial: number, draws: number, born: number): number {
@@ -63,6 +68,7 @@ export class ActiveTable {
     a.serial[k] = serial;
     a.draws[k] = draws;
     a.born[k] = born;
+    a.earlyHome[k] = 0;
     return k;
   }
 
@@ -71,7 +77,33 @@ export class ActiveTable {
     const last = --this.count;
     if (k === last) return -1;
     const a = this.table.a;
-    for (const column of COLUMNS) a[column][k] = a[column][last];
+    for (const name of NAMES) a[name][k] = a[name][last];
     return a.slot[k];
+  }
+}
+
+/** The active children with an event this month: table index, slot and event, in table order. */
+export class MonthEvents {
+  ks = new Int32Array(1024);
+  slots = new Int32Array(1024);
+  events = new Int8Array(1024);
+  count = 0;
+
+  /** Empty, with room for `capacity` entries. */
+  reset(capacity: number): this {
+    if (this.ks.length < capacity) {
+      const n = Math.max(capacity, this.ks.length * 2);
+      this.ks = new Int32Array(n);
+      this.slots = new Int32Array(n);
+      this.events = new Int8Array(n);
+    }
+    this.count = 0;
+    return this;
+  }
+
+  push(k: number, slot: number, event: number): void {
+    this.ks[this.count] = k;
+    this.slots[this.count] = slot;
+    this.events[this.count++] = event;
   }
 }

@@ -43,3 +43,51 @@ export class MonthCalendar {
     return this.buckets[slot].subarray(0, n);
   }
 }
+
+/** A growable list of slots, read and emptied at once (the children joining a clock at the month's end). */
+export class SlotList {
+  private items = new Int32Array(1024);
+  private length = 0;
+
+  push(id: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = id;
+  }
+
+  /** The ids pushed since the last take (a view valid until the next push); then empty the list. */
+  take(): Int32Array {
+    const n = this.length;
+    this.length = 0;
+    return this.items.subarray(0, n);
+  }
+}
+
+/**
+ * Counts by month in a ring (no ids): how many things fall due in each of the next `horizon`
+ * months, e.g. allowances that end on a child's 18th birthday.
+ */
+export class MonthCalendarCounts {
+  private readonly counts: Float64Array;
+  private readonly mask: number;
+
+  constructor(horizonPow2 = 256) {
+    this.mask = horizonPow2 - 1;
+    this.counts = new Float64Array(horizonPow2);
+  }
+
+  add(month: number, n = 1): void {
+    this.counts[month & this.mask] += n;
+  }
+
+  /** The count due in `month`; then clear it. */
+  take(month: number): number {
+    const slot = month & this.mask;
+    const n = this.counts[slot];
+    this.counts[slot] = 0;
+    return n;
+  }
+}

@@ -1,29 +1,73 @@
 /**
  * Costs: every pound of the month's spend attributed to one category, in whole pence, so the
- * categories sum exactly to the total.
+ * categories sum exactly to the total. Unit costs are in pounds of the start date, grown by the
+ * cost index (prices.ts), so spend is nominal.
+ *
+ * - Placements the council buys per child (kinship, in-house foster, placed with parents,
+ *   supported accommodation, secure): children x weekly cost.
+ * - Council homes: every open place pays the fixed share of the weekly cost, filled or not; each
+ *   child adds the variable share; places opened during the run add their capital charge.
+ * - Market placements: the month's price; children out of area carry the premium.
+ * - Children's homes (council-run and private): a share of their children are in the high-cost tail.
+ * - Early help: the budget (capacity is what it buys); under a statutory duty, whatever the cases
+ *   cost if that is more.
+ * - Social work: the workforce (agency cover of vacancies at a premium), whatever the caseload.
+ * - Care leavers 18-25: support for each, and staying put for a share of those under 21.
+ * - Permanence allowances: for children adopted or under special guardianship, until 18.
  */
-import { openCases, stocksOf } from '../measures';
 import { WEEKS_PER_MONTH } from '../params';
 import { SPEND_CATEGORIES, STATE_CODE as S, type SpendCategory } from '../states';
+import { capitalChargeOf } from './capacity';
 import { isMarketCode } from './matching';
 import { weeklyPriceOf } from './market';
 import type { EngineState } from './state';
 
 const pence = (pounds: number): number => Math.round(pounds * 100);
 
+/**
+ * The high-cost tail: a share of children in children's homes, council-run or private, cost the
+ * high weekly price instead of their home's usual one (complex needs cost more wherever a child lives).
+ */
+function highCostTail(s: EngineState, code: number, usualPerMonth: number): number {
+  const p = s.p;
+  return Math.max(0, s.stock[code] * p.highCostShare * (p.highCostPerWeek * s.costIndex * WEEKS_PER_MONTH - usualPerMonth));
+}
+
+/** What a council home costs this month: fixed for open places, variable for children, capital, the high-cost tail. */
+export function councilHomeSpend(s: EngineState): number {
+  const p = s.p;
+  const weekly = p.costPerWeek[S.la_residential] * s.costIndex * WEEKS_PER_MONTH;
+  const occupied = s.stock[S.la_residential];
+  // Places closed while children are still in them are paid until the children move on.
+  const open = Math.max(s.councilHomePlaces, occupied);
+  return open * weekly * p.councilHomeFixedShare + occupied * weekly * (1 - p.councilHomeFixedShare) + capitalChargeOf(s) + highCostTail(s, S.la_residential, weekly);
+}
+
 /** Pounds spent this month in one category. */
 export function spendOf(s: EngineState, cat: SpendCategory): number {
   const p = s.p;
-  if (cat === 'early_help') return s.stock[S.early_help] * p.earlyHelpCostPerCase;
-  if (cat === 'social_work') return openCases(stocksOf(s.stock)) * p.socialWorkCostPerCase;
-  const code = S[cat];
-  if (isMarketCode(code)) {
-    // Market places are paid at the month's price; places out of area carry the premium on top.
-    const price = weeklyPriceOf(s, code) * WEEKS_PER_MONTH;
-    const away = s.outOfArea[code];
-    return (s.stock[code] - away) * price + away * price * p.outOfAreaPremium;
+  const index = s.costIndex;
+  switch (cat) {
+    case 'early_help':
+      return Math.max(p.earlyHelpBudget, p.earlyHelpStatutory ? s.earlyHelpFamilies * p.earlyHelpCostPerFamily : 0) * index;
+    case 'social_work':
+      return p.socialWorkCost * index;
+    case 'care_leavers':
+      return s.careLeavers * p.careLeaverCostPerMonth * index + s.youngCareLeavers * p.stayingPutShare * p.stayingPutCostPerWeek * WEEKS_PER_MONTH * index;
+    case 'permanence_allowances':
+      return s.onAllowance * p.permanenceAllowancePerWeek * WEEKS_PER_MONTH * index;
+    case 'la_residential':
+      return councilHomeSpend(s);
+    default: {
+      const code = S[cat];
+      if (!isMarketCode(code)) return s.stock[code] * p.costPerWeek[code] * index * WEEKS_PER_MONTH;
+      // Market places are paid at the month's price; places out of area carry the premium on top.
+      const price = weeklyPriceOf(s, code) * WEEKS_PER_MONTH;
+      const away = s.outOfArea[code];
+      const placed = (s.stock[code] - away) * price + away * price * p.outOfAreaPremium;
+      return code === S.private_residential ? placed + highCostTail(s, code, price) : placed;
+    }
   }
-  return s.stock[code] * p.costPerWeek[code] * WEEKS_PER_MONTH;
 }
 
 export function computeSpend(s: EngineState): void {

@@ -5,7 +5,7 @@
  */
 import type { EngineParams } from '../params';
 import { STATE_CODE as S } from '../states';
-import { rescaleNeedClocks, rescalePovertyClocks, updateMultipliers } from './clocks';
+import { rescaleNeedClocks, rescalePovertyClocks, updateNeedRates } from './clocks';
 import type { EngineState } from './state';
 
 /**
@@ -19,6 +19,7 @@ export type LiveEffect = 'read' | 'setup' | 'needClocks' | 'povertyClocks' | 'pl
 
 export const LIVE_EFFECT: Readonly<Record<keyof EngineParams, LiveEffect>> = {
   scale: 'setup',
+  startMonth: 'setup',
   initialChildren: 'setup',
   families: 'setup',
   birthsPerMonth: 'read',
@@ -36,12 +37,15 @@ export const LIVE_EFFECT: Readonly<Record<keyof EngineParams, LiveEffect>> = {
   earlyHelpSuccessShare: 'read',
   earlyHelpCapacity: 'read',
   earlyHelpStatutory: 'read',
-  earlyHelpCostPerCase: 'read',
+  earlyHelpBudget: 'read',
+  earlyHelpCostPerFamily: 'read',
   waitingEscalation: 'read',
   waitingResolve: 'read',
   socialWorkers: 'read',
   caseloadThreshold: 'read',
-  socialWorkCostPerCase: 'read',
+  socialWorkCost: 'read',
+  overloadRaisesNoFurtherAction: 'read',
+  maxOverload: 'read',
   overloadSlowsAssessment: 'read',
   overloadRaisesEscalation: 'read',
   assessmentComplete: 'read',
@@ -66,10 +70,27 @@ export const LIVE_EFFECT: Readonly<Record<keyof EngineParams, LiveEffect>> = {
   privateMarket: 'read',
   agencyMarket: 'read',
   outOfAreaPremium: 'read',
+  highCostShare: 'read',
+  highCostPerWeek: 'read',
   profitCap: 'read',
   councilHomeTarget: 'read',
   councilHomeMonthsToOpen: 'read',
   fosterExtraPlacesPerMonth: 'read',
+  councilHomeFixedShare: 'read',
+  councilHomeCapitalPerPlace: 'read',
+  councilHomeCapitalMonths: 'read',
+  costInflationPerMonth: 'read',
+  generalInflationPerMonth: 'read',
+  priceBaseMonth: 'read',
+  careLeaverMonths: 'read',
+  careLeaverCostPerMonth: 'read',
+  stayingPutShare: 'read',
+  stayingPutCostPerWeek: 'read',
+  permanenceAllowancePerWeek: 'read',
+  homesEarly: 'read',
+  earlyHomeReunification: 'read',
+  earlyHomeStepDown: 'read',
+  earlyHomeBreakdown: 'read',
 };
 
 function sameValue(x: unknown, y: unknown): boolean {
@@ -102,13 +123,19 @@ export function applyParams(s: EngineState, next: EngineParams): void {
   const refused = changed.filter((key) => LIVE_EFFECT[key] === 'setup');
   if (refused.length > 0) throw new Error(`cannot change during a run (they shape month 0 only): ${refused.join(', ')}`);
   const effects = new Set(changed.map((key) => LIVE_EFFECT[key]));
+  const needRatesBefore = Float64Array.from(s.needRate);
   s.p = next;
-  updateMultipliers(s);
+  updateNeedRates(s);
   const now = s.month;
-  if (effects.has('povertyClocks')) rescalePovertyClocks(s, now);
-  if (effects.has('needClocks')) rescaleNeedClocks(s, now);
+  if (effects.has('povertyClocks')) rescalePovertyClocks(s, old, now);
+  if (effects.has('needClocks')) rescaleNeedClocks(s, needRatesBefore, now);
   if (effects.has('places')) {
-    // Places that grow by recruitment or building keep their own count: move it by the difference.
+    // Places that grow by recruitment, building or the market keep their own count: move it by the difference.
     s.inhousePlaces += next.places[S.inhouse_foster] - old.places[S.inhouse_foster];
+    for (const code of [S.private_residential, S.agency_foster]) {
+      if (next.places[code] === old.places[code]) continue;
+      const moved = s.marketPlaces[code] + next.places[code] - old.places[code];
+      s.marketPlaces[code] = Number.isFinite(moved) ? Math.max(0, moved) : next.places[code];
+    }
   }
 }

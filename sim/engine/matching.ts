@@ -1,13 +1,19 @@
 /**
- * Matching a child to a placement: the type sought, then its fallback chain until a type has a
- * free place; the markets (private homes, fostering agencies) always take a child, beyond the
- * region's own places if need be, which is what "out of area" counts.
+ * Matching a child to a placement, in the order councils use places: a child needing a home goes
+ * to a free council place in the region, then a free private place in the region, then out of
+ * area; a child needing foster care goes to kinship care where that is what was assessed, then an
+ * in-house carer, then an agency carer in the region, then out of area. Other types (placed with
+ * parents, supported accommodation, secure) follow their fallback chain when full. The markets
+ * always take a child, beyond the region's own places if need be: that is what "out of area" counts.
+ * A vacancy that exists when a child is matched is used, and children placed out of area move back
+ * into the region when a place frees up (`repatriate`).
  */
 import { ageBandOf, SUPPORTED_ACCOMMODATION_FROM } from '../ages';
 import { PLACEMENTS, STATE_CODE as S } from '../states';
 import { capacityOf } from './capacity';
+import { localPlacesOf } from './market';
 import { activate, enterState, move } from './moves';
-import { bornOf, setOutOfArea, stateOf } from './population';
+import { activePosOf, bornOf, outOfAreaOf, setOutOfArea, stateOf } from './population';
 import { draw, type EngineState } from './state';
 
 /** Placement to try when a placement type has no free place. */
@@ -19,15 +25,30 @@ export const FALLBACK: Readonly<Record<number, number>> = {
   [S.secure]: S.private_residential,
   [S.supported_accommodation]: S.agency_foster,
 };
+/**
+ * Where the search starts for the type sought: councils use their own places first, so a child
+ * needing a home is offered a council place before a private one, and a child needing a (non-kin)
+ * foster carer an in-house carer before an agency one.
+ */
+const FIRST_CHOICE: Readonly<Record<number, number>> = {
+  [S.private_residential]: S.la_residential,
+  [S.agency_foster]: S.inhouse_foster,
+};
 const MAX_HOPS = 8;
 const PLACEMENT_CODES = PLACEMENTS.map((p) => S[p]);
 
 /** Market placement types: they always take a child, out of area when the region's places are full. */
 export const isMarketCode = (code: number): boolean => code === S.private_residential || code === S.agency_foster;
 
-/** The placement a child gets when `wanted` is sought: the first type in its fallback chain with a free place. */
+/** Where a market placement's children go back to when the region has room: the council's own type first. */
+const LOCAL_FIRST: Readonly<Record<number, number>> = {
+  [S.private_residential]: S.la_residential,
+  [S.agency_foster]: S.inhouse_foster,
+};
+
+/** The placement a child gets when `wanted` is sought: the first type in its chain with a free place. */
 export function match(s: EngineState, wanted: number, i: number): number {
-  let code = wanted;
+  let code = FIRST_CHOICE[wanted] ?? wanted;
   if (code === S.supported_accommodation && s.month + 1 - bornOf(s.children.a, i) < SUPPORTED_ACCOMMODATION_FROM) code = S.inhouse_foster;
   for (let hops = 0; hops < MAX_HOPS; hops++) {
     if (isMarketCode(code) || s.stock[code] < capacityOf(s, code)) return code;
@@ -36,13 +57,17 @@ export function match(s: EngineState, wanted: number, i: number): number {
   return S.private_residential;
 }
 
+/** Children of a market type placed inside the region now. */
+export function localOccupied(s: EngineState, code: number): number {
+  return s.stock[code] - s.outOfArea[code];
+}
+
 /** Market places beyond the region's own count as out of area (call after the child moved in). */
 export function markOutOfArea(s: EngineState, i: number): void {
   const a = s.children.a;
   const code = stateOf(a, i);
   if (!isMarketCode(code)) return;
-  const local = s.stock[code] - 1 - s.outOfArea[code];
-  if (local >= s.p.places[code]) {
+  if (localOccupied(s, code) - 1 >= localPlacesOf(s, code)) {
     setOutOfArea(a, i, 1);
     s.outOfArea[code]++;
   }
@@ -53,14 +78,46 @@ export function changePlacement(s: EngineState, i: number, wanted: number): void
   const to = match(s, wanted, i);
   if (to === stateOf(s.children.a, i)) return;
   move(s, i, to);
+  s.placementMoves++;
   markOutOfArea(s, i);
+}
+
+/**
+ * Children placed out of area come back into the region when a place frees up: to the council's
+ * own type first (a council home, an in-house carer), else to a local place of their market. Each
+ * is a placement move. Only runs when there is both someone away and a free place.
+ */
+export function repatriate(s: EngineState): void {
+  for (const code of [S.private_residential, S.agency_foster]) {
+    if (s.outOfArea[code] === 0) continue;
+    const own = LOCAL_FIRST[code];
+    let ownFree = capacityOf(s, own) - s.stock[own];
+    let localFree = localPlacesOf(s, code) - localOccupied(s, code);
+    if (ownFree < 1 && localFree < 1) continue;
+    const t = s.active;
+    const a = s.children.a;
+    for (let k = t.count - 1; k >= 0 && s.outOfArea[code] > 0 && (ownFree >= 1 || localFree >= 1); k--) {
+      if (t.code[k] !== code) continue;
+      const i = t.slot[k];
+      if (!outOfAreaOf(a, i)) continue;
+      if (ownFree >= 1) {
+        move(s, i, own);
+        ownFree--;
+      } else {
+        setOutOfArea(a, i, 0);
+        s.outOfArea[code]--;
+        localFree--;
+      }
+      s.placementMoves++;
+    }
+  }
 }
 
 /**
  * Entry to care: the placement sought depends on age; matching finds what exists. A child not
  * yet counted (set-up) is taken out of `from` without a flow.
  */
-export function placeInCare(s: EngineState, i: number, from: number, m: number, counted: boolean): void {
+export function placeInCare(s: EngineState, i: number, from: number, m: number, counted: boolean): number {
   const band = ageBandOf(m - bornOf(s.children.a, i));
   const cdf = s.p.entryCdf[band];
   const v = draw(s, i);
@@ -74,4 +131,7 @@ export function placeInCare(s: EngineState, i: number, from: number, m: number, 
   }
   markOutOfArea(s, i);
   activate(s, i);
+  // The providers' proposal: children placed in a home at entry while it is on carry its claimed benefits.
+  if (counted && s.p.homesEarly && (code === S.la_residential || code === S.private_residential)) s.active.earlyHome[activePosOf(s.children.a, i)] = 1;
+  return code;
 }

@@ -2,13 +2,36 @@
  * Bookkeeping of states: every change of a child's state goes through here, so stocks, flows,
  * the out-of-area count and the active table stay consistent by construction.
  */
-import { activePosOf, outOfAreaOf, setActivePos, setDraws, setOutOfArea, setStateOf, stateOf, bornOf, serialOf, drawsOf } from './population';
+import { STATE_CODE as S } from '../states';
+import { activePosOf, bornOf, drawsOf, earlyHelpChildrenOf, familyOfSlot, outOfAreaOf, serialOf, setActive, setActivePos, setEarlyHelpChildren, setInactive, setOutOfArea, setStateOf, stateOf } from './population';
 import type { EngineState } from './state';
 
 /** Put a child (not yet counted) into a state. */
 export function enterState(s: EngineState, i: number, code: number): void {
   setStateOf(s.children.a, i, code);
   s.stock[code]++;
+  if (code === S.early_help) joinEarlyHelpCase(s, i);
+}
+
+/** Early help works with families: the first child of a family in early help opens its case. */
+function joinEarlyHelpCase(s: EngineState, i: number): void {
+  const fam = familyOfSlot(i);
+  const n = earlyHelpChildrenOf(s.families, fam);
+  setEarlyHelpChildren(s.families, fam, n + 1);
+  if (n === 0) s.earlyHelpFamilies++;
+}
+
+/** A child leaves early help; the family's case closes with its last child. */
+export function leaveEarlyHelpCase(s: EngineState, i: number): void {
+  const fam = familyOfSlot(i);
+  const n = earlyHelpChildrenOf(s.families, fam) - 1;
+  setEarlyHelpChildren(s.families, fam, n);
+  if (n === 0) s.earlyHelpFamilies--;
+}
+
+/** Whether the child's family already has an early-help case (so the child needs no new place). */
+export function familyHasEarlyHelp(s: EngineState, i: number): boolean {
+  return earlyHelpChildrenOf(s.families, familyOfSlot(i)) > 0;
 }
 
 /** Forget that a child is placed out of area (it is leaving its placement). */
@@ -29,6 +52,8 @@ export function move(s: EngineState, i: number, to: number): void {
   s.stock[to]++;
   setStateOf(a, i, to);
   s.flows.add(from, to);
+  if (from === S.early_help) leaveEarlyHelpCase(s, i);
+  if (to === S.early_help) joinEarlyHelpCase(s, i);
   const k = i === s.curSlot ? s.cur : activePosOf(a, i);
   if (k !== -1) s.active.code[k] = to;
 }
@@ -37,7 +62,7 @@ export function move(s: EngineState, i: number, to: number): void {
 export function activate(s: EngineState, i: number): void {
   const a = s.children.a;
   if (activePosOf(a, i) !== -1) return;
-  setActivePos(a, i, s.active.add(i, stateOf(a, i), serialOf(a, i), drawsOf(a, i), bornOf(a, i)));
+  setActive(a, i, s.active.add(i, stateOf(a, i), serialOf(a, i), drawsOf(a, i), bornOf(a, i)));
 }
 
 /** Stop stepping the child monthly; its draw counter goes back to the population's arrays. */
@@ -45,9 +70,8 @@ export function deactivate(s: EngineState, i: number): void {
   const a = s.children.a;
   const k = activePosOf(a, i);
   if (k === -1) return;
-  setDraws(a, i, s.active.draws[k]);
+  setInactive(a, i, s.active.draws[k]);
   const moved = s.active.removeAt(k);
   if (moved !== -1) setActivePos(a, moved, k);
-  setActivePos(a, i, -1);
   if (i === s.curSlot) s.curSlot = s.cur = -1;
 }

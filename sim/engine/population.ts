@@ -1,149 +1,158 @@
 /**
- * People as arrays (struct of arrays): one registry table per kind of agent drives allocation and
- * growth, and the named accessors below are the only code that knows where a field lives. No agent
- * is ever an object.
+ * People as packed records (see layout.ts): one registry table per kind of record drives
+ * allocation and growth, and the named accessors below are the only code that knows where a field
+ * lives. No agent is ever an object.
+ *
+ * A child's record holds everything an event of the child reads (16 bytes; a family's four slots
+ * take 64, a cache line's worth); a family's record everything an event of the family reads (32
+ * bytes). What is read rarely (a waiting-list ticket, a re-referral date) and what is checked for
+ * every calendar entry, live or stale (the month a family's clocks are booked for), sit in small
+ * records of their own, so that the hot records stay small and a stale entry costs a touch of a
+ * small, well-cached array.
  */
+import { allocateRecords, checkLayout, growRecords, type RecordLayout, type Records } from './layout';
 
-export type TypedArrayCtor = Uint8ArrayConstructor | Int32ArrayConstructor | Uint32ArrayConstructor | Float64ArrayConstructor;
+/** Index of a field in its view (of the field's kind), for record 0: add record x (bytes / width). */
+function at(layout: RecordLayout, name: string): number {
+  const [kind, offset] = layout.fields[name];
+  return offset / (kind === 'u8' ? 1 : kind === 'f64' ? 8 : 4);
+}
 
-/**
- * A field: [array type, fill value for a new slot, values per agent]. Each field is its own typed
- * array (struct of arrays), but the few fields that every event of a child reads together are
- * interleaved in one array (stride 2 or 4), so an event touches one cache line per group rather
- * than one per field. The engine's cost is dominated by such scattered touches (a few million per
- * 1:1 run); on the 1:1 North East run this saved about 5% of the engine's time.
- */
-export type Field = readonly [TypedArrayCtor, number, number];
-
-/** Child fields. The accessors below name every interleaved position. */
-const CHILD_FIELDS = {
-  /** [state, pending, outOfArea, spare]: bytes read together when a child moves */
-  meta: [Uint8Array, 0, 4],
-  /** [born, activePos, serial, draws]: read together at every event of the child */
-  rec: [Int32Array, 0, 4],
-  /** ticket of the child's place in the early-help waiting list */
-  waitTicket: [Int32Array, -1, 1],
-  /** [due, rate]: the need clock (see `dueOf`) */
-  clock: [Float64Array, -1, 2],
-} as const satisfies Record<string, Field>;
-
-export type FieldArrays<T extends Record<string, Field>> = {
-  -readonly [K in keyof T]: InstanceType<T[K][0]>;
-};
-
-export type ChildArrays = FieldArrays<typeof CHILD_FIELDS>;
+// ------------------------------------------------------------------ children
 
 /** `state` of a slot that holds no child. */
 export const EMPTY = 255;
-/** What a child in universal services is waiting for (`pending`). */
+
+/**
+ * A child's record: 16 bytes. Every field of a new record is 0, so that allocating the records is
+ * all it takes to have empty slots (no pass over the whole array): `state` is stored as the code
+ * XOR 255, so that a 0 byte reads as EMPTY.
+ */
+const CHILD = checkLayout({
+  bytes: 16,
+  fields: {
+    /** STATES index, or EMPTY (stored XOR 255) */
+    state: ['u8', 0, 0],
+    /** what the child waits for in universal services (PENDING_*) */
+    pending: ['u8', 1, 0],
+    /** 1 when placed outside the region */
+    outOfArea: ['u8', 2, 0],
+    /** 1 while in the active table (then `drawsOrPos` is its index there) */
+    active: ['u8', 3, 0],
+    /** month of birth (negative for the initial population) */
+    born: ['i32', 4, 0],
+    /** the child's random stream (unique, stable across scenarios) */
+    serial: ['i32', 8, 0],
+    /** draws taken from the stream; while active, the index in the active table (which keeps the count) */
+    drawsOrPos: ['i32', 12, 0],
+  },
+});
+/** A child's rarely read fields: 8 bytes, 0 when unused (tickets and months start at 1). */
+const CHILD_RARE = checkLayout({
+  bytes: 8,
+  fields: {
+    /** ticket of the child's place in the early-help waiting list */
+    waitTicket: ['i32', 0, 0],
+    /** month a pending re-referral comes back */
+    reReferral: ['i32', 4, 0],
+  },
+});
+const STATE = at(CHILD, 'state');
+const PENDING = at(CHILD, 'pending');
+const OUT_OF_AREA = at(CHILD, 'outOfArea');
+const ACTIVE = at(CHILD, 'active');
+const BORN = at(CHILD, 'born');
+const SERIAL = at(CHILD, 'serial');
+const DRAWS_OR_POS = at(CHILD, 'drawsOrPos');
+const WAIT_TICKET = at(CHILD_RARE, 'waitTicket');
+const RE_REFERRAL = at(CHILD_RARE, 'reReferral');
+
+/** The children's records (views of one buffer), and their rarely read fields. */
+export interface ChildArrays extends Records {
+  rare: Records;
+}
+
+/**
+ * What a child in universal services is waiting for (`pending`): a need (its family's need clock;
+ * also the value for a child anywhere else); a re-referral of its closed case; a place in early
+ * help; or for the month to end (it came back to universal services this month, and waits for
+ * needs from the month's end, after the month's need events).
+ */
 export const PENDING_NEED = 0;
 export const PENDING_REREFERRAL = 1;
 export const PENDING_WAITING = 2;
-
-// ------------------------------------------------------------------ child accessors
+export const PENDING_JOIN = 3;
 
 /** STATES index, or EMPTY. */
-export const stateOf = (a: ChildArrays, i: number): number => a.meta[4 * i];
+export const stateOf = (a: ChildArrays, i: number): number => a.u8[16 * i + STATE] ^ EMPTY;
 export const setStateOf = (a: ChildArrays, i: number, code: number): void => {
-  a.meta[4 * i] = code;
+  a.u8[16 * i + STATE] = code ^ EMPTY;
 };
-/** What the child's universal-services event is: PENDING_NEED, PENDING_REREFERRAL or PENDING_WAITING. */
-export const pendingOf = (a: ChildArrays, i: number): number => a.meta[4 * i + 1];
+/** What the child's universal-services event is: PENDING_NEED, PENDING_REREFERRAL, PENDING_WAITING or PENDING_JOIN. */
+export const pendingOf = (a: ChildArrays, i: number): number => a.u8[16 * i + PENDING];
 export const setPending = (a: ChildArrays, i: number, pending: number): void => {
-  a.meta[4 * i + 1] = pending;
+  a.u8[16 * i + PENDING] = pending;
 };
 /** 1 when the child is placed outside the region. */
-export const outOfAreaOf = (a: ChildArrays, i: number): number => a.meta[4 * i + 2];
+export const outOfAreaOf = (a: ChildArrays, i: number): number => a.u8[16 * i + OUT_OF_AREA];
 export const setOutOfArea = (a: ChildArrays, i: number, flag: number): void => {
-  a.meta[4 * i + 2] = flag;
+  a.u8[16 * i + OUT_OF_AREA] = flag;
 };
 
 /** Month of birth (negative for the initial population). */
-export const bornOf = (a: ChildArrays, i: number): number => a.rec[4 * i];
+export const bornOf = (a: ChildArrays, i: number): number => a.i32[4 * i + BORN];
 export const setBorn = (a: ChildArrays, i: number, month: number): void => {
-  a.rec[4 * i] = month;
+  a.i32[4 * i + BORN] = month;
 };
-/** Index in the active table, -1 if the child is not stepped monthly. */
-export const activePosOf = (a: ChildArrays, i: number): number => a.rec[4 * i + 1];
-export const setActivePos = (a: ChildArrays, i: number, k: number): void => {
-  a.rec[4 * i + 1] = k;
-};
+
 /**
  * The child's random stream: a serial (unique, stable across scenarios) and the draws taken
  * (int32 bits; the hash reads them as unsigned). While the child is in the active table, its draw
- * counter lives there instead.
+ * counter lives there instead, and the record holds its index in the table.
  */
-export const serialOf = (a: ChildArrays, i: number): number => a.rec[4 * i + 2];
-export const drawsOf = (a: ChildArrays, i: number): number => a.rec[4 * i + 3];
+export const serialOf = (a: ChildArrays, i: number): number => a.i32[4 * i + SERIAL];
 export const setStream = (a: ChildArrays, i: number, serial: number, draws: number): void => {
-  a.rec[4 * i + 2] = serial;
-  a.rec[4 * i + 3] = draws;
+  a.i32[4 * i + SERIAL] = serial;
+  a.i32[4 * i + DRAWS_OR_POS] = draws;
 };
-export const setDraws = (a: ChildArrays, i: number, draws: number): void => {
-  a.rec[4 * i + 3] = draws;
+/** Draws taken, for a child not in the active table. */
+export const drawsOf = (a: ChildArrays, i: number): number => a.i32[4 * i + DRAWS_OR_POS];
+/** The draw counter to use now, advanced by one (a child not in the active table). */
+export const takeDraw = (a: ChildArrays, i: number): number => a.i32[4 * i + DRAWS_OR_POS]++;
+
+/** Index in the active table, -1 if the child is not stepped monthly. */
+export const activePosOf = (a: ChildArrays, i: number): number => (a.u8[16 * i + ACTIVE] === 1 ? a.i32[4 * i + DRAWS_OR_POS] : -1);
+/** The child joins the active table at index k (the table now keeps its draw counter). */
+export const setActive = (a: ChildArrays, i: number, k: number): void => {
+  a.u8[16 * i + ACTIVE] = 1;
+  a.i32[4 * i + DRAWS_OR_POS] = k;
 };
-/** The draw counter to use now, advanced by one. */
-export const takeDraw = (a: ChildArrays, i: number): number => a.rec[4 * i + 3]++;
-
-/**
- * The need clock: `due` is the time (in months) the event falls due if the hazard `rate` (per
- * month) stays as it is; the child's event is booked for month ceil(due). A rate change at time t
- * rescales the remaining hazard mass (due - t) x rate, with no new draw. due = -1 whenever the
- * child is not waiting on a clock in universal services; a pending re-referral has rate 0.
- */
-export const dueOf = (a: ChildArrays, i: number): number => a.clock[2 * i];
-export const rateOf = (a: ChildArrays, i: number): number => a.clock[2 * i + 1];
-export const setClock = (a: ChildArrays, i: number, due: number, rate: number): void => {
-  a.clock[2 * i] = due;
-  a.clock[2 * i + 1] = rate;
+/** The child's entry moved to index k of the active table. */
+export const setActivePos = (a: ChildArrays, i: number, k: number): void => {
+  a.i32[4 * i + DRAWS_OR_POS] = k;
 };
-export const setDue = (a: ChildArrays, i: number, due: number): void => {
-  a.clock[2 * i] = due;
+/** The child leaves the active table, having taken `draws` draws. */
+export const setInactive = (a: ChildArrays, i: number, draws: number): void => {
+  a.u8[16 * i + ACTIVE] = 0;
+  a.i32[4 * i + DRAWS_OR_POS] = draws;
 };
 
-// ------------------------------------------------------------------ allocation
-
-function allocate<T extends Record<string, Field>>(fields: T, capacity: number): FieldArrays<T> {
-  const out: Record<string, Uint8Array | Int32Array | Uint32Array | Float64Array> = {};
-  for (const [name, [Ctor, fill, stride]] of Object.entries(fields)) {
-    const arr = new Ctor(capacity * stride);
-    if (fill !== 0) arr.fill(fill);
-    out[name] = arr;
-  }
-  return out as FieldArrays<T>;
-}
-
-function grow<T extends Record<string, Field>>(fields: T, arrays: FieldArrays<T>, capacity: number): void {
-  const target = arrays as Record<string, Uint8Array | Int32Array | Uint32Array | Float64Array>;
-  for (const [name, [Ctor, fill, stride]] of Object.entries(fields)) {
-    const old = target[name];
-    const arr = new Ctor(capacity * stride);
-    arr.set(old as never);
-    if (fill !== 0) arr.fill(fill, old.length);
-    target[name] = arr;
-  }
-}
-
-/** A registry of fields as one growable group of arrays (used by the active table too). */
-export class FieldTable<T extends Record<string, Field>> {
-  readonly a: FieldArrays<T>;
-  constructor(
-    private readonly fields: T,
-    public capacity: number,
-  ) {
-    this.a = allocate(fields, capacity);
-  }
-  growTo(capacity: number): void {
-    grow(this.fields, this.a, capacity);
-    this.capacity = capacity;
-  }
-}
+/** Ticket of the child's place in the early-help waiting list (0 if none). */
+export const waitTicketOf = (a: ChildArrays, i: number): number => a.rare.i32[2 * i + WAIT_TICKET];
+export const setWaitTicket = (a: ChildArrays, i: number, ticket: number): void => {
+  a.rare.i32[2 * i + WAIT_TICKET] = ticket;
+};
+/** The month a closed case pending re-referral comes back as a referral (0 if none was booked). */
+export const reReferralOf = (a: ChildArrays, i: number): number => a.rare.i32[2 * i + RE_REFERRAL];
+export const setReReferral = (a: ChildArrays, i: number, month: number): void => {
+  a.rare.i32[2 * i + RE_REFERRAL] = month;
+};
 
 /**
  * Each family owns a block of FAMILY_SLOTS consecutive child slots: slot = family x FAMILY_SLOTS + k.
- * A family's children are therefore next to each other in memory (a poverty change touches one
- * cache line per field, not one per child) and the family of a child is `slot >> FAMILY_SHIFT`,
- * with no lists to keep. A birth into a full family goes to the next family with room.
+ * A family's children are therefore next to each other in memory (its block of child records is
+ * 64 bytes) and the family of a child is `slot >> FAMILY_SHIFT`, with no lists to keep. A
+ * birth into a full family goes to the next family with room.
  */
 export const FAMILY_SHIFT = 2;
 export const FAMILY_SLOTS = 1 << FAMILY_SHIFT;
@@ -155,71 +164,169 @@ export class Children {
 
   constructor(families: number) {
     this.capacity = families * FAMILY_SLOTS;
-    this.a = allocate(CHILD_FIELDS, this.capacity);
-    this.initialiseSlots(0);
-  }
-
-  /** New slots are empty and inactive (interleaved fields cannot use a single fill value). */
-  private initialiseSlots(from: number): void {
-    for (let i = from; i < this.capacity; i++) {
-      setStateOf(this.a, i, EMPTY);
-      setActivePos(this.a, i, -1);
-    }
+    this.a = Object.assign(allocateRecords(CHILD, this.capacity), { rare: allocateRecords(CHILD_RARE, this.capacity) });
   }
 
   /** Grow to hold `families` blocks (new slots empty). */
   growTo(families: number): void {
-    const old = this.capacity;
     this.capacity = families * FAMILY_SLOTS;
-    grow(CHILD_FIELDS, this.a, this.capacity);
-    this.initialiseSlots(old);
+    growRecords(CHILD, this.a, this.capacity);
+    growRecords(CHILD_RARE, this.a.rare, this.capacity);
   }
 }
 
 // ------------------------------------------------------------------ families
 
-const FAMILY_FIELDS = {
-  /** bits 0-2: risk factors (domestic abuse, parental mental health, substance misuse); bit 7: in poverty */
-  flags: [Uint8Array, 0, 1],
-  /** children in the family now (at most FAMILY_SLOTS) */
-  size: [Uint8Array, 0, 1],
-  /** [due, rate, booked, draws]: the poverty clock (see `povertyDueOf`) */
-  clock: [Float64Array, 0, 4],
-} as const satisfies Record<string, Field>;
+/** A family's record: 32 bytes. */
+const FAMILY = checkLayout({
+  bytes: 32,
+  fields: {
+    /** the poverty clock's due time (see `povertyDueOf`) */
+    povertyDue: ['f64', 0, 0],
+    /** the need clock's due time (see `needDueOf`) */
+    needDue: ['f64', 8, 0],
+    /** draws taken from the family's poverty stream */
+    povertyDraws: ['u32', 16, 0],
+    /** draws taken from the family's need stream */
+    needDraws: ['u32', 20, 0],
+    /** bits 0-2: risk factors; bit 7: in poverty */
+    flags: ['u8', 24, 0],
+    /** children in the family now */
+    size: ['u8', 25, 0],
+    /** the family's children in early help now: the family is an early-help case while this is above 0 */
+    earlyHelp: ['u8', 26, 0],
+  },
+});
+/** The months a family's clocks are booked for: 8 bytes, read for every calendar entry, live or stale. */
+const FAMILY_BOOKED = checkLayout({
+  bytes: 8,
+  fields: {
+    povertyBooked: ['i32', 0, 0],
+    needBooked: ['i32', 4, 0],
+  },
+});
+const POVERTY_DUE = at(FAMILY, 'povertyDue');
+const NEED_DUE = at(FAMILY, 'needDue');
+const POVERTY_DRAWS = at(FAMILY, 'povertyDraws');
+const NEED_DRAWS = at(FAMILY, 'needDraws');
+const FLAGS = at(FAMILY, 'flags');
+const SIZE = at(FAMILY, 'size');
+const EARLY_HELP = at(FAMILY, 'earlyHelp');
+const POVERTY_BOOKED = at(FAMILY_BOOKED, 'povertyBooked');
+const NEED_BOOKED = at(FAMILY_BOOKED, 'needBooked');
 
 export const POOR_BIT = 0x80;
 export const POOR_SHIFT = 7;
 export const RISK_MASK = 0x07;
 export const RISK_FACTORS = 3;
 
-export type FamilyArrays = FieldArrays<typeof FAMILY_FIELDS>;
+/** The families' records (views of one buffer), and the months their clocks are booked for. */
+export interface FamilyArrays extends Records {
+  booked: Records;
+}
 
 export function allocateFamilies(n: number): FamilyArrays {
-  return allocate(FAMILY_FIELDS, n);
+  return Object.assign(allocateRecords(FAMILY, n), { booked: allocateRecords(FAMILY_BOOKED, n) });
 }
 
 export function growFamilies(f: FamilyArrays, n: number): void {
-  grow(FAMILY_FIELDS, f, n);
+  growRecords(FAMILY, f, n);
+  growRecords(FAMILY_BOOKED, f.booked, n);
 }
 
-export const isPoor = (f: FamilyArrays, fam: number): boolean => (f.flags[fam] & POOR_BIT) !== 0;
+/** bits 0-2: risk factors (domestic abuse, parental mental health, substance misuse); bit 7: in poverty. */
+export const flagsOf = (f: FamilyArrays, fam: number): number => f.u8[32 * fam + FLAGS];
+export const setFlags = (f: FamilyArrays, fam: number, flags: number): void => {
+  f.u8[32 * fam + FLAGS] = flags;
+};
+export const isPoor = (f: FamilyArrays, fam: number): boolean => (flagsOf(f, fam) & POOR_BIT) !== 0;
 /** 1 if the family is in poverty, else 0 (an index into per-poverty tables). */
 export const povertyBit = (flags: number): number => flags >> POOR_SHIFT;
 export const riskBits = (flags: number): number => flags & RISK_MASK;
 
+/** Children in the family now (at most FAMILY_SLOTS). */
+/** The family's children in early help now (the family is an early-help case while above 0). */
+export const earlyHelpChildrenOf = (f: FamilyArrays, fam: number): number => f.u8[32 * fam + EARLY_HELP];
+export const setEarlyHelpChildren = (f: FamilyArrays, fam: number, n: number): void => {
+  f.u8[32 * fam + EARLY_HELP] = n;
+};
+export const sizeOf = (f: FamilyArrays, fam: number): number => f.u8[32 * fam + SIZE];
+export const setSize = (f: FamilyArrays, fam: number, n: number): void => {
+  f.u8[32 * fam + SIZE] = n;
+};
+
 /**
- * The poverty clock, as the children's need clock: `due` and `rate`, plus `booked`, the month of
- * the family's live calendar entry (a checkpoint when `due` lies beyond the calendar's horizon),
- * and the draws taken from the family's stream.
+ * The poverty clock: `due` is the time (months) the family's status flips at the hazard in force
+ * (entry or exit, from the parameters and the family's status), and `booked` the month of its live
+ * calendar entry (a checkpoint when `due` lies beyond the calendar's horizon).
  */
-export const povertyDueOf = (f: FamilyArrays, fam: number): number => f.clock[4 * fam];
-export const povertyRateOf = (f: FamilyArrays, fam: number): number => f.clock[4 * fam + 1];
-export const setPovertyClock = (f: FamilyArrays, fam: number, due: number, rate: number): void => {
-  f.clock[4 * fam] = due;
-  f.clock[4 * fam + 1] = rate;
+export const povertyDueOf = (f: FamilyArrays, fam: number): number => f.f64[4 * fam + POVERTY_DUE];
+export const setPovertyDue = (f: FamilyArrays, fam: number, due: number): void => {
+  f.f64[4 * fam + POVERTY_DUE] = due;
 };
-export const bookedOf = (f: FamilyArrays, fam: number): number => f.clock[4 * fam + 2];
-export const setBooked = (f: FamilyArrays, fam: number, month: number): void => {
-  f.clock[4 * fam + 2] = month;
+export const povertyBookedOf = (f: FamilyArrays, fam: number): number => f.booked.i32[2 * fam + POVERTY_BOOKED];
+export const setPovertyBooked = (f: FamilyArrays, fam: number, month: number): void => {
+  f.booked.i32[2 * fam + POVERTY_BOOKED] = month;
 };
-export const takeFamilyDraw = (f: FamilyArrays, fam: number): number => f.clock[4 * fam + 3]++;
+
+/**
+ * The need clock, one per family (see clocks.ts): `due` is the time of the family's next need
+ * event at its total hazard in force (its children x the hazard of one child), and `booked` the
+ * month of its live calendar entry, which may lie before `due` (a checkpoint); 0 when the family
+ * has no children.
+ */
+export const needDueOf = (f: FamilyArrays, fam: number): number => f.f64[4 * fam + NEED_DUE];
+export const setNeedDue = (f: FamilyArrays, fam: number, due: number): void => {
+  f.f64[4 * fam + NEED_DUE] = due;
+};
+export const needBookedOf = (f: FamilyArrays, fam: number): number => f.booked.i32[2 * fam + NEED_BOOKED];
+export const setNeedBooked = (f: FamilyArrays, fam: number, month: number): void => {
+  f.booked.i32[2 * fam + NEED_BOOKED] = month;
+};
+
+/** The draw counter of the family's poverty stream (or need stream) to use now, advanced by one. */
+export const takePovertyDraw = (f: FamilyArrays, fam: number): number => f.u32[8 * fam + POVERTY_DRAWS]++;
+export const takeNeedDraw = (f: FamilyArrays, fam: number): number => f.u32[8 * fam + NEED_DRAWS]++;
+
+// ------------------------------------------------------------------ prefetching
+
+/**
+ * Events come from calendars and lists in no order of memory, so each one's first touch of a
+ * record is a cache miss, and an event's own work is long enough that the CPU waits for each miss
+ * in turn. Loading the records of the next batch of events in a tight loop first (independent
+ * loads, many in flight at once) brings them into the cache together; the events then find them
+ * there. The values loaded are kept here so that the loads are not optimised away.
+ */
+let loaded = 0;
+/** Events per batch: enough to keep many loads in flight, few enough that the batch stays in cache. */
+export const PREFETCH_BATCH = 256;
+
+/** Load the record `ids[k] >> shift` (`bytes` long, both ends: it may span two cache lines) of `view`, for k in [from, to). */
+function touch(view: Uint8Array, bytes: number, ids: Int32Array, from: number, to: number, shift: number): void {
+  let x = 0;
+  for (let k = from; k < to; k++) {
+    const at = (ids[k] >> shift) * bytes;
+    x ^= view[at] ^ view[at + bytes - 1];
+  }
+  loaded ^= x;
+}
+
+/** Load the records of the children in slots ids[from..to). */
+export function prefetchChildren(a: ChildArrays, ids: Int32Array, from: number, to: number): void {
+  touch(a.u8, 16, ids, from, to, 0);
+}
+/** Load the rarely read fields of the children in slots ids[from..to). */
+export function prefetchRare(a: ChildArrays, ids: Int32Array, from: number, to: number): void {
+  touch(a.rare.u8, 8, ids, from, to, 0);
+}
+/** Load the records (and booked months) of families ids[from..to); of the children's families if `ofChildren`. */
+export function prefetchFamilies(f: FamilyArrays, ids: Int32Array, from: number, to: number, ofChildren = false): void {
+  const shift = ofChildren ? FAMILY_SHIFT : 0;
+  touch(f.u8, 32, ids, from, to, shift);
+  touch(f.booked.u8, 8, ids, from, to, shift);
+}
+/** Load the block of child records of families ids[from..to), and of their rarely read fields. */
+export function prefetchBlocks(a: ChildArrays, ids: Int32Array, from: number, to: number): void {
+  touch(a.u8, 16 * FAMILY_SLOTS, ids, from, to, 0);
+  touch(a.rare.u8, 8 * FAMILY_SLOTS, ids, from, to, 0);
+}

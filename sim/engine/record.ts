@@ -2,12 +2,26 @@
  * Reading the engine's state into the month record and the market figures (sim/records.ts holds
  * their types, the documentation of the output format).
  */
+import { dateOfIndex, dateOfRunMonth, financialYearOfIndex } from '../dates';
 import { stocksOf } from '../measures';
-import type { MarketRecord, MonthRecord } from '../records';
+import { WEEKS_PER_MONTH } from '../params';
+import type { MarketRecord, MonthRecord, PlacesRecord } from '../records';
 import { CARE_EXITS, SPEND_CATEGORIES, STATE_CODE as S } from '../states';
 import { capacityOf } from './capacity';
-import { weeklyPriceOf } from './market';
+import { councilHomeSpend } from './costs';
+import { localPlacesOf, weeklyPriceOf } from './market';
+import { localOccupied } from './matching';
 import type { EngineState } from './state';
+
+function marketPlaces(s: EngineState, code: number, margin: number): PlacesRecord {
+  return { places: localPlacesOf(s, code), occupied: localOccupied(s, code), pricePerWeek: weeklyPriceOf(s, code), margin };
+}
+
+/** The whole weekly cost of a council-home place per child in one (0 when no child is placed). */
+export function councilHomeCostPerOccupiedWeek(s: EngineState): number {
+  const occupied = s.stock[S.la_residential];
+  return occupied > 0 ? councilHomeSpend(s) / (occupied * WEEKS_PER_MONTH) : 0;
+}
 
 export function monthRecord(s: EngineState): MonthRecord {
   const stocks = stocksOf(s.stock);
@@ -21,7 +35,29 @@ export function monthRecord(s: EngineState): MonthRecord {
     spend[cat] = s.spendPence[k] / 100;
     totalPence += s.spendPence[k];
   });
-  return { month: s.month, children, stocks, flows: s.flows.toRecord(), careExits, spend, spendTotal: totalPence / 100 };
+  const date = dateOfRunMonth(s.p.startMonth, s.month);
+  return {
+    month: s.month,
+    date: dateOfIndex(date),
+    financialYear: financialYearOfIndex(date),
+    children,
+    stocks,
+    flows: s.flows.toRecord(),
+    careExits,
+    spend,
+    spendTotal: totalPence / 100,
+    market: {
+      private_residential: marketPlaces(s, S.private_residential, s.privateMargin),
+      la_residential: { places: s.councilHomePlaces, occupied: s.stock[S.la_residential], pricePerWeek: councilHomeCostPerOccupiedWeek(s) },
+      agency_foster: marketPlaces(s, S.agency_foster, s.agencyMargin),
+      inhouse_foster: { places: capacityOf(s, S.inhouse_foster), occupied: s.stock[S.inhouse_foster], pricePerWeek: s.p.costPerWeek[S.inhouse_foster] * s.costIndex },
+    },
+    outOfArea: s.outOfArea[S.private_residential] + s.outOfArea[S.agency_foster],
+    outOfAreaByType: { private_residential: s.outOfArea[S.private_residential], agency_foster: s.outOfArea[S.agency_foster] },
+    careLeavers: Math.round(s.careLeavers),
+    placementMoves: s.placementMoves,
+    prices: { costIndex: s.costIndex, deflator: s.deflator },
+  };
 }
 
 export function marketRecord(s: EngineState): MarketRecord {
@@ -31,12 +67,12 @@ export function marketRecord(s: EngineState): MarketRecord {
     privateResidentialMargin: s.privateMargin,
     agencyFosterPricePerWeek: weeklyPriceOf(s, S.agency_foster),
     agencyFosterMargin: s.agencyMargin,
-    councilHomePricePerWeek: weeklyPriceOf(s, S.la_residential),
+    councilHomePricePerWeek: councilHomeCostPerOccupiedWeek(s),
     outOfArea: s.outOfArea[S.private_residential] + s.outOfArea[S.agency_foster],
     councilHomePlaces: s.councilHomePlaces,
-    privateResidentialPlaces: p.places[S.private_residential],
+    privateResidentialPlaces: localPlacesOf(s, S.private_residential),
     inhouseFosterPlaces: capacityOf(s, S.inhouse_foster),
-    earlyHelpCapacity: p.earlyHelpStatutory ? s.stock[S.early_help] : p.earlyHelpCapacity,
+    earlyHelpCapacity: p.earlyHelpStatutory ? s.earlyHelpFamilies : p.earlyHelpCapacity,
     earlyHelpWaiting: s.waiting,
     socialWorkCaseload: s.caseload,
   };

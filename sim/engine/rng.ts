@@ -15,13 +15,15 @@ import seedrandom from 'seedrandom';
 export interface RunKeys {
   /** key for children's streams */
   child: number;
-  /** key for families' streams */
+  /** key for families' poverty streams */
   family: number;
+  /** key for families' need streams */
+  need: number;
 }
 
 export function runKeys(seed: number): RunKeys {
   const alea = seedrandom.alea(`care-futures:${seed}`);
-  return { child: alea.int32() >>> 0, family: alea.int32() >>> 0 };
+  return { child: alea.int32() >>> 0, family: alea.int32() >>> 0, need: alea.int32() >>> 0 };
 }
 
 function mix32(x: number): number {

@@ -4,18 +4,22 @@
  */
 import { AGE_OUT_MONTHS, ageBandOf } from '../ages';
 import { STATE_CODE as S } from '../states';
-import { bookReReferral, familyDraw, needRateOfFamily, startNeedClock, startPovertyClock } from './clocks';
+import { bookReReferral, familyDraw, needRateOfFamily, startNeedClocks, startPovertyClock } from './clocks';
 import { placeInCare } from './matching';
 import { activate, enterState } from './moves';
 import {
   EMPTY,
   FAMILY_SHIFT,
   FAMILY_SLOTS,
+  flagsOf,
   growFamilies,
   POOR_BIT,
   RISK_FACTORS,
   setBorn,
+  setFlags,
+  setSize,
   setStream,
+  sizeOf,
   stateOf,
 } from './population';
 import { uniform } from './rng';
@@ -34,7 +38,7 @@ export function initFamilies(s: EngineState, from = 0): void {
   for (let fam = from; fam < s.familyCount; fam++) {
     let flags = familyDraw(s, fam) < p.povertyInitialShare ? POOR_BIT : 0;
     for (let k = 0; k < RISK_FACTORS; k++) if (familyDraw(s, fam) < p.riskPrevalence[k]) flags |= 1 << k;
-    f.flags[fam] = flags;
+    setFlags(f, fam, flags);
     startPovertyClock(s, fam, s.month);
   }
 }
@@ -47,9 +51,7 @@ export function initChildren(s: EngineState, n: number): void {
   const a = s.children.a;
   const p = s.p;
   // Children in needier families are more likely to start in the system: weight by the need hazard.
-  let meanMult = 0;
-  for (let fam = 0; fam < s.familyCount; fam++) meanMult += needRateOfFamily(s, s.families.flags[fam]);
-  meanMult /= Math.max(1, s.familyCount);
+  const meanMult = meanNeedRate(s);
   const per = p.initialPer10k;
   // -1 stands for "in care" (placed below); its probability depends on the age band.
   const initialCodes = [-1, S.child_protection, S.child_in_need, S.assessment, S.early_help];
@@ -62,22 +64,15 @@ export function initChildren(s: EngineState, n: number): void {
     (per.child_in_need / 10000) * p.cinClose +
     (per.child_protection / 10000) * p.cpEnd * Math.max(0, 1 - p.cpEndToCareShare - p.cpEndToCinShare);
   const reReferralPending = closuresPerMonth * p.reReferralShare * ((p.reReferralWithinMonths + 1) / 2);
-  // Create children family by family (a counting sort of their families), so that set-up walks
-  // the arrays in memory order; within a family, children come in serial order.
-  const familyOf = new Int32Array(n);
-  const start = new Int32Array(s.familyCount + 1);
-  for (let k = 0; k < n; k++) start[(familyOf[k] = familyForSerial(s, k)) + 1]++;
-  for (let fam = 0; fam < s.familyCount; fam++) start[fam + 1] += start[fam];
-  const order = new Int32Array(n);
-  for (let k = 0; k < n; k++) order[start[familyOf[k]]++] = k;
+  const order = serialsByFamily(s, n);
   for (let k = 0; k < n; k++) {
     const serial = order[k];
-    const i = slotInFamily(s, familyOf[serial]);
+    const i = slotInFamily(s, familyForSerial(s, serial));
     setStream(a, i, serial, 0);
     const age = Math.floor(draw(s, i) * AGE_OUT_MONTHS);
     setBorn(a, i, -age);
     s.ageCalendar.push(-age + AGE_OUT_MONTHS, i);
-    const weight = needRateOfFamily(s, s.families.flags[i >> FAMILY_SHIFT]) / meanMult;
+    const weight = needRateOfFamily(s, flagsOf(s.families, i >> FAMILY_SHIFT)) / meanMult;
     let u = draw(s, i) / weight;
     const band = ageBandOf(age);
     let code: number = S.universal;
@@ -98,10 +93,34 @@ export function initChildren(s: EngineState, n: number): void {
       placeInCare(s, i, S.universal, 0, false);
     } else {
       enterState(s, i, code);
-      if (code === S.universal) startNeedClock(s, i, 0);
-      else activate(s, i);
+      if (code !== S.universal) activate(s, i);
     }
   }
+  startNeedClocks(s);
+}
+
+/** The mean need hazard over families (one loop per function: see `serialsByFamily`). */
+function meanNeedRate(s: EngineState): number {
+  let sum = 0;
+  for (let fam = 0; fam < s.familyCount; fam++) sum += needRateOfFamily(s, flagsOf(s.families, fam));
+  return sum / Math.max(1, s.familyCount);
+}
+
+/**
+ * Serials 0..n-1 in the order of their families (a counting sort), so that set-up creates children
+ * family by family and walks the arrays in memory order; within a family, in serial order. (A
+ * serial's family is hashed again when its child is created rather than kept: cheaper than a read
+ * at a random place.) Its own function, as is each set-up loop: the JIT compiles a long loop while
+ * it runs, and a later loop in the same function that has not run yet would throw that away.
+ */
+function serialsByFamily(s: EngineState, n: number): Int32Array {
+  const familyOf = new Int32Array(n);
+  const start = new Int32Array(s.familyCount + 1);
+  for (let k = 0; k < n; k++) start[(familyOf[k] = familyForSerial(s, k)) + 1]++;
+  for (let fam = 0; fam < s.familyCount; fam++) start[fam + 1] += start[fam];
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[start[familyOf[k]]++] = k;
+  return order;
 }
 
 /** Newborns and the initial population join a family picked by a hash of their serial: stable across scenarios. */
@@ -118,11 +137,11 @@ export function slotInFamily(s: EngineState, fam: number): number {
   const a = s.children.a;
   for (let d = 0; d < s.familyCount; d++) {
     const g = fam + d < s.familyCount ? fam + d : fam + d - s.familyCount;
-    if (f.size[g] === FAMILY_SLOTS) continue;
+    if (sizeOf(f, g) === FAMILY_SLOTS) continue;
     const base = g << FAMILY_SHIFT;
     for (let k = 0; k < FAMILY_SLOTS; k++) {
       if (stateOf(a, base + k) === EMPTY) {
-        f.size[g]++;
+        setSize(f, g, sizeOf(f, g) + 1);
         return base + k;
       }
     }

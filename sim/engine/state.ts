@@ -4,9 +4,10 @@
  * functions of this state (Covasim's "people as arrays" plus plain step functions), so each can be
  * read, tested and replaced on its own; only `Simulation` strings them together.
  */
-import { ActiveTable } from './active-table';
-import { MonthCalendar } from './calendar';
+import { ActiveTable, MonthEvents } from './active-table';
+import { MonthCalendar, MonthCalendarCounts, SlotList } from './calendar';
 import { FlowCounter } from './flows';
+import { HazardTable } from './hazards';
 import type { EngineParams } from '../params';
 import { allocateFamilies, Children, serialOf, takeDraw, type FamilyArrays } from './population';
 import { runKeys, uniform, type RunKeys } from './rng';
@@ -19,8 +20,17 @@ export interface PipelineBatch {
   places: number;
 }
 
+/** The capital charge of council-home places opened during the run: so much a month until a month. */
+export interface CapitalCharge {
+  perMonth: number;
+  until: number;
+}
+
 /** Serials below this are the initial population's; newborns count up from it (2^30: room for a billion of each). */
 export const FIRST_BIRTH_SERIAL = 0x40000000;
+
+/** Months ahead that market supply decisions can be booked (the longest supply lag is 120). */
+export const SUPPLY_RING = 128;
 
 export class EngineState {
   /** months simulated */
@@ -38,8 +48,14 @@ export class EngineState {
   nextSerial = FIRST_BIRTH_SERIAL;
   birthCarry = 0;
 
-  /** need and re-referral events of children in universal services, by month */
+  /** families' need events (or checkpoints), by month */
+  readonly needCalendar: MonthCalendar;
+  /** re-referrals of closed cases (children), by month */
   readonly childCalendar: MonthCalendar;
+  /** children back in universal services this month, who join their family's need clock at its end */
+  readonly joining = new SlotList();
+  /** scratch list for a phase's own use (emptied by the phase that fills it) */
+  readonly scratch = new SlotList();
   /** 18th birthdays */
   readonly ageCalendar: MonthCalendar;
   /** families' poverty changes (or checkpoints) */
@@ -47,6 +63,8 @@ export class EngineState {
 
   /** children stepped monthly */
   readonly active: ActiveTable;
+  /** scratch: the active children with an event this month (see pathway.ts) */
+  readonly withEvent = new MonthEvents();
   /** the active child being stepped (table index and slot), so its draws come from the table */
   cur = -1;
   curSlot = -1;
@@ -67,19 +85,43 @@ export class EngineState {
   // capacity and market
   councilHomePlaces: number;
   pipeline: PipelineBatch[] = [];
+  capitalCharges: CapitalCharge[] = [];
   inhousePlaces: number;
+  /** local places of the two markets (private homes, fostering agencies), which answer the margin; by state code */
+  readonly marketPlaces = new Float64Array(STATES.length);
+  /** decided changes of market places by the month they take effect: a ring of SUPPLY_RING months per state code */
+  readonly supplyPipeline = new Float64Array(STATES.length * SUPPLY_RING);
+  /** placement moves this month (changes of placement, and moves back into the region) */
+  placementMoves = 0;
+
+  // prices
+  /** unit costs now relative to the start date (cost inflation) */
+  costIndex = 1;
+  /** general prices now relative to the price base year (for real terms) */
+  deflator = 1;
+
+  // after care
+  /** children who left care at 18 in each of the last months, newest last; the sum is `careLeavers` */
+  careLeaverCohorts: number[] = [];
+  careLeavers = 0;
+  /** care leavers aged 18-20 (within 36 months of leaving) */
+  youngCareLeavers = 0;
+  /** children who left care to adoption or special guardianship, by the month their allowance ends (their 18th birthday) */
+  readonly allowanceEnds: MonthCalendarCounts;
+  onAllowance = 0;
+
+  // early help
+  /** families with at least one child in early help (a case is a family) */
+  earlyHelpFamilies = 0;
   overload = 0;
   caseload = 0;
   privateMargin = 0;
   agencyMargin = 0;
 
-  /** need-hazard multipliers by poverty bit and by risk bit pattern (see clocks.ts) */
-  readonly povertyMult = new Float64Array(2);
-  readonly riskMult = new Float64Array(8);
-  /** scratch for competing hazards (see pathway.ts) */
-  readonly rates = new Float64Array(8);
-  readonly pAnyKey = new Float64Array(64).fill(-1);
-  readonly pAnyValue = new Float64Array(64);
+  /** the need hazard of one child (per month) by the family's flags (see clocks.ts) */
+  readonly needRate = new Float64Array(256);
+  /** the month's hazards of the children stepped monthly (see hazards.ts) */
+  readonly hazards = new HazardTable();
 
   constructor(params: EngineParams, seed: number) {
     this.p = params;
@@ -87,15 +129,20 @@ export class EngineState {
     const n = params.initialChildren;
     this.familyCount = params.families;
     this.children = new Children(this.familyCount);
-    // Buckets sized for a typical month (they grow if needed): about 1% of children have an event
-    // booked in a given month, 1/216 turn 18, and about 2% of families change poverty status.
-    this.childCalendar = new MonthCalendar(256, Math.max(64, n >> 6));
+    // Buckets sized for a typical month (they grow if needed): about 2% of families have a need
+    // event booked in a given month and about 2% change poverty status, 1/216 of children turn 18,
+    // and a few in 10,000 are re-referred.
+    this.needCalendar = new MonthCalendar(256, Math.max(64, this.familyCount >> 6));
+    this.childCalendar = new MonthCalendar(256, Math.max(64, n >> 10));
     this.ageCalendar = new MonthCalendar(256, Math.max(64, Math.ceil(n / 200)));
     this.familyCalendar = new MonthCalendar(256, Math.max(64, this.familyCount >> 6));
     this.families = allocateFamilies(this.familyCount);
     this.active = new ActiveTable(n >> 4);
     this.councilHomePlaces = params.places[STATE_CODE.la_residential];
     this.inhousePlaces = params.places[STATE_CODE.inhouse_foster];
+    for (const code of [STATE_CODE.private_residential, STATE_CODE.agency_foster]) this.marketPlaces[code] = params.places[code];
+    this.allowanceEnds = new MonthCalendarCounts(256);
+    this.deflator = Math.pow(params.generalInflationPerMonth, params.startMonth - 1 - params.priceBaseMonth);
   }
 }
 

@@ -8,7 +8,8 @@ export class TicketQueue {
   private tickets = new Int32Array(1024);
   private head = 0;
   private tail = 0;
-  private nextTicket = 0;
+  /** tickets start at 1: 0 means no ticket */
+  private nextTicket = 1;
 
   /** Queue a slot; returns the ticket it holds. */
   push(slot: number): number {
@@ -26,6 +27,16 @@ export class TicketQueue {
   /** The slot at the front (call only when not empty). */
   frontSlot(): number {
     return this.slots[this.head];
+  }
+
+  /** The slots of the next `n` entries at most, front first (a view valid until the next push). */
+  upcoming(n: number): Int32Array {
+    return this.slots.subarray(this.head, Math.min(this.tail, this.head + n));
+  }
+
+  /** The ticket at the front (call only when not empty). */
+  frontTicket(): number {
+    return this.tickets[this.head];
   }
 
   /** Remove the front entry; returns its ticket. */

@@ -4,13 +4,13 @@
  * `s.waiting` is the number waiting now; entries of children who left are skipped lazily.
  */
 import { STATE_CODE as S } from '../states';
-import { activate, move } from './moves';
-import { PENDING_NEED, PENDING_WAITING, pendingOf, setPending, stateOf } from './population';
+import { activate, familyHasEarlyHelp, move } from './moves';
+import { PENDING_NEED, PENDING_WAITING, pendingOf, PREFETCH_BATCH, prefetchChildren, prefetchRare, setPending, setWaitTicket, stateOf, waitTicketOf } from './population';
 import type { EngineState } from './state';
 
 export function joinWaiting(s: EngineState, i: number): void {
   setPending(s.children.a, i, PENDING_WAITING);
-  s.children.a.waitTicket[i] = s.waitingQueue.push(i);
+  setWaitTicket(s.children.a, i, s.waitingQueue.push(i));
   s.waiting++;
   activate(s, i);
 }
@@ -18,7 +18,7 @@ export function joinWaiting(s: EngineState, i: number): void {
 /** The child stops waiting (admitted, escalated, resolved or turned 18). */
 export function leaveWaiting(s: EngineState, i: number): void {
   setPending(s.children.a, i, PENDING_NEED);
-  s.children.a.waitTicket[i] = -1;
+  setWaitTicket(s.children.a, i, 0);
   s.waiting--;
 }
 
@@ -26,15 +26,28 @@ export function isWaiting(s: EngineState, i: number): boolean {
   return pendingOf(s.children.a, i) === PENDING_WAITING;
 }
 
-/** Admit from the front of the list while early help has room (everyone, under a statutory duty). */
+/**
+ * Admit from the front of the list, in order, while early help has room. Capacity counts families
+ * (a case is a family): a child whose family already has a case joins it without a new place.
+ * Under a statutory duty everyone is admitted.
+ */
 export function admitEarlyHelp(s: EngineState): void {
   const a = s.children.a;
   const p = s.p;
   const q = s.waitingQueue;
-  while (!q.isEmpty && (p.earlyHelpStatutory || s.stock[S.early_help] < p.earlyHelpCapacity)) {
+  let ahead = 0;
+  while (!q.isEmpty) {
+    if (ahead-- === 0) {
+      const next = q.upcoming(PREFETCH_BATCH);
+      prefetchChildren(a, next, 0, next.length);
+      prefetchRare(a, next, 0, next.length);
+      ahead = next.length - 1;
+    }
     const i = q.frontSlot();
-    const ticket = q.shift();
-    if (a.waitTicket[i] !== ticket || pendingOf(a, i) !== PENDING_WAITING || stateOf(a, i) !== S.universal) continue;
+    const stale = waitTicketOf(a, i) !== q.frontTicket() || pendingOf(a, i) !== PENDING_WAITING || stateOf(a, i) !== S.universal;
+    if (!stale && !p.earlyHelpStatutory && !familyHasEarlyHelp(s, i) && s.earlyHelpFamilies >= p.earlyHelpCapacity) break;
+    q.shift();
+    if (stale) continue;
     leaveWaiting(s, i);
     move(s, i, S.early_help);
   }

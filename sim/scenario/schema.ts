@@ -60,7 +60,14 @@ const entryWeights = (band: string) =>
   );
 
 const marketSide = (what: string) =>
-  obj(`Provider market for ${what}: price per week = placements cost x (1 + margin).`, {
+  obj(`Provider market for ${what}: price per week = placements cost x (1 + margin); local places grow or shrink with the margin.`, {
+    hurdleMargin: num(`The margin at which providers of ${what} places neither open nor close places (their required return).`, 'share of cost', { minimum: 0, maximum: 10 }),
+    supplyElasticity: num(
+      `How fast local ${what} places answer the margin: yearly growth of places per unit of margin above the hurdle (shrinking below it). 0: places fixed.`,
+      'growth per year per unit margin',
+      { minimum: 0, maximum: MAX_RATIO },
+    ),
+    supplyLagMonths: int(`Months from providers deciding to open or close ${what} places to the change.`, 'months', { minimum: 0, maximum: 120 }),
     baseMargin: num(`Operating margin when places are not scarce.`, 'share of cost', { minimum: 0, maximum: 10 }),
     scarcityOccupancy: share(`Occupancy of local ${what} places above which the margin rises.`),
     marginPerOccupancy: num(
@@ -80,6 +87,14 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
     }),
   ),
   name: Type.String({ description: 'Short name shown in outputs and the app.', unit: 'text', minLength: 1 }),
+  startDate: Type.Optional(
+    Type.String({
+      description:
+        'The first simulated month ("YYYY-MM"; default "2021-04"). Month 0 is the state at the end of the month before (e.g. 31 March, as DfE counts); month m is the m-th month from this one.',
+      unit: 'YYYY-MM',
+      pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$',
+    }),
+  ),
   description: Type.String({ description: 'What this scenario represents and which claim it tests.', unit: 'text' }),
   sources: Type.Array(
     obj('A source cited by this scenario.', {
@@ -135,7 +150,11 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
     directReferralShare: share('Share of emerging needs referred straight to social care (not first offered early help), before the poverty odds ratio.'),
   }),
   earlyHelp: obj('Early help: non-statutory family support, limited by funded capacity unless the statutory duty applies.', {
-    costPerCasePerYear: money('Cost of one child supported by early help for a year (assumption; published figures are scarce).', 'pounds per case per year', 1_000_000),
+    costPerFamilyPerYear: money(
+      'Cost of supporting one family in early help for a year (a case is a family, whatever its number of children); capacity = budget / this.',
+      'pounds per family per year',
+      1_000_000,
+    ),
     meanMonths: num('Average time a case stays open.', 'months', { minimum: 0.5, maximum: 240 }),
     successShare: share('Share of closing cases whose needs are met (back to universal); the rest escalate to a referral.'),
     waitingEscalationPerYear: perYear('Hazard that a family waiting for an early-help place escalates to a referral.'),
@@ -144,7 +163,15 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
   socialWork: obj('Statutory social work: assessment, child in need and child protection, and its capacity.', {
     workers: num('Child and family social workers (full-time equivalent, full scale).', 'FTE', { minimum: 0, maximum: 1_000_000 }),
     caseloadThreshold: num('Open cases per worker above which practice degrades.', 'cases per worker', { exclusiveMinimum: 0, maximum: 1000 }),
-    costPerCasePerYear: money('Social-work cost per open case (assessment, CIN, CP or looked after) per year.', 'pounds per case per year', 1_000_000),
+    costPerWorkerPerYear: money('Cost of one full-time social worker a year, salary and on-costs (employed staff).', 'pounds per FTE per year', 10_000_000),
+    vacancyShare: share('Share of posts that are vacant and covered by agency workers.'),
+    agencyPremium: num('Extra cost of an agency worker over an employed one, as a share of the employed cost.', 'share of cost', { minimum: 0, maximum: 10 }),
+    overloadRaisesNoFurtherAction: num(
+      'Rationing under overload: the share of completed assessments that end with no further action rises by this x overload (of the remaining share), so thresholds rise when workers are stretched.',
+      'per unit overload',
+      { minimum: 0, maximum: MAX_RATIO },
+    ),
+    maxOverload: num('Overload counted at most (caseload / threshold - 1): practice cannot degrade without bound, and rationing takes over.', 'overload', { minimum: 0, maximum: MAX_RATIO }),
     overloadSlowsAssessment: num('Assessment completion rate is divided by 1 + this x overload (overload = caseload / threshold - 1, when positive).', 'per unit overload', { minimum: 0, maximum: MAX_RATIO }),
     overloadRaisesEscalation: num('CIN-to-CP and re-referral hazards are multiplied by 1 + this x overload.', 'per unit overload', { minimum: 0, maximum: MAX_RATIO }),
     assessmentMeanMonths: num('Average length of an assessment at normal caseloads.', 'months', { minimum: 0.25, maximum: 120 }),
@@ -202,17 +229,44 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
       }),
     }),
   ),
+  councilHomes: obj('What council-run homes cost (the number of places is `placements.la_residential.places` at the start and `policy.councilHomes` over time).', {
+    fixedCostShare: share(
+      'Share of `placements.la_residential.costPerWeek` (the weekly cost of an occupied place) that is fixed: paid for every open place, filled or not (staff rotas, running the building).',
+    ),
+    capitalCostPerPlace: money('Capital cost of a new place (building or buying and refitting a home), per place.', 'pounds per place', 100_000_000),
+    capitalLifetimeYears: num('Years over which a new place\u2019s capital cost is spread (straight-line, from opening).', 'years', { minimum: 1, maximum: 100 }),
+  }),
   market: obj('The independent provider market.', {
     private_residential: marketSide('private children\u2019s home'),
     agency_foster: marketSide('independent fostering agency'),
     outOfAreaPremium: num('Price multiplier for a private home place outside the region.', 'ratio', { minimum: 1, maximum: 10 }),
+    highCostShare: share('Share of children in children\u2019s homes, council-run or private, whose placement costs far more than the average (the "£10,000+ a week" tail).'),
+    highCostPerWeek: money('Average weekly price of such a high-cost placement (at the start date; grows with cost inflation).', 'pounds per week', 1_000_000),
+  }),
+  prices: obj('Prices over time: every weekly and yearly cost in the scenario is in pounds of the start date and grows with cost inflation; outputs are nominal, with a deflator to the base year for real terms.', {
+    costInflationPerYear: num('Yearly growth of unit costs in nominal terms (mostly staff costs).', 'share per year', { minimum: -0.5, maximum: 1 }),
+    generalInflationPerYear: num('Yearly general inflation (CPI), used only to express figures in real terms.', 'share per year', { minimum: -0.5, maximum: 1 }),
+    baseYear: int('Real-terms figures are in pounds of this year (its April).', 'year', { minimum: 1900, maximum: 2200 }),
+  }),
+  careLeavers: obj('Care leavers: young people who left care at 18, supported by the council afterwards.', {
+    supportedToAge: int('Age up to which care leavers are counted and supported (21-25).', 'years', { minimum: 18, maximum: 25 }),
+    costPerYear: money('Leaving-care support per care leaver per year (personal adviser, grants, accommodation support).', 'pounds per year', 10_000_000),
+    stayingPutShare: share('Share of care leavers aged 18-20 who stay with their foster carers ("staying put").'),
+    stayingPutCostPerWeek: money('Cost of a staying-put arrangement per week.', 'pounds per week', 1_000_000),
+  }),
+  permanence: obj('After adoption or special guardianship: allowances paid until the child turns 18.', {
+    allowancePerWeek: money('Average allowance per child who left care to permanence, per week, until 18.', 'pounds per week', 1_000_000),
   }),
   policy: obj('Policy levers: the things a council or government can change (live in the app).', {
     earlyHelp: obj('Early-help funding.', {
       budgetPerYear: money('Early-help budget (full scale). Capacity = budget / cost per case.', 'pounds per year', 10_000_000_000),
       statutoryDuty: flag('A statutory duty: every eligible family gets a place whatever the budget; spend shows the cost.'),
     }),
-    childPovertyReduction: share('Anti-poverty policy: the share by which the long-run child-poverty rate falls (applied by lowering the entry hazard).'),
+    childPovertyReduction: num(
+      'Anti-poverty policy: the share by which the long-run child-poverty rate falls (applied by lowering the entry hazard); negative values raise it (e.g. -0.2: poverty a fifth higher).',
+      'share (-1 to 1)',
+      { minimum: -1, maximum: 1 },
+    ),
     councilHomes: obj('Council-run children\u2019s homes.', {
       targetPlaces: int('Places the council plans to run (full scale). New places open after `monthsToOpen`; closures are immediate.', 'places', { minimum: 0, maximum: MAX_PLACES }),
       monthsToOpen: int('Months from deciding to open new places to their opening.', 'months', { minimum: 0, maximum: 120 }),
@@ -224,8 +278,11 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
     fosterRecruitment: obj('In-house foster-carer recruitment.', {
       extraPlacesPerYear: num('In-house foster places added per year (full scale).', 'places per year', { minimum: 0, maximum: 100_000 }),
     }),
-    homesAsEarlyOption: obj('Providers\u2019 proposal: use children\u2019s homes early rather than as a last resort.', {
+    homesAsEarlyOption: obj('Providers\u2019 proposal: use children\u2019s homes early rather than as a last resort. The benefit multipliers apply to children who enter care straight into a home while the policy is on.', {
       residentialEntryMultiplier: ratio('Multiplier on the weight of residential placements at entry to care (1 = current practice).'),
+      reunificationMultiplier: ratio('Benefit claimed: multiplier on the hazard of going home for children placed in a home early (1 = no benefit).'),
+      stepDownMultiplier: ratio('Benefit claimed: multiplier on the hazard of stepping down to foster care for children placed in a home early.'),
+      breakdownMultiplier: ratio('Benefit claimed: multiplier on the hazard that a later foster placement breaks down, for children placed in a home early (below 1 = fewer breakdowns).'),
     }),
     collaborativeFosterTransition: obj('Collaborative foster care: homes and foster carers work together so children step down sooner.', {
       stepDownMultiplier: ratio('Multiplier on the residential-to-foster step-down hazard (1 = current practice).'),

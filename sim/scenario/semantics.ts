@@ -21,6 +21,9 @@ function hasPath(root: unknown, path: string): boolean {
   return true;
 }
 
+/** Optional parameters that take a default when absent: citing the default is fine. */
+const DEFAULTED = new Set(['startDate']);
+
 export function checkSemantics(s: Scenario): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   if (sum(s.socialWork.assessmentOutcomes) <= 0) {
@@ -39,7 +42,7 @@ export function checkSemantics(s: Scenario): ValidationIssue[] {
     ids.add(src.id);
   });
   for (const path of Object.keys(s.citations)) {
-    if (!hasPath(s, path)) out.push(issue(joinPath(['citations', path]), 'a key that is the path of a parameter in this scenario', JSON.stringify(path)));
+    if (!hasPath(s, path) && !DEFAULTED.has(path)) out.push(issue(joinPath(['citations', path]), 'a key that is the path of a parameter in this scenario', JSON.stringify(path)));
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * its state when the page last drew, and its family's poverty. This module owns the view codes and
  * every way a view is built, written and merged; the engine knows nothing of it and is only read.
  */
-import { bornOf, EMPTY, FAMILY_SHIFT, povertyBit, stateOf } from '../engine/population';
+import { bornOf, EMPTY, FAMILY_SHIFT, flagsOf, povertyBit, stateOf } from '../engine/population';
 import type { PopulationView } from '../simulation';
 
 /** Special state codes in the animation view, besides the state indices of `STATES`. */
@@ -74,7 +74,6 @@ export class SampleWriter {
   /** Fill `view` for the population as it is now, `month` months in. */
   write(pop: PopulationView, month: number, view: AnimationView): void {
     const a = pop.children;
-    const flags = pop.families.flags;
     const bornThisPeriod = month > this.month;
     const n = Math.min(this.prev.length, view.state.length);
     for (let i = 0; i < n; i++) {
@@ -82,7 +81,7 @@ export class SampleWriter {
       const prev = s !== EMPTY && bornThisPeriod && bornOf(a, i) > this.month ? VIEW_CODE.birth : this.prev[i];
       view.state[i] = s === EMPTY && prev !== EMPTY ? VIEW_CODE.exited : s;
       view.prev[i] = prev;
-      view.poor[i] = s === EMPTY ? 0 : povertyBit(flags[i >> FAMILY_SHIFT]);
+      view.poor[i] = s === EMPTY ? 0 : povertyBit(flagsOf(pop.families, i >> FAMILY_SHIFT));
     }
   }
 }

@@ -11,6 +11,9 @@
  *   folded into one pending snapshot, so nothing queues up.
  * - A lever takes effect from the next simulated month and is recorded in the timeline with that
  *   month, exactly as `npm run sim -- --levers FILE` replays it (`sim/run.ts`).
+ * - While it works (a long `step`, playing) the worker posts a heartbeat at least every
+ *   `HEARTBEAT_INTERVAL_MS`, as a plain message beside comlink's, so the page can tell a busy worker
+ *   from a hung one (`viz/watchdog.ts`).
  */
 import type { LeverChange } from '../levers';
 import type { MarketRecord, MonthRecord } from '../records';
@@ -28,6 +31,50 @@ export const DEFAULT_SEED = 1;
 export const DEFAULT_MONTHS_PER_SECOND = 4;
 /** Longest single `step` or `play` horizon: 200 years, the CLI's limit. */
 export const MAX_MONTHS = 2400;
+
+/**
+ * How often a busy worker says it is alive, in ms. A quarter of a second keeps two beats inside
+ * every half second even when a beat waits for the month being simulated to finish, and the page's
+ * silence limit (about 2 s) several beats away.
+ */
+export const HEARTBEAT_INTERVAL_MS = 250;
+
+/** What a heartbeat says: where the worker is. Informative only; any message at all shows it is alive. */
+export interface Heartbeat {
+  /** the session's run number (see `SimStatus.run`) and the month it has reached */
+  run: number;
+  month: number;
+  playing: boolean;
+}
+
+/**
+ * A heartbeat as posted: a plain `postMessage` from the worker, not a comlink call. A comlink call
+ * would wait for the page's reply, which a worker busy in a synchronous loop cannot receive; a plain
+ * message leaves the worker at once and needs nothing back. Comlink ignores it (it has no `id`).
+ */
+export interface HeartbeatMessage {
+  careFuturesHeartbeat: Heartbeat;
+}
+
+export function isHeartbeatMessage(data: unknown): data is HeartbeatMessage {
+  return data !== null && typeof data === 'object' && 'careFuturesHeartbeat' in data;
+}
+
+/**
+ * Test only: faults the dev-server worker can be told to have (`sim/worker/test-faults.ts`), so the
+ * browser tests can check that the page notices and recovers. A production build ignores them.
+ * `loop`: busy forever; `close`: the worker closes itself (no error event); `throw`: an uncaught error.
+ */
+export type TestFault = 'loop' | 'close' | 'throw';
+export interface TestFaultMessage {
+  careFuturesTestFault: TestFault;
+}
+
+/** A run's month records with, at the same index, that month's market figures (prices, places, waiting list, caseload). */
+export interface RunRecords {
+  records: MonthRecord[];
+  markets: MarketRecord[];
+}
 
 export interface Snapshot {
   /** The month record; when months were coalesced, flows, careExits and spend are summed over `coalesced` months. */
@@ -127,4 +174,10 @@ export interface SimulationApi {
   scenario(): ApiResult<Scenario>;
   /** The month records of this run from `fromMonth` on (the CLI's `months` array, byte for byte). */
   records(fromMonth?: number): ApiResult<MonthRecord[]>;
+  /**
+   * Every month from `fromMonth` on, each with its market figures, in one answer (so both belong to
+   * the same run and the same months, whatever happens between calls). Snapshots may coalesce
+   * months for drawing; this never does: it is what an export is built from.
+   */
+  runRecords(fromMonth?: number): ApiResult<RunRecords>;
 }

@@ -5,7 +5,7 @@
  * drive it directly or over a `MessageChannel`.
  */
 import { checkLeverShape, isLivePath, type LeverChange } from '../levers';
-import type { MonthRecord } from '../records';
+import type { MarketRecord, MonthRecord } from '../records';
 import { Run } from '../run';
 import { loadScenarioDocument, loadScenarioText, type ScenarioLoader } from '../scenario/resolve';
 import type { Scenario } from '../scenario/schema';
@@ -21,16 +21,21 @@ import {
   type LoadInput,
   type PlayOptions,
   type ResetOptions,
+  type RunRecords,
   type SimListener,
   type SimStatus,
   type SimulationApi,
 } from './contract';
-import { Player, type PlayerOptions } from './scheduling';
+import { HeartbeatSender, type HeartbeatPost } from './heartbeat';
+import { createRealScheduler, Player, type PlayerOptions } from './scheduling';
 import { SnapshotChannel, type SnapshotSource } from './snapshots';
 
 export type { Scheduler } from './scheduling';
 export { createRealScheduler } from './scheduling';
-export type ApiOptions = PlayerOptions;
+export interface ApiOptions extends PlayerOptions {
+  /** Posts the heartbeat (`worker.ts`: a plain `postMessage`); none in tests that do not need one. */
+  heartbeat?: HeartbeatPost;
+}
 
 const MAX_SAMPLE_SIZE = 1_000_000;
 
@@ -40,6 +45,8 @@ interface Loaded {
   run: Run;
   sample: SampleWriter;
   records: MonthRecord[];
+  /** `markets[m]` is month m's market figures, kept beside `records[m]` for exports */
+  markets: MarketRecord[];
   failure: string | null;
 }
 
@@ -70,13 +77,20 @@ class SimulationSession implements SimulationApi {
   private seed = DEFAULT_SEED;
   private sampleSize = DEFAULT_SAMPLE_SIZE;
   private readonly player: Player;
+  private readonly heartbeat: HeartbeatSender;
   private readonly channel = new SnapshotChannel();
 
   constructor(
     private readonly loadFile: ScenarioLoader,
     options: ApiOptions,
   ) {
-    this.player = new Player(() => this.advance().ok, DEFAULT_MONTHS_PER_SECOND, options);
+    const scheduler = options.scheduler ?? createRealScheduler();
+    this.player = new Player(() => this.advance().ok, DEFAULT_MONTHS_PER_SECOND, { ...options, scheduler });
+    this.heartbeat = new HeartbeatSender(options.heartbeat, scheduler, () => ({
+      run: this.runId,
+      month: this.loaded?.run.month ?? 0,
+      playing: this.player.playing,
+    }));
   }
 
   // ------------------------------------------------------------------ calls
@@ -143,6 +157,7 @@ class SimulationSession implements SimulationApi {
       }
       this.player.untilMonth = until ?? null;
       this.player.start();
+      this.heartbeat.setTicking(true);
       this.emitStatus();
       return ok(this.currentStatus());
     });
@@ -234,6 +249,14 @@ class SimulationSession implements SimulationApi {
     });
   }
 
+  runRecords(fromMonth = 0): ApiResult<RunRecords> {
+    return this.guard(() => {
+      if (!isWholeIn(fromMonth, 0, Number.MAX_SAFE_INTEGER)) return badArgument('fromMonth', 'a whole number >= 0', fromMonth);
+      const loaded = this.loaded;
+      return ok({ records: loaded ? loaded.records.slice(fromMonth) : [], markets: loaded ? loaded.markets.slice(fromMonth) : [] });
+    });
+  }
+
   // ------------------------------------------------------------------ the run
 
   private guard<T>(body: () => ApiResult<T>): ApiResult<T> {
@@ -254,7 +277,7 @@ class SimulationSession implements SimulationApi {
   private startRun(fileName: string, run: Run): void {
     this.stopPlaying(false);
     const sample = new SampleWriter(run.population(), this.sampleSize, run.month);
-    this.loaded = { fileName, run, sample, records: [run.record()], failure: null };
+    this.loaded = { fileName, run, sample, records: [run.record()], markets: [run.market()], failure: null };
     this.runId++;
     this.channel.newRun(sample.size);
     this.emitStatus();
@@ -268,7 +291,7 @@ class SimulationSession implements SimulationApi {
       scale: run.current.population.scale,
       sampleSize: sample.size,
       record: loaded.records[loaded.records.length - 1],
-      market: run.market(),
+      market: loaded.markets[loaded.markets.length - 1],
       writeView: (view) => sample.write(run.population(), run.month, view),
     };
   }
@@ -280,7 +303,9 @@ class SimulationSession implements SimulationApi {
     try {
       loaded.sample.remember(loaded.run.population(), loaded.run.month);
       loaded.records.push(loaded.run.step());
+      loaded.markets.push(loaded.run.market());
       this.channel.queueMonth(this.source(loaded));
+      this.heartbeat.due();
     } catch (err) {
       loaded.failure = errorText(err);
       this.stopPlaying();
@@ -293,6 +318,7 @@ class SimulationSession implements SimulationApi {
   }
 
   private stopPlaying(announce = true): void {
+    this.heartbeat.setTicking(false);
     if (this.player.stop() && announce) this.emitStatus();
   }
 

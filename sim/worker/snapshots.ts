@@ -39,15 +39,26 @@ function addCounts<K extends string>(into: Record<K, number>, from: Record<K, nu
   for (const key of Object.keys(from) as K[]) into[key] = (into[key] ?? 0) + from[key];
 }
 
-/** Fold the next month into `total`: moves and money add up, stocks are those at the end. */
+/**
+ * Fold the next month into `total`: moves, placement moves and money add up; everything that is a
+ * state (stocks, places and prices, children away, care leavers, the date) is the period's end.
+ */
 export function addMonth(total: MonthRecord, next: MonthRecord): void {
   total.month = next.month;
+  total.date = next.date;
+  total.financialYear = next.financialYear;
   total.children = next.children;
   total.stocks = { ...next.stocks };
   addCounts(total.flows, next.flows);
   addCounts(total.careExits, next.careExits);
   addCounts(total.spend, next.spend);
   total.spendTotal += next.spendTotal;
+  total.market = structuredClone(next.market);
+  total.outOfArea = next.outOfArea;
+  total.outOfAreaByType = { ...next.outOfAreaByType };
+  total.careLeavers = next.careLeavers;
+  total.placementMoves += next.placementMoves;
+  total.prices = { ...next.prices };
 }
 
 /** Hand a listener proxy's port back, so a replaced listener does not keep a MessagePort alive. */

@@ -8,13 +8,14 @@ import { createSimulationApi } from '../../sim/worker/session';
 import { type SimEvent, type SimulationApi } from '../../sim/worker/contract';
 import type { AnimationView, Snapshot } from '../../sim/worker/contract';
 import { bundledLoader, bundledScenarioNames } from '../../sim/scenario/bundled';
-import { SimulationClient, type WorkerLike } from '../../viz/worker-client';
+import { SimulationClient } from '../../viz/worker-client';
+import { FakeWorker, openPorts, until } from './fake-worker';
 import { nodeLoader, smallBaseline } from './helpers';
 
 const open: { close(): void }[] = [];
 afterEach(() => {
   vi.restoreAllMocks();
-  for (const port of open.splice(0)) port.close();
+  for (const port of [...open.splice(0), ...openPorts.splice(0)]) port.close();
 });
 
 function channel() {
@@ -24,15 +25,6 @@ function channel() {
 }
 
 // The global (DOM-typed) MessageChannel: in Node it is worker_threads' and works with comlink as is.
-
-/** Resolves when `predicate` holds, polling the event loop (messages arrive asynchronously). */
-async function until(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!predicate()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 describe('the API over comlink', () => {
   it('answers calls, streams snapshots to a proxied listener and sends the view buffers as transferables', async () => {
@@ -90,44 +82,6 @@ describe('the API over comlink', () => {
   });
 });
 
-/** A worker stand-in: the API exposed on one end of a channel, crashable on demand. */
-class FakeWorker implements WorkerLike {
-  private readonly inside: MessagePort;
-  private readonly outside: MessagePort;
-  private readonly failures = new EventTarget();
-  terminated = false;
-
-  constructor() {
-    const { port1, port2 } = channel();
-    this.inside = port1;
-    this.outside = port2;
-    Comlink.expose(createSimulationApi(nodeLoader), port1);
-  }
-  postMessage(message: unknown, transfer?: Transferable[]): void {
-    this.outside.postMessage(message, transfer as never);
-  }
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject): void {
-    if (type === 'message') this.outside.addEventListener('message', listener as never);
-    else this.failures.addEventListener(type, listener);
-  }
-  removeEventListener(type: string, listener: EventListenerOrEventListenerObject): void {
-    if (type === 'message') this.outside.removeEventListener('message', listener as never);
-    else this.failures.removeEventListener(type, listener);
-  }
-  start(): void {
-    this.outside.start();
-  }
-  terminate(): void {
-    this.terminated = true;
-    this.inside.close();
-    this.outside.close();
-  }
-  /** What a browser does when a worker throws outside any call. */
-  crash(): void {
-    this.failures.dispatchEvent(new Event('error'));
-  }
-}
-
 describe('the page-side client', () => {
   it('delivers snapshots, hands buffers back and mirrors the lever timeline', async () => {
     const workers: FakeWorker[] = [];
@@ -178,7 +132,7 @@ describe('the page-side client', () => {
     const before = await client.records();
     if (!before.ok) throw new Error(before.error.message);
 
-    workers[0].crash();
+    workers[0].fail('throw');
     expect(crashes).toHaveLength(1);
     expect(client.alive).toBe(false);
     const refused = await client.step();
@@ -207,7 +161,7 @@ describe('the page-side client', () => {
     await client.load(smallBaseline());
     // A long call in flight when the worker fails must not hang the page.
     const pending = client.step(600);
-    worker?.crash();
+    worker?.fail('throw');
     const result = await pending;
     expect(result.ok).toBe(false);
     client.dispose();

@@ -1,6 +1,5 @@
 /** Helpers for the worker API tests: a small baseline, a manual clock, a listener that records events. */
 import { directoryLoader, SCENARIO_DIR } from '../../sim/node/files';
-import type { Scheduler } from '../../sim/worker/session';
 import type { LoadInput, SimEvent } from '../../sim/worker/contract';
 import type { Snapshot } from '../../sim/worker/contract';
 import { loadShipped } from '../helpers';
@@ -24,39 +23,7 @@ export const smallScenario = () => loadShipped('north-east-baseline.json', { 'po
 export const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Timers on a clock that moves only when told: `play` becomes deterministic. */
-export class ManualScheduler implements Scheduler {
-  time = 0;
-  private nextId = 1;
-  private readonly timers = new Map<number, { at: number; callback: () => void }>();
-
-  now(): number {
-    return this.time;
-  }
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.timers.set(id, { at: this.time + Math.max(0, ms), callback });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-  get pendingTimers(): number {
-    return this.timers.size;
-  }
-  /** Move the clock forward, running every timer that falls due, in order. */
-  advance(ms: number): void {
-    const end = this.time + ms;
-    for (;;) {
-      let due: [number, { at: number; callback: () => void }] | undefined;
-      for (const entry of this.timers) if (entry[1].at <= end && (!due || entry[1].at < due[1].at)) due = entry;
-      if (!due) break;
-      this.timers.delete(due[0]);
-      this.time = due[1].at;
-      due[1].callback();
-    }
-    this.time = end;
-  }
-}
+export { FakeClock as ManualScheduler } from '../viz/fake-clock';
 
 /** A listener that keeps every event and acknowledges at once (or when `hold` says so). */
 export function recorder() {

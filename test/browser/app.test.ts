@@ -2,15 +2,14 @@
  * The app as a user meets it, in headless Chromium (see ./chromium): it loads the baseline, plays,
  * matches the CLI, marks lever changes, draws something, and survives bad input.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LeverChange } from '../../sim/worker/contract';
 import { parseLeverTimeline } from '../../sim/levers';
 import type { MonthRecord } from '../../sim/records';
-import { runScenario } from '../../sim/run';
-import { loadScenarioFile, SCENARIO_DIR } from '../../sim/node/files';
 import { STATES } from '../../sim/states';
+import { cliRun, downloadText, parseCsv, pauseAndSettle, setSpeed } from './actions';
 import { readMonth, readTable, waitForMonth } from './harness';
 import { useApp } from './lifecycle';
 import { analysePng } from './pixels';
@@ -25,42 +24,8 @@ async function open(query = QUERY): Promise<{ page: Page; errors: string[] }> {
   return openPage(query);
 }
 
-function cliRun(months: number, levers: LeverChange[] = []): MonthRecord[] {
-  const scenario = loadScenarioFile(`${SCENARIO_DIR}/${SCENARIO}.json`);
-  if (!scenario.ok) throw new Error(scenario.issues.map((i) => i.message).join('\n'));
-  const run = runScenario(scenario.value, { seed: SEED, months, levers });
-  if (!run.ok) throw new Error(run.issues.map((i) => i.message).join('\n'));
-  return run.value;
-}
-
-/** Click a button that downloads a file and return the file's text. */
-async function downloadText(page: Page, buttonName: string): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName, exact: true }).click()]);
-  const path = await download.path();
-  return readFileSync(path, 'utf8');
-}
-
-function parseCsv(text: string): Record<string, string>[] {
-  const [head, ...lines] = text.trim().split('\n');
-  const keys = head.split(',');
-  return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [keys[i], v])));
-}
-
-async function setSpeed(page: Page, monthsPerSecond: number): Promise<void> {
-  await page.getByLabel('Speed').selectOption(String(monthsPerSecond));
-}
-
-/** Pause and wait for the month to stop moving, so the table and the month belong together. */
-async function pauseAndSettle(page: Page): Promise<number> {
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  let last = await readMonth(page);
-  for (;;) {
-    await page.waitForTimeout(250);
-    const now = await readMonth(page);
-    if (now === last) return now;
-    last = now;
-  }
-}
+/** The CLI's records of the scenario and seed this file opens. */
+const cliRecords = (months: number, levers: LeverChange[] = []): MonthRecord[] => cliRun(SCENARIO, SEED, months, levers);
 
 describe('the Care Futures app in Chromium', () => {
   it('loads the baseline named in the address, at month 0, with every state in the table', async () => {
@@ -128,7 +93,7 @@ describe('the Care Futures app in Chromium', () => {
     const changed = STATES.filter((s) => after.counts[s] !== before.counts[s]);
     expect(changed.length).toBeGreaterThan(STATES.length / 2);
 
-    const cli = cliRun(after.month);
+    const cli = cliRecords(after.month);
     expect(after.counts).toEqual(cli[after.month].stocks);
 
     // The CSV export holds every month of the run, equal to the CLI's records.
@@ -195,8 +160,8 @@ describe('the Care Futures app in Chromium', () => {
     await waitForMonth(page, 3);
     const table = await readTable(page);
     expect(table.month).toBe(3);
-    const withLever = cliRun(3, exported.value);
-    const without = cliRun(3);
+    const withLever = cliRecords(3, exported.value);
+    const without = cliRecords(3);
     expect(table.counts).toEqual(withLever[3].stocks);
     expect(withLever[3]).not.toEqual(without[3]);
 

@@ -27,7 +27,7 @@ describe('npm run sim', () => {
     expect(doc.scale).toBe(0.01);
     expect(doc.runs.map((run: { seed: number }) => run.seed)).toEqual([3, 4]);
     const month = doc.runs[0].months[12];
-    expect(Object.keys(month)).toEqual(['month', 'children', 'stocks', 'flows', 'careExits', 'spend', 'spendTotal']);
+    expect(Object.keys(month)).toEqual(['month', 'date', 'financialYear', 'children', 'stocks', 'flows', 'careExits', 'spend', 'spendTotal', 'market', 'outOfArea', 'outOfAreaByType', 'careLeavers', 'placementMoves', 'prices']);
     expect(month.flows['birth>universal']).toBeGreaterThan(0);
     expect(r.stderr).toMatch(/run 1\/2 \(seed 3\): month \d+\/12/);
   });

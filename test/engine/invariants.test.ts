@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../sim/run';
+import { EMPTY, FAMILY_SLOTS, needBookedOf, needDueOf, sizeOf, stateOf } from '../../sim/engine/population';
+import { Run, runScenario } from '../../sim/run';
 import { expectInvariants, loadShipped, shippedScenarioFiles } from '../helpers';
 
 describe('accounting invariants', () => {
@@ -67,5 +68,32 @@ describe('the invariant checker itself', () => {
     const broken = structuredClone(records);
     broken[2].spendTotal += 1;
     expect(() => expectInvariants(broken)).toThrow();
+  });
+});
+
+describe('the need clocks', () => {
+  it("keep every family's need clock booked no later than its event, for as long as it has children", () => {
+    const scenario = loadShipped('north-east-baseline.json', { 'population.scale': 0.02 });
+    const started = Run.start(scenario, 5, [
+      { month: 10, path: 'poverty.needHazardRatio', value: 6 },
+      { month: 20, path: 'need.baseHazardPerYear', value: 0.02 },
+      { month: 30, path: 'policy.childPovertyReduction', value: 0.5 },
+    ]);
+    if (!started.ok) throw new Error('run failed');
+    const run = started.value;
+    const broken: string[] = [];
+    for (let m = 1; m <= 48; m++) {
+      run.step();
+      const { children, families, capacity } = run.population();
+      for (let fam = 0; fam < capacity / FAMILY_SLOTS; fam++) {
+        let size = 0;
+        for (let i = fam * FAMILY_SLOTS; i < (fam + 1) * FAMILY_SLOTS; i++) if (stateOf(children, i) !== EMPTY) size++;
+        const booked = needBookedOf(families, fam);
+        const due = needDueOf(families, fam);
+        if (sizeOf(families, fam) !== size) broken.push(`month ${m}, family ${fam}: size ${sizeOf(families, fam)}, ${size} children`);
+        else if (size > 0 && !(booked > m && booked <= Math.ceil(due))) broken.push(`month ${m}, family ${fam}: booked ${booked}, due ${due}`);
+      }
+    }
+    expect(broken.slice(0, 5)).toEqual([]);
   });
 });

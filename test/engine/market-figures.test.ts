@@ -29,10 +29,16 @@ describe('market figures', () => {
   const months = play(baseline, 60);
 
   it('prices a private home and an agency foster place at the provider cost times (1 + margin)', () => {
-    for (const { market } of months) {
-      expect(market.privateResidentialPricePerWeek).toBeCloseTo(baseline.placements.private_residential.costPerWeek * (1 + market.privateResidentialMargin), 6);
-      expect(market.agencyFosterPricePerWeek).toBeCloseTo(baseline.placements.agency_foster.costPerWeek * (1 + market.agencyFosterMargin), 6);
+    for (const { market, record } of months) {
+      const index = record.prices.costIndex;
+      expect(index).toBeCloseTo((1 + baseline.prices.costInflationPerYear) ** (record.month / 12), 9);
+      expect(market.privateResidentialPricePerWeek).toBeCloseTo(baseline.placements.private_residential.costPerWeek * index * (1 + market.privateResidentialMargin), 6);
+      expect(market.agencyFosterPricePerWeek).toBeCloseTo(baseline.placements.agency_foster.costPerWeek * index * (1 + market.agencyFosterMargin), 6);
       expect(market.privateResidentialMargin).toBeGreaterThanOrEqual(baseline.market.private_residential.baseMargin);
+      // The month record carries the same figures.
+      expect(record.market.private_residential.pricePerWeek).toBe(market.privateResidentialPricePerWeek);
+      expect(record.market.private_residential.margin).toBe(market.privateResidentialMargin);
+      expect(record.market.agency_foster.margin).toBe(market.agencyFosterMargin);
     }
   });
 
@@ -42,8 +48,12 @@ describe('market figures', () => {
       away += c.outOfArea.private_residential;
       const price = market.privateResidentialPricePerWeek * WEEKS_PER_MONTH;
       const local = record.stocks.private_residential - c.outOfArea.private_residential;
-      const expected = local * price + c.outOfArea.private_residential * price * baseline.market.outOfAreaPremium;
+      // The high-cost tail: a share of children in private homes at the high weekly price instead.
+      const tail = record.stocks.private_residential * baseline.market.highCostShare * (baseline.market.highCostPerWeek * record.prices.costIndex * WEEKS_PER_MONTH - price);
+      const expected = local * price + c.outOfArea.private_residential * price * baseline.market.outOfAreaPremium + tail;
       expect(record.spend.private_residential).toBeCloseTo(expected, 1);
+      expect(record.outOfAreaByType.private_residential).toBe(c.outOfArea.private_residential);
+      expect(record.market.private_residential.occupied).toBe(local);
       const agency = market.agencyFosterPricePerWeek * WEEKS_PER_MONTH;
       const agencyLocal = record.stocks.agency_foster - c.outOfArea.agency_foster;
       expect(record.spend.agency_foster).toBeCloseTo(agencyLocal * agency + c.outOfArea.agency_foster * agency * baseline.market.outOfAreaPremium, 1);
@@ -62,7 +72,8 @@ describe('market figures', () => {
       expect(market.agencyFosterMargin).toBeLessThanOrEqual(cap + 1e-12);
     }
     // The cap binds in this scenario (the base margin is above it), so the price falls to cost x (1 + cap).
-    expect(run[12].market.privateResidentialPricePerWeek).toBeCloseTo(capped.placements.private_residential.costPerWeek * (1 + cap), 6);
+    const index = run[12].record.prices.costIndex;
+    expect(run[12].market.privateResidentialPricePerWeek).toBeCloseTo(capped.placements.private_residential.costPerWeek * index * (1 + cap), 6);
   });
 
   it('raises the private margin when places are scarce', () => {

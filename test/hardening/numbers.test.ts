@@ -89,9 +89,14 @@ describe('every number of the scenario format is bounded', () => {
       if (p.places !== null) p.places = 1_000_000;
     }
     d.policy.earlyHelp.budgetPerYear = 10_000_000_000;
-    d.earlyHelp.costPerCasePerYear = 1_000_000;
-    d.socialWork.costPerCasePerYear = 1_000_000;
+    d.earlyHelp.costPerFamilyPerYear = 1_000_000;
+    d.socialWork.costPerWorkerPerYear = 10_000_000;
     d.market.outOfAreaPremium = 10;
+    d.market.highCostPerWeek = 1_000_000;
+    d.councilHomes.capitalCostPerPlace = 100_000_000;
+    d.careLeavers.costPerYear = 10_000_000;
+    d.permanence.allowancePerWeek = 1_000_000;
+    d.prices.costInflationPerYear = 1;
     const valid = validateScenario(d);
     expect(valid.ok).toBe(true);
     if (valid.ok) expect(runScenario(valid.value, { seed: 1, months: 12 }).ok).toBe(true);
@@ -122,7 +127,7 @@ describe('figures that are not finite stop a run', () => {
   it('runs a scenario with no limits (no social workers, free early help, unlimited places) to the end', () => {
     const none = structuredClone(base);
     none.socialWork.workers = 0;
-    none.earlyHelp.costPerCasePerYear = 0;
+    none.earlyHelp.costPerFamilyPerYear = 0;
     for (const p of Object.values(none.placements)) p.places = null;
     expect(runScenario(none, { seed: 1, months: 6 }).ok).toBe(true);
   });

@@ -152,13 +152,24 @@ describe('social-work caseload (capacity.ts)', () => {
     expect(s.overload).toBe(0);
   });
 
-  it('treats a service with no social workers as overloaded to the limit of 10, with cases open or not', () => {
+  it('treats a service with no social workers as overloaded to the limit, with cases open or not', () => {
     for (const open of [3, 0]) {
-      const s = tinyState({ socialWorkers: 0, caseloadThreshold: 10 });
+      const s = tinyState({ socialWorkers: 0, caseloadThreshold: 10, maxOverload: 1.5 });
       addChildren(s, S.assessment, open);
       updateCaseload(s);
       expect(s.caseload, `${open} cases`).toBe(Infinity);
-      expect(s.overload, `${open} cases`).toBe(10);
+      expect(s.overload, `${open} cases`).toBe(1.5);
     }
+  });
+
+  it('counts overload up to its limit and no further', () => {
+    const s = tinyState({ socialWorkers: 1, caseloadThreshold: 10, maxOverload: 0.5 });
+    addChildren(s, S.assessment, 12);
+    updateCaseload(s);
+    expect(s.overload).toBeCloseTo(0.2, 12);
+    addChildren(s, S.assessment, 20);
+    updateCaseload(s);
+    expect(s.caseload).toBe(32);
+    expect(s.overload).toBe(0.5);
   });
 });

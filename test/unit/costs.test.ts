@@ -1,29 +1,60 @@
 import { describe, expect, it } from 'vitest';
-import { computeSpend, spendOf } from '../../sim/engine/costs';
-import { PLACEMENTS, SPEND_CATEGORIES, STATE_CODE as S, type SpendCategory } from '../../sim/states';
+import { computeSpend, councilHomeSpend, spendOf } from '../../sim/engine/costs';
+import { PLACEMENTS, SPEND_CATEGORIES, STATE_CODE as S, type PlacementId, type SpendCategory } from '../../sim/states';
 import { addChildren, populate, tinyState } from './fixture';
 
 /** Weeks in an average month: 365.2425 days / 7 / 12. */
 const WEEKS = 365.2425 / 7 / 12;
-const MARKETS: readonly SpendCategory[] = ['private_residential', 'agency_foster'];
-const NON_MARKET = PLACEMENTS.filter((p) => !MARKETS.includes(p));
+const PER_CHILD: readonly PlacementId[] = PLACEMENTS.filter((p) => !['private_residential', 'agency_foster', 'la_residential'].includes(p));
 
-/** A state with weekly costs and margins of our choosing and no children. */
-function priced() {
-  const s = tinyState({ earlyHelpCostPerCase: 291.75, socialWorkCostPerCase: 180.5, outOfAreaPremium: 1.15 });
+/** A state with weekly costs, margins and budgets of our choosing, no high-cost tail, and no children. */
+function priced(costIndex = 1) {
+  const s = tinyState({
+    earlyHelpBudget: 10_000,
+    earlyHelpCostPerFamily: 291.75,
+    socialWorkCost: 50_000,
+    outOfAreaPremium: 1.15,
+    highCostShare: 0,
+    councilHomeFixedShare: 0.6,
+    careLeaverCostPerMonth: 500,
+    stayingPutShare: 0.5,
+    stayingPutCostPerWeek: 200,
+    permanenceAllowancePerWeek: 40,
+  });
   PLACEMENTS.forEach((p, k) => (s.p.costPerWeek[S[p]] = 100 * (k + 1) + 0.37));
   s.privateMargin = 0.25;
   s.agencyMargin = 0.1;
+  s.councilHomePlaces = 0;
+  s.costIndex = costIndex;
   return s;
 }
 
 describe('monthly spend by category (costs.ts)', () => {
-  it('costs a placement outside the markets as children x weekly cost x weeks per month', () => {
-    for (const p of NON_MARKET) {
-      const s = priced();
+  it('costs a placement bought per child as children x weekly cost x weeks per month, grown by the cost index', () => {
+    for (const p of PER_CHILD) {
+      const s = priced(1.1);
       addChildren(s, S[p], 7);
-      expect(spendOf(s, p), p).toBeCloseTo(7 * s.p.costPerWeek[S[p]] * WEEKS, 6);
+      expect(spendOf(s, p), p).toBeCloseTo(7 * s.p.costPerWeek[S[p]] * 1.1 * WEEKS, 6);
     }
+  });
+
+  it('costs an empty council-home place its fixed share, and a filled one its whole weekly cost', () => {
+    const s = priced();
+    s.p.costPerWeek[S.la_residential] = 5000;
+    s.councilHomePlaces = 10;
+    expect(councilHomeSpend(s)).toBeCloseTo(10 * 0.6 * 5000 * WEEKS, 6);
+    addChildren(s, S.la_residential, 4);
+    // 10 open places pay the fixed 60%; the 4 children add the variable 40% each.
+    expect(spendOf(s, 'la_residential')).toBeCloseTo((10 * 0.6 + 4 * 0.4) * 5000 * WEEKS, 6);
+    addChildren(s, S.la_residential, 6);
+    expect(spendOf(s, 'la_residential')).toBeCloseTo(10 * 5000 * WEEKS, 6);
+  });
+
+  it('adds the capital charge of council places opened during the run until it runs out', () => {
+    const s = priced();
+    s.p.costPerWeek[S.la_residential] = 5000;
+    s.capitalCharges.push({ perMonth: 1234, until: 5 });
+    expect(councilHomeSpend(s)).toBeCloseTo(1234, 9);
   });
 
   it('costs market places at the weekly price, with the out-of-area premium on the children placed away', () => {
@@ -40,43 +71,69 @@ describe('monthly spend by category (costs.ts)', () => {
     expect(spendOf(s, 'agency_foster')).toBeCloseTo((4 + 1.15) * 770 * WEEKS, 6);
   });
 
-  it('costs market places all at the local price when none is out of area', () => {
+  it('costs a share of children in homes, council-run or private, at the high-cost price instead', () => {
     const s = priced();
     s.p.costPerWeek[S.private_residential] = 3000;
-    addChildren(s, S.private_residential, 3);
-    expect(spendOf(s, 'private_residential')).toBeCloseTo(3 * 3750 * WEEKS, 6);
+    s.p.highCostShare = 0.1;
+    s.p.highCostPerWeek = 12_000;
+    addChildren(s, S.private_residential, 20);
+    // 2 of 20 children at 12,000 a week instead of 3,750
+    expect(spendOf(s, 'private_residential')).toBeCloseTo((20 * 3750 + 2 * (12_000 - 3750)) * WEEKS, 6);
+    s.p.costPerWeek[S.la_residential] = 5000;
+    s.councilHomePlaces = 10;
+    addChildren(s, S.la_residential, 10);
+    expect(spendOf(s, 'la_residential')).toBeCloseTo((10 * 5000 + 1 * (12_000 - 5000)) * WEEKS, 6);
   });
 
-  it('costs early help per case open to it, and nothing for children waiting in universal services', () => {
-    const s = priced();
+  it('spends the early-help budget whatever the cases; under a duty, what the cases cost if that is more', () => {
+    const s = priced(1.2);
+    expect(spendOf(s, 'early_help')).toBeCloseTo(10_000 * 1.2, 9);
     addChildren(s, S.early_help, 12);
-    addChildren(s, S.universal, 50);
-    expect(spendOf(s, 'early_help')).toBeCloseTo(12 * 291.75, 9);
+    expect(spendOf(s, 'early_help')).toBeCloseTo(10_000 * 1.2, 9);
+    s.p.earlyHelpStatutory = true;
+    addChildren(s, S.early_help, 40); // 52 families at 291.75 a month is more than the budget
+    expect(s.earlyHelpFamilies).toBe(52);
+    expect(spendOf(s, 'early_help')).toBeCloseTo(52 * 291.75 * 1.2, 9);
   });
 
-  it('costs social work per open case: assessments, CIN and CP plans and children in care', () => {
+  it('costs social work as the workforce, whatever the caseload', () => {
     const s = priced();
-    populate(s, { universal: 50, early_help: 9, assessment: 2, child_in_need: 3, child_protection: 4, secure: 1, kinship_foster: 5 });
-    expect(spendOf(s, 'social_work')).toBeCloseTo((2 + 3 + 4 + 1 + 5) * 180.5, 9);
+    expect(spendOf(s, 'social_work')).toBe(50_000);
+    populate(s, { assessment: 20, child_in_need: 30, child_protection: 4 });
+    expect(spendOf(s, 'social_work')).toBe(50_000);
   });
 
-  it('spends nothing on an empty population', () => {
+  it('costs care leavers their support, and staying put for the share of those under 21', () => {
     const s = priced();
-    for (const cat of SPEND_CATEGORIES) expect(spendOf(s, cat), cat).toBe(0);
+    s.careLeavers = 30;
+    s.youngCareLeavers = 12;
+    expect(spendOf(s, 'care_leavers')).toBeCloseTo(30 * 500 + 12 * 0.5 * 200 * WEEKS, 9);
+  });
+
+  it('pays permanence allowances for every child on one', () => {
+    const s = priced();
+    s.onAllowance = 25;
+    expect(spendOf(s, 'permanence_allowances')).toBeCloseTo(25 * 40 * WEEKS, 9);
+  });
+
+  it('spends only the fixed budgets on an empty population', () => {
+    const s = priced();
+    for (const cat of SPEND_CATEGORIES) expect(spendOf(s, cat), cat).toBe(cat === 'early_help' ? 10_000 : cat === 'social_work' ? 50_000 : 0);
   });
 
   it('records every category in whole pence, rounded from the pounds, in category order', () => {
     const s = priced();
     s.privateMargin = 0;
     s.agencyMargin = 0;
-    PLACEMENTS.forEach((p, k) => addChildren(s, S[p], k + 1)); // 1 kinship, 2 in-house, ... 8 secure: 36 in care
-    addChildren(s, S.early_help, 3);
-    addChildren(s, S.assessment, 1);
+    s.councilHomePlaces = 5; // exactly full: five children, none empty
+    PLACEMENTS.forEach((p, k) => addChildren(s, S[p], k + 1)); // 1 kinship, 2 in-house, ... 8 secure
     computeSpend(s);
     const pounds: Record<SpendCategory, number> = {
       ...(Object.fromEntries(PLACEMENTS.map((p, k) => [p, (k + 1) * (100 * (k + 1) + 0.37) * WEEKS])) as Record<SpendCategory, number>),
-      early_help: 3 * 291.75,
-      social_work: (36 + 1) * 180.5,
+      early_help: 10_000,
+      social_work: 50_000,
+      care_leavers: 0,
+      permanence_allowances: 0,
     };
     SPEND_CATEGORIES.forEach((cat, k) => {
       expect(Number.isInteger(s.spendPence[k]), cat).toBe(true);

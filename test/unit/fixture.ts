@@ -5,7 +5,7 @@
  */
 import { years } from '../../sim/ages';
 import { enterState } from '../../sim/engine/moves';
-import { setBorn, setStream } from '../../sim/engine/population';
+import { EMPTY, FAMILY_SHIFT, FAMILY_SLOTS, setBorn, setSize, setStream, sizeOf, stateOf } from '../../sim/engine/population';
 import { EngineState } from '../../sim/engine/state';
 import { toParams, type EngineParams } from '../../sim/params';
 import type { Scenario } from '../../sim/scenario/schema';
@@ -25,18 +25,33 @@ export function tinyState(overrides: Partial<EngineParams> = {}, seed = 1): Engi
   return new EngineState(tinyParams(overrides), seed);
 }
 
-/** Slots filled so far in each tiny state (children go into slots 0, 1, 2, ... in turn). */
-const filled = new WeakMap<EngineState, number>();
+/** Families used so far in each tiny state (each new child gets a family of its own, in turn). */
+const familiesUsed = new WeakMap<EngineState, number>();
+let nextSerial = 0;
 
 /**
- * Put a new child of the given age (in months, at month `s.month`) into a state, in the next free
- * slot, with its own random stream; returns its slot.
+ * Put a new child of the given age (in months, at month `s.month`) into a state, alone in a family
+ * of its own (so family-level rules such as early-help cases see one child per family unless a
+ * test adds siblings), with its own random stream; returns its slot.
  */
 export function addChild(s: EngineState, code: number, ageMonths = years(8)): number {
-  const i = filled.get(s) ?? 0;
-  filled.set(s, i + 1);
-  if (i >= s.children.capacity) throw new Error(`the tiny state holds ${s.children.capacity} children`);
-  setStream(s.children.a, i, i, 0);
+  const family = familiesUsed.get(s) ?? 0;
+  familiesUsed.set(s, family + 1);
+  if (family >= s.familyCount) throw new Error(`the tiny state holds ${s.familyCount} families`);
+  return placeChild(s, family << FAMILY_SHIFT, code, ageMonths);
+}
+
+/** Put a new child into the family of child `of` (its next free slot); returns its slot. */
+export function addSibling(s: EngineState, of: number, code: number, ageMonths = years(8)): number {
+  const base = (of >> FAMILY_SHIFT) << FAMILY_SHIFT;
+  for (let i = base; i < base + FAMILY_SLOTS; i++) if (stateOf(s.children.a, i) === EMPTY) return placeChild(s, i, code, ageMonths);
+  throw new Error('the family is full');
+}
+
+function placeChild(s: EngineState, i: number, code: number, ageMonths: number): number {
+  const fam = i >> FAMILY_SHIFT;
+  setSize(s.families, fam, sizeOf(s.families, fam) + 1);
+  setStream(s.children.a, i, nextSerial++, 0);
   setBorn(s.children.a, i, s.month - ageMonths);
   enterState(s, i, code);
   return i;

@@ -6,7 +6,9 @@ import { STATE_CODE as S, STATES } from '../../sim/states';
 import { addChildren, tinyState } from './fixture';
 
 /** A market whose margin is 20% up to 80% occupancy, then rises by 0.5 per unit of occupancy. */
-const MARKET: MarketParams = { baseMargin: 0.2, scarcityOccupancy: 0.8, marginPerOccupancy: 0.5 };
+/** Supply fixed (zero elasticity): these tests are about prices; supply has its own below. */
+const FIXED_SUPPLY = { hurdleMargin: 0.2, supplyElasticity: 0, supplyLagMonths: 12 };
+const MARKET: MarketParams = { baseMargin: 0.2, scarcityOccupancy: 0.8, marginPerOccupancy: 0.5, ...FIXED_SUPPLY };
 const NO_CAP = Infinity;
 
 const places = fc.integer({ min: 1, max: 500 });
@@ -79,11 +81,11 @@ describe('provider margins (market.ts)', () => {
 
   it("sets each market's margin from its own parameters, places and children placed", () => {
     const s = tinyState({
-      privateMarket: { baseMargin: 0.2, scarcityOccupancy: 0.5, marginPerOccupancy: 1 },
-      agencyMarket: { baseMargin: 0.1, scarcityOccupancy: 0.25, marginPerOccupancy: 2 },
+      privateMarket: { baseMargin: 0.2, scarcityOccupancy: 0.5, marginPerOccupancy: 1, ...FIXED_SUPPLY },
+      agencyMarket: { baseMargin: 0.1, scarcityOccupancy: 0.25, marginPerOccupancy: 2, ...FIXED_SUPPLY },
     });
-    s.p.places[S.private_residential] = 10;
-    s.p.places[S.agency_foster] = 20;
+    s.marketPlaces[S.private_residential] = 10;
+    s.marketPlaces[S.agency_foster] = 20;
     addChildren(s, S.private_residential, 7);
     addChildren(s, S.agency_foster, 9);
     updateMargins(s);
@@ -93,8 +95,8 @@ describe('provider margins (market.ts)', () => {
 
   it('holds both markets at the profit cap when one is set', () => {
     const s = tinyState({ profitCap: 0.21 });
-    s.p.places[S.private_residential] = 4;
-    s.p.places[S.agency_foster] = 4;
+    s.marketPlaces[S.private_residential] = 4;
+    s.marketPlaces[S.agency_foster] = 4;
     addChildren(s, S.private_residential, 8);
     addChildren(s, S.agency_foster, 8);
     updateMargins(s);

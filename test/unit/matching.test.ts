@@ -12,8 +12,18 @@ import { addChild, addChildren, tinyState } from './fixture';
 function withPlaces(n: number): EngineState {
   const s = tinyState();
   for (const p of PLACEMENTS) s.p.places[S[p]] = n;
+  s.marketPlaces[S.private_residential] = n;
+  s.marketPlaces[S.agency_foster] = n;
   s.councilHomePlaces = n;
   s.inhousePlaces = n;
+  return s;
+}
+
+/** A state with `n` places of the markets in the region and none of the council's own (homes, in-house carers). */
+function marketsOnly(n: number): EngineState {
+  const s = withPlaces(n);
+  s.councilHomePlaces = 0;
+  s.inhousePlaces = 0;
   return s;
 }
 
@@ -24,13 +34,26 @@ const fill = (s: EngineState, p: PlacementId, n: number): number[] => addChildre
 const onlyPlacement = (k: number): Float64Array => Float64Array.from(PLACEMENTS, (_, j) => (j >= k ? 1 : 0));
 
 describe('matching a child to a placement (matching.ts)', () => {
-  it('gives the type sought when it has a free place', () => {
+  it('gives the type sought when it has a free place, the council\'s own places first', () => {
+    // A child needing a home is offered a free council place before a private one, and one needing
+    // an agency carer a free in-house carer: councils use what they pay for already.
+    const ownFirst: Partial<Record<PlacementId, PlacementId>> = { private_residential: 'la_residential', agency_foster: 'inhouse_foster' };
     for (const p of PLACEMENTS) {
       const s = withPlaces(2);
       fill(s, p, 1);
       const i = addChild(s, S.child_protection, years(17));
-      expect(match(s, S[p], i), p).toBe(S[p]);
+      expect(match(s, S[p], i), p).toBe(S[ownFirst[p] ?? p]);
     }
+  });
+
+  it('goes to a private home only when every council place is taken, and to an agency only when every in-house carer is', () => {
+    const s = withPlaces(1);
+    const i = addChild(s, S.child_protection, years(12));
+    fill(s, 'la_residential', 1);
+    expect(match(s, S.private_residential, i)).toBe(S.private_residential);
+    expect(match(s, S.la_residential, i)).toBe(S.private_residential);
+    fill(s, 'inhouse_foster', 1);
+    expect(match(s, S.agency_foster, i)).toBe(S.agency_foster);
   });
 
   it('moves down the fallback chain from a full type to the next type with a free place', () => {
@@ -95,7 +118,7 @@ describe('matching a child to a placement (matching.ts)', () => {
 
 describe('out-of-area placements (matching.ts)', () => {
   it("counts market placements out of area only beyond the region's places", () => {
-    const s = withPlaces(3);
+    const s = marketsOnly(3);
     const kids = addChildren(s, S.child_protection, 5);
     for (const i of kids) changePlacement(s, i, S.private_residential);
     expect(kids.map((i) => stateOf(s.children.a, i))).toEqual(kids.map(() => S.private_residential));
@@ -104,7 +127,7 @@ describe('out-of-area placements (matching.ts)', () => {
   });
 
   it('places a child locally again once a local place is free, however many are away', () => {
-    const s = withPlaces(3);
+    const s = marketsOnly(3);
     const kids = addChildren(s, S.child_protection, 5);
     for (const i of kids) changePlacement(s, i, S.agency_foster);
     move(s, kids[0], S.child_in_need); // a local place frees up; two children stay away
@@ -208,7 +231,7 @@ describe('entering care (matching.ts)', () => {
   });
 
   it('steps a child in care monthly from then on', () => {
-    const s = withPlaces(5);
+    const s = marketsOnly(5);
     s.p.entryCdf = [onlyPlacement(2), onlyPlacement(2), onlyPlacement(2)];
     const i = addChild(s, S.child_protection);
     expect(activePosOf(s.children.a, i)).toBe(-1);
@@ -220,7 +243,7 @@ describe('entering care (matching.ts)', () => {
   });
 
   it('counts a child entering a full market out of area', () => {
-    const s = withPlaces(1);
+    const s = marketsOnly(1);
     s.p.entryCdf = [onlyPlacement(5), onlyPlacement(5), onlyPlacement(5)];
     const [local, away] = addChildren(s, S.child_protection, 2);
     placeInCare(s, local, S.child_protection, s.month + 1, true);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { move } from '../../sim/engine/moves';
-import { activePosOf, EMPTY, PENDING_NEED, PENDING_WAITING, pendingOf, setPending, stateOf } from '../../sim/engine/population';
+import { activePosOf, EMPTY, PENDING_NEED, PENDING_WAITING, pendingOf, setPending, stateOf, waitTicketOf } from '../../sim/engine/population';
 import type { EngineState } from '../../sim/engine/state';
 import { admitEarlyHelp, isWaiting, joinWaiting, leaveWaiting } from '../../sim/engine/waiting-list';
 import { STATE_CODE as S } from '../../sim/states';
-import { addChild, addChildren, tinyState } from './fixture';
+import { addChild, addChildren, addSibling, tinyState } from './fixture';
 
 /** A state whose early help has room for `capacity` children, with `inEarlyHelp` there already. */
 function earlyHelp(capacity: number, inEarlyHelp = 0, statutory = false): EngineState {
@@ -46,7 +46,7 @@ describe('joining and leaving the early-help waiting list (waiting-list.ts)', ()
     leaveWaiting(s, a);
     expect(isWaiting(s, a)).toBe(false);
     expect(pendingOf(s.children.a, a)).toBe(PENDING_NEED);
-    expect(s.children.a.waitTicket[a], 'holds no ticket').toBe(-1);
+    expect(waitTicketOf(s.children.a, a), 'holds no ticket').toBe(0);
     expect(isWaiting(s, b)).toBe(true);
     expect(s.waiting).toBe(1);
     expect(s.waiting).toBe(countWaiting(s));
@@ -139,5 +139,26 @@ describe('admission to early help (waiting-list.ts)', () => {
     admitEarlyHelp(s);
     expect(s.stock[S.early_help]).toBe(0);
     expect(s.flows.toRecord()).toEqual({});
+  });
+});
+
+describe('early-help cases are families (waiting-list.ts, moves.ts)', () => {
+  it('admits a child whose family already has a case without a new place, and counts the family once', () => {
+    const s = earlyHelp(1);
+    const [first] = addChildren(s, S.universal, 1);
+    const sibling = addSibling(s, first, S.universal);
+    const stranger = addChild(s, S.universal);
+    joinWaiting(s, first);
+    joinWaiting(s, sibling);
+    joinWaiting(s, stranger);
+    admitEarlyHelp(s);
+    expect(inEarlyHelp(s, [first, sibling, stranger])).toEqual([true, true, false]);
+    expect(s.earlyHelpFamilies).toBe(1);
+    move(s, first, S.universal);
+    expect(s.earlyHelpFamilies, 'the case stays open while a sibling is in early help').toBe(1);
+    move(s, sibling, S.assessment);
+    expect(s.earlyHelpFamilies).toBe(0);
+    admitEarlyHelp(s);
+    expect(inEarlyHelp(s, [stranger])).toEqual([true]);
   });
 });

@@ -3,7 +3,7 @@
  * lever input. The DOM and drawing are tested in Chromium (test/browser).
  */
 import { describe, expect, it } from 'vitest';
-import type { MarketRecord, MonthRecord } from '../../sim/records';
+import { neutralMonthFields, type MarketRecord, type MonthRecord } from '../../sim/records';
 import { CARE_EXITS, SPEND_CATEGORIES, STATES } from '../../sim/states';
 import { runToCsv, timelineToJson } from '../../viz/export';
 import { RunHistory } from '../../viz/history';
@@ -20,6 +20,7 @@ function record(month: number, fill: number): MonthRecord {
     careExits: Object.fromEntries(CARE_EXITS.map((e) => [e, 0])) as MonthRecord['careExits'],
     spend: Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, month === 0 ? 0 : 100])) as MonthRecord['spend'],
     spendTotal: month === 0 ? 0 : 100 * SPEND_CATEGORIES.length,
+    ...neutralMonthFields(month),
   };
 }
 

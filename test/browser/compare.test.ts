@@ -147,6 +147,25 @@ describe('comparing scenarios in the browser', () => {
     }
   });
 
+  it('adds seeds on request, keeping those run, and cancels a run with what finished kept', async () => {
+    if (!browser || !server) throw new Error('harness not started');
+    const page = await browser.newPage();
+    await openComparison(page, `${server.url}?a=north-east-baseline&b=early-help-restored&runs=2&months=12&seed=5&scale=0.05`);
+    await page.getByRole('button', { name: 'Run 2 more seeds' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('runs') === '4');
+    await page.waitForSelector('[data-testid="compare-status"][data-done="true"]', { timeout: 60_000 });
+    await expect(page.locator('.summary-table caption').textContent()).resolves.toMatch(/^4 paired seeds \(5–8\)/);
+
+    await page.locator('#compare-runs').fill('200');
+    await page.locator('#compare-months').fill('120');
+    await page.getByRole('button', { name: 'Run comparison' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="compare-status"]')?.getAttribute('data-state') === 'running');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="compare-status"]')?.getAttribute('data-state') === 'cancelled');
+    expect(await page.locator('[data-testid="compare-status"]').getAttribute('data-done')).toBe('false');
+    await expect(page.locator('.progress-text').textContent()).resolves.toMatch(/^Cancelled after \d+ of 400 runs/);
+  });
+
   it('explains a damaged link and still runs what its query names', async () => {
     if (!browser || !server) throw new Error('harness not started');
     const page = await browser.newPage();

@@ -110,8 +110,9 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
   const queueRender = () => {
     if (renderQueued) return;
     renderQueued = true;
-    // At most a few redraws a second: the main thread must not slow the workers' hand-offs.
-    setTimeout(() => requestAnimationFrame(render), 200);
+    // About one redraw a second while seeds come in: on a 2-core machine every millisecond the page
+    // spends drawing is taken from the workers.
+    setTimeout(() => requestAnimationFrame(render), 800);
   };
 
   /** Run `seeds` of the session; earlier seeds' results stay. */

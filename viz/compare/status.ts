@@ -91,6 +91,8 @@ export function createStatus(workers: number, actions: { cancel(): void; more():
       const complete = state === 'finished' && done === total;
       section.dataset.done = String(complete);
       more.hidden = !complete;
+      // The button doubles the seeds (sim/comparison keeps those already run).
+      more.textContent = `Run ${total / 2} more seeds`;
       text.textContent =
         state === 'finished'
           ? `All ${total} runs done in ${seconds(elapsedMs)}.`

@@ -158,9 +158,14 @@ export function svgChart(spec: SvgChartSpec): string {
     const px = fix(x(mk.month));
     const row = k % 4;
     const ty = pad.top - 4 - (markerRows - 1 - row) * 15;
-    const anchor = x(mk.month) > width * 0.6 ? 'end' : 'start';
+    // Labels read rightwards from their line, or end at it when they would leave the chart, or,
+    // longer than either side, start wherever they fit.
+    const at = x(mk.month);
+    const wide = mk.label.length * font * 0.55;
+    const tx = at + 4 + wide <= width - 2 ? at + 4 : at - 4 - wide >= 2 ? at - 4 : Math.max(2, width - 2 - wide);
+    const anchor = tx === at - 4 ? 'end' : 'start';
     parts.push(`<line x1="${px}" x2="${px}" y1="${ty + 3}" y2="${height - pad.bottom}" stroke="${theme.text}" stroke-dasharray="4 3"/>`);
-    parts.push(`<text x="${px}" dx="${anchor === 'end' ? -4 : 4}" y="${ty}" text-anchor="${anchor}" fill="${theme.text}" class="marker-label">${escapeXml(mk.label)}</text>`);
+    parts.push(`<text x="${fix(tx)}" y="${ty}" text-anchor="${anchor}" fill="${theme.text}" class="marker-label">${escapeXml(mk.label)}</text>`);
   });
   parts.push('</svg>');
   return parts.join('');

@@ -4,17 +4,21 @@
  * statistics, outcomes and file formats are the app's own (sim/comparison), so the same seeds give
  * the same numbers here and in the browser. Exit codes as `npm run sim` (`exit-codes.ts`).
  */
-import { renameSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { checkLeverTimeline, type LeverChange } from '../levers';
+import { MAX_LEVERS_BYTES, readJsonFile } from '../node/files';
 import { outputError } from '../node/sink';
+import type { Scenario } from '../scenario/schema';
 import { bundleText, makeBundle } from '../comparison/bundle';
 import { comparisonCsv } from '../comparison/csv';
 import { formatNumber, formatWithRange, horizonLabel } from '../comparison/format';
 import { outcomeById } from '../comparison/outcomes';
 import type { ResolvedSide } from '../comparison/request';
 import { digestResults } from '../comparison/results';
-import { defaultHorizons, runSide, seedsOf, summarise, type ComparisonSummary, type PairedResults } from '../comparison/summary';
+import { defaultHorizons, runSide, seedsOf, summarise, type ComparisonSummary, type PairedResults, type RunnableSide } from '../comparison/summary';
 import { comparisonWorkbook } from '../comparison/workbook';
 import type { CommandShape } from './args';
+import { checkBundleFile } from './check-bundle';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
 import { guarded, writeWhole } from './io';
 import { prepare, report, type CliIo } from './prepare';
@@ -31,31 +35,55 @@ Options:
   --at 12,60,120   horizons to report, in months (default: years 1, 5 and 10 within the run)
   --scale S        override population.scale in both (e.g. 0.1 for a quick look)
   --levers FILE    a lever timeline applied to both
+  --levers-a FILE  a lever timeline for A only (instead of --levers for A), e.g. one exported
+  --levers-b FILE  from the app's live run, which the app compares as B
   --format F       text (default), json, csv or xlsx (a workbook: needs --out)
   --out FILE       write to FILE instead of stdout
   --bundle FILE    also write a result bundle (JSON) the app can open and re-check
+
+       npm run compare -- --check-bundle FILE
+re-runs a result bundle (from the app or --bundle) and says whether it reproduces its results
+exactly (exit 0) or what differs (exit 1).
   --quiet          no progress on stderr
 
 ${EXIT_CODES_TEXT}`;
 
 const COMPARE_COMMAND: CommandShape = { scenarios: 2, formats: ['text', 'json', 'csv', 'xlsx'], defaultFormat: 'text' };
 
-/** `--at` and `--bundle` are this command's own: taken out before the shared parser sees the rest. */
-function ownFlags(argv: readonly string[]): { rest: string[]; at?: string; bundle?: string; errors: string[] } {
+type OwnFlag = 'at' | 'bundle' | 'levers-a' | 'levers-b';
+
+/** This command's own options: taken out before the shared parser sees the rest. */
+function ownFlags(argv: readonly string[]): { rest: string[]; values: Partial<Record<OwnFlag, string>>; errors: string[] } {
   const rest: string[] = [];
-  const out: { at?: string; bundle?: string; errors: string[] } = { errors: [] };
+  const values: Partial<Record<OwnFlag, string>> = {};
+  const errors: string[] = [];
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k];
-    const m = /^--(at|bundle)(?:=(.*))?$/.exec(arg);
+    const m = /^--(at|bundle|levers-a|levers-b)(?:=(.*))?$/.exec(arg);
     if (!m) {
       rest.push(arg);
       continue;
     }
     const value = m[2] ?? argv[++k];
-    if (value === undefined) out.errors.push(`--${m[1]}: expected a value, found nothing`);
-    else out[m[1] as 'at' | 'bundle'] = value;
+    if (value === undefined) errors.push(`--${m[1]}: expected a value, found nothing`);
+    else values[m[1] as OwnFlag] = value;
   }
-  return { rest, ...out };
+  return { rest, values, errors };
+}
+
+/** A side's own lever timeline, checked against its scenario; or the exit code after reporting. */
+function sideLevers(io: CliIo, flag: 'levers-a' | 'levers-b', path: string, scenario: Scenario): LeverChange[] | number {
+  if (!existsSync(path)) {
+    io.stderr(`error: --${flag}: no file at ${path}\n`);
+    return EXIT.badArguments;
+  }
+  const data = readJsonFile(path, MAX_LEVERS_BYTES, 'a lever timeline file');
+  const timeline = data.ok ? checkLeverTimeline(scenario, data.value) : data;
+  if (!timeline.ok) {
+    report(io, `${path}: invalid lever timeline`, timeline.issues);
+    return EXIT.invalidInput;
+  }
+  return timeline.value;
 }
 
 function parseHorizons(text: string, months: number): number[] | string {
@@ -113,20 +141,36 @@ function writeBinary(path: string, bytes: Uint8Array): void {
 
 export function compareMain(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
   return guarded(io, async () => {
+    const check = argv.indexOf('--check-bundle');
+    if (check >= 0) {
+      const path = argv[check + 1];
+      if (path === undefined || argv.length !== 2) {
+        io.stderr(`error: --check-bundle: expected one bundle file and no other arguments\n\n${COMPARE_USAGE}\n`);
+        return EXIT.badArguments;
+      }
+      return checkBundleFile(path, io);
+    }
     const own = ownFlags(argv);
     // The defaults differ from `npm run sim`: ten seeds over five years.
     const withDefaults = [...(own.rest.some((a) => a.startsWith('--runs')) ? [] : ['--runs', '10']), ...(own.rest.some((a) => a.startsWith('--months')) ? [] : ['--months', '60']), ...own.rest];
     const prepared = prepare(withDefaults, env, io, COMPARE_COMMAND, COMPARE_USAGE);
     if (typeof prepared === 'number') return prepared;
     const { request: req, scenarios, levers } = prepared;
-    const horizons = own.at === undefined ? defaultHorizons(req.months) : parseHorizons(own.at, req.months);
+    const horizons = own.values.at === undefined ? defaultHorizons(req.months) : parseHorizons(own.values.at, req.months);
     const argErrors = [...own.errors, ...(typeof horizons === 'string' ? [horizons] : [])];
     if (req.format === 'xlsx' && req.out === undefined) argErrors.push('--format xlsx: a workbook is binary; name a file with --out FILE');
     if (argErrors.length > 0 || typeof horizons === 'string') {
       io.stderr(`${argErrors.map((e) => `error: ${e}`).join('\n')}\n\n${COMPARE_USAGE}\n`);
       return EXIT.badArguments;
     }
-    const sides = scenarios.map((scenario) => ({ scenario, levers }));
+    const sides: RunnableSide[] = [];
+    for (const [k, scenario] of scenarios.entries()) {
+      const flag = k === 0 ? 'levers-a' : 'levers-b';
+      const path = own.values[flag];
+      const ownLevers = path === undefined ? levers : sideLevers(io, flag, path, scenario);
+      if (typeof ownLevers === 'number') return ownLevers;
+      sides.push({ scenario, levers: ownLevers });
+    }
     const seeds = seedsOf(req);
     const results: PairedResults = { seeds, a: [], b: [] };
     const started = Date.now();
@@ -147,15 +191,15 @@ export function compareMain(argv: readonly string[], env: Record<string, string 
     }
     const summary = summarise(results, req.months, horizons);
     const names: [string, string] = [scenarios[0].name, scenarios[1].name];
-    if (own.bundle !== undefined) {
-      const resolved = (k: 0 | 1): ResolvedSide => ({ side: k === 0 ? 'a' : 'b', name: names[k], scenario: scenarios[k], levers, source: { origin: { kind: 'scenario', scenario: scenarios[k] }, levers } });
+    if (own.values.bundle !== undefined) {
+      const resolved = (k: 0 | 1): ResolvedSide => ({ side: k === 0 ? 'a' : 'b', name: names[k], ...sides[k], source: { origin: { kind: 'scenario', scenario: scenarios[k] }, levers: sides[k].levers } });
       const settings = { runs: req.runs, months: req.months, seed: req.seed, scale: req.scale ?? null, horizons };
       const bundle = await makeBundle({ a: resolved(0), b: resolved(1) }, settings, seeds, await digestResults(results), summary.outcomes);
-      await writeWhole(io, own.bundle, bundleText(bundle));
+      await writeWhole(io, own.values.bundle, bundleText(bundle));
     }
     if (req.format === 'xlsx') {
       const facts: [string, string | number][] = [['scale', scenarios[0].population.scale], ['digest', await digestResults(results)], ['made by', 'npm run compare']];
-      const blob = await comparisonWorkbook({ a: { name: names[0], scenario: scenarios[0], levers }, b: { name: names[1], scenario: scenarios[1], levers }, summary, results, facts });
+      const blob = await comparisonWorkbook({ a: { name: names[0], ...sides[0] }, b: { name: names[1], ...sides[1] }, summary, results, facts });
       writeBinary(req.out as string, new Uint8Array(await blob.arrayBuffer()));
       return EXIT.ok;
     }

@@ -56,6 +56,16 @@ function readFigures(page: Page): Promise<Record<string, number>> {
   });
 }
 
+/** The CLI's JSON entries keyed as `readFigures` keys the page's. */
+function asFigures(rows: readonly OutcomeAtHorizon[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const row of rows) {
+    for (const series of ['a', 'b'] as const) for (const stat of ['mean', 'median', 'low', 'high'] as const) out[`${row.id}|${row.month}|${series}|${stat}`] = row[series][stat];
+    for (const stat of ['mean', 'low', 'high'] as const) out[`${row.id}|${row.month}|difference|${stat}`] = row.difference[stat];
+  }
+  return out;
+}
+
 async function download(page: Page, name: string): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name, exact: true }).click()]);
   return readFileSync(await file.path());
@@ -70,11 +80,7 @@ describe('comparing scenarios in the browser', () => {
     await openComparison(page, `${server.url}${QUERY}`);
 
     const figures = await readFigures(page);
-    const expected: Record<string, number> = {};
-    for (const row of await cliJson()) {
-      for (const series of ['a', 'b'] as const) for (const stat of ['mean', 'median', 'low', 'high'] as const) expected[`${row.id}|${row.month}|${series}|${stat}`] = row[series][stat];
-      for (const stat of ['mean', 'low', 'high'] as const) expected[`${row.id}|${row.month}|difference|${stat}`] = row.difference[stat];
-    }
+    const expected = asFigures(await cliJson());
     expect(Object.keys(expected)).toHaveLength(3 * 11 * 11);
     expect(figures).toEqual(expected);
 
@@ -197,5 +203,19 @@ describe('comparing scenarios in the browser', () => {
     const b = await page.locator('[data-outcome="earlyHelpInYear"][data-series="b"][data-stat="mean"]').getAttribute('data-value');
     const a = await page.locator('[data-outcome="earlyHelpInYear"][data-series="a"][data-stat="mean"]').getAttribute('data-value');
     expect(Number(b)).toBeGreaterThan(Number(a));
+    // The CLI reproduces a comparison with the live run: its timeline, exported, applied to B only.
+    const dir = mkdtempSync(join(tmpdir(), 'care-futures-live-'));
+    try {
+      const levers = join(dir, 'levers.json');
+      writeFileSync(levers, JSON.stringify(await again.evaluate(() => window.__careFutures?.timeline())));
+      const settings = new URL(page.url()).searchParams;
+      const flags = ['runs', 'months', 'seed', 'scale'].flatMap((k) => [`--${k}`, settings.get(k) ?? '']);
+      let out = '';
+      const base = join(SCENARIO_DIR, 'north-east-baseline.json');
+      expect(await compareMain([base, base, ...flags, '--levers-b', levers, '--format', 'json', '--quiet'], {}, { stdout: (t) => (out += t), stderr: () => undefined })).toBe(0);
+      expect(await readFigures(page)).toEqual(asFigures((JSON.parse(out) as { outcomes: OutcomeAtHorizon[] }).outcomes));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -73,6 +73,29 @@ describe('npm run compare', () => {
     const read = await readBundle(readFileSync(bundlePath, 'utf8'));
     expect(read.ok).toBe(true);
     if (read.ok) expect(read.bundle.seeds).toEqual([1, 2]);
+    const confirmed = await compare(['--check-bundle', bundlePath]);
+    expect(confirmed.code).toBe(0);
+    expect(confirmed.stdout).toMatch(/^Confirmed: re-running the 2 seeds reproduces/);
+    writeFileSync(bundlePath, readFileSync(bundlePath, 'utf8').replace('"seed": 1,', '"seed": 2,'));
+    const tampered = await compare(['--check-bundle', bundlePath]);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stderr).toContain('changed after it was made');
+  });
+
+  it('applies --levers-b to B only, and refuses a timeline that does not fit B', async () => {
+    const levers = join(dir, 'b-levers.json');
+    writeFileSync(levers, JSON.stringify([{ month: 1, path: 'policy.earlyHelp.budgetPerYear', value: 80_000_000 }]));
+    const base = file('north-east-baseline.json');
+    const r = await compare([base, base, '--runs', '2', '--months', '12', '--scale', '0.02', '--format', 'json', '--levers-b', levers, '--quiet']);
+    expect(r.code).toBe(0);
+    const rows = (JSON.parse(r.stdout) as { outcomes: OutcomeAtHorizon[] }).outcomes;
+    const spend = byId(rows, 'earlyHelpInYear', 12);
+    expect(spend.a.mean).toBeCloseTo(40, 0);
+    expect(spend.difference.mean).toBeGreaterThan(5);
+    writeFileSync(levers, JSON.stringify([{ month: 1, path: 'policy.earlyHelp.budgetPerYear', value: -1 }]));
+    const bad = await compare([base, base, '--levers-b', levers, '--quiet']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('b-levers.json: invalid lever timeline');
   });
 
   it('asks for two scenarios, a known format, horizons within the run and a file for a workbook', async () => {

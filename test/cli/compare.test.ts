@@ -86,10 +86,12 @@ describe('npm run compare', () => {
     const levers = join(dir, 'b-levers.json');
     writeFileSync(levers, JSON.stringify([{ month: 1, path: 'policy.earlyHelp.budgetPerYear', value: 80_000_000 }]));
     const base = file('north-east-baseline.json');
-    const r = await compare([base, base, '--runs', '2', '--months', '12', '--scale', '0.02', '--format', 'json', '--levers-b', levers, '--quiet']);
+    const args = [base, base, '--runs', '2', '--months', '12', '--scale', '0.02', '--format', 'json', '--quiet'];
+    const r = await compare([...args, '--levers-b', levers]);
     expect(r.code).toBe(0);
-    const rows = (JSON.parse(r.stdout) as { outcomes: OutcomeAtHorizon[] }).outcomes;
-    const spend = byId(rows, 'earlyHelpInYear', 12);
+    const plain = byId((JSON.parse((await compare(args)).stdout) as { outcomes: OutcomeAtHorizon[] }).outcomes, 'earlyHelpInYear', 12);
+    const spend = byId((JSON.parse(r.stdout) as { outcomes: OutcomeAtHorizon[] }).outcomes, 'earlyHelpInYear', 12);
+    expect(spend.a).toEqual(plain.a);
     // A keeps the baseline's £40m budget, in pounds of the start date: in the first year's nominal
     // pounds that is £40m grown month by month with the scenario's cost inflation.
     const { prices } = JSON.parse(readFileSync(base, 'utf8')) as { prices: { costInflationPerYear: number } };

@@ -85,14 +85,20 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
 
   const markersOf = (s: Session) => [...leverMarkers('A', s.sides.a.scenario, s.sides.a.levers), ...leverMarkers('B', s.sides.b.scenario, s.sides.b.levers)];
   const base = () => `${location.origin}${location.pathname}`;
+  const fromBundle = (s: Session) => [s.request.a, s.request.b].some((side) => side.origin.kind === 'scenario');
   function linkNow(): string {
     if (!session) return location.href;
+    if (fromBundle(session)) {
+      exportsPanel.showLink('', ['A comparison opened from a bundle has no share link (its scenarios are whole files): share the bundle, or the result bundle made from it.']);
+      return location.href;
+    }
     const link = writeComparisonLink(base(), session.request, { outcome: charts.outcome() });
     exportsPanel.showLink(link.href, link.notes);
     return link.href;
   }
   function rememberLink(): void {
-    if (!session || session.bundle) return;
+    // A bundle's scenarios are whole documents, not names an address can hold: its address stays as it was.
+    if (!session || fromBundle(session)) return;
     const href = linkNow();
     history.replaceState(null, '', href.slice(base().length));
   }
@@ -173,7 +179,9 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
 
   async function moreSeeds(): Promise<void> {
     const s = session;
-    if (!s || s.bundle) return;
+    if (!s) return;
+    // More seeds than a bundle holds are a new comparison: there is nothing left to check against.
+    s.bundle = undefined;
     const extra = s.request.settings.runs;
     const seeds = seedsOf({ runs: extra, seed: s.request.settings.seed + s.request.settings.runs });
     s.request = { ...s.request, settings: { ...s.request.settings, runs: s.request.settings.runs + extra } };

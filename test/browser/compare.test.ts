@@ -194,6 +194,8 @@ describe('comparing scenarios in the browser', () => {
     await again.goto(page.url());
     await again.waitForFunction(() => document.querySelector('[data-testid="month"]')?.getAttribute('data-month') === '3', undefined, { timeout: 60_000 });
     expect(await readTable(again)).toEqual(shown);
+    // The debugging handle is exposed once start-up has finished, which may be after the month shows.
+    await again.waitForFunction(() => window.__careFutures !== undefined);
     expect(await again.evaluate(() => window.__careFutures?.timeline())).toEqual([{ month: 1, path: 'policy.earlyHelp.budgetPerYear', value: 60_000_000 }]);
 
     const href = await page.locator('#compare-open').getAttribute('href');

@@ -2,7 +2,7 @@
  * Derived measures, defined once: the engine, the CLI's compare, the app and the tests all read
  * them from here, so "in care" or "children in need" cannot mean two things.
  */
-import { PLACEMENTS, STATES, type StateId } from './states';
+import { PLACEMENTS, STATES, type SpendCategory, type StateId } from './states';
 
 export type Stocks = Readonly<Record<StateId, number>>;
 
@@ -11,6 +11,18 @@ export function inCare(stocks: Stocks): number {
   let n = 0;
   for (const p of PLACEMENTS) n += stocks[p];
   return n;
+}
+
+/** Pounds spent on placements (every placement type; not care leavers, allowances or other services). */
+export function placementSpend(spend: Readonly<Record<SpendCategory, number>>): number {
+  let pounds = 0;
+  for (const p of PLACEMENTS) pounds += spend[p];
+  return pounds;
+}
+
+/** Part of a whole as a percentage (0 for an empty whole). */
+export function percentOf(part: number, whole: number): number {
+  return whole > 0 ? (part / whole) * 100 : 0;
 }
 
 /** Cases open to children's social care (assessment, CIN, CP, care): what social workers hold. */

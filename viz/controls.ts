@@ -2,6 +2,8 @@
  * Run controls: scenario picker, Play / Pause / Step / Reset, speed, seed, exports, and the
  * keyboard shortcuts (space plays or pauses, → steps a month).
  */
+import { hiddenFileInput } from './file-input';
+
 export interface ScenarioChoice {
   /** File name without `.json`, as in the URL. */
   id: string;
@@ -70,12 +72,7 @@ function ownsKey(target: EventTarget | null, key: string): boolean {
 
 export function createControls(host: HTMLElement, handlers: ControlHandlers): Controls {
   const scenario = document.createElement('select');
-  const openFile = document.createElement('input');
-  openFile.type = 'file';
-  openFile.accept = '.json,application/json';
-  openFile.className = 'visually-hidden';
-  openFile.tabIndex = -1;
-  openFile.setAttribute('aria-hidden', 'true');
+  const openFile = hiddenFileInput((file) => handlers.openScenarioFile(file));
   const openButton = button('Open file…', 'secondary', 'Open a scenario JSON file from this computer');
 
   const play = button('Play', 'primary play', 'Play (space)');
@@ -142,11 +139,6 @@ export function createControls(host: HTMLElement, handlers: ControlHandlers): Co
   const fileOption = document.createElement('option');
   fileOption.value = FILE_CHOICE;
   openButton.addEventListener('click', () => openFile.click());
-  openFile.addEventListener('change', () => {
-    const file = openFile.files?.[0];
-    if (file) handlers.openScenarioFile(file);
-    openFile.value = '';
-  });
   csv.addEventListener('click', () => handlers.exportCsv());
   levers.addEventListener('click', () => handlers.exportLevers());
 

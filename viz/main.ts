@@ -104,6 +104,8 @@ async function start(): Promise<void> {
 
   const onSnapshot = (snapshot: Snapshot): Promise<void> => {
     state.addSnapshot(snapshot);
+    // Paused (a step, a reached month): the address follows, so it reproduces what is on screen.
+    if (!state.playing) rememberView(snapshot.record.month);
     const { record } = snapshot;
     monthEl.dataset.month = String(record.month);
     monthEl.textContent = String(record.month);
@@ -140,14 +142,19 @@ async function start(): Promise<void> {
       state.timeline = result.timeline;
       levers.show(path, value);
       showMarkers();
-      showCompareLink();
+      rememberView(Number(monthEl.dataset.month) || 0);
       return true;
     });
   const levers = createLeverPanel(byId('levers'), applyLever);
 
   const report = (result: CallResult): void => {
-    if (result.ok) showPlaying(result.status.playing);
-    else errors.show(result.title, result.messages);
+    if (!result.ok) {
+      errors.show(result.title, result.messages);
+      return;
+    }
+    showPlaying(result.status.playing);
+    // Paused: the address names the month the worker stopped at.
+    if (!result.status.playing) rememberView(result.status.month);
   };
 
   /** A switch the user asked for: its refusal is shown by `refuse`; success clears old messages. */
@@ -187,15 +194,20 @@ async function start(): Promise<void> {
   }
 
   const writeAddress = addressKeeper();
-
-  /** "Compare scenarios" opens the comparison view with this run, its levers included, as B. */
   const compareLink = byId<HTMLAnchorElement>('compare-open');
-  let running: ScenarioSource | undefined;
-  const showCompareLink = (): void => {
-    if (!running) return;
-    const origin = running.kind === 'shipped' ? { kind: 'shipped' as const, id: running.id } : { kind: 'file' as const, fileName: running.name, text: running.text };
-    compareLink.href = compareAddress({ origin, levers: state.timeline });
+
+  /** The address and the "Compare scenarios" link reproduce this run: its source, seed, levers and `month`. */
+  const writeRun = (source: ScenarioSource, month: number): void => {
+    const run = { source, seed: state.seed, levers: state.timeline, month };
+    writeAddress(run);
+    compareLink.href = compareAddress(run);
   };
+
+  /** The address follows the run on show (a paused month, a lever); a request under way writes it when it ends. */
+  function rememberView(month: number): void {
+    const current = switcher.current;
+    if (current && !switcher.busy) writeRun(current.source, month);
+  }
 
   /** Show the run the worker has now (a load, a reset, a restart): picker, address, name, levers, targets, markers. */
   const show = (loaded: Loaded): void => {
@@ -217,9 +229,7 @@ async function start(): Promise<void> {
     levers.setScenario(scenario);
     showReferences(scenario);
     showMarkers();
-    void writeAddress(source, status.seed);
-    running = source;
-    showCompareLink();
+    writeRun(source, status.month);
   };
 
   /** The newest request was refused: say why, and put the picker back on the run that goes on. */
@@ -237,7 +247,7 @@ async function start(): Promise<void> {
   levers.setEnabled(false);
   const choices = link.scenarios;
   if (choices.length === 0) throw new Error('no scenarios are bundled with the app (scenarios/*.json)');
-  const wanted = await requestFromAddress(location.search, location.hash, choices.map((c) => c.id), DEFAULT_SCENARIO);
+  const wanted = requestFromAddress(location.search, location.hash, choices.map((c) => c.id), DEFAULT_SCENARIO);
   controls.setScenarios(choices, wanted.fallback.kind === 'shipped' ? wanted.fallback.id : choices[0].id);
   // The worker boots while the map starts; the scenario loads once the map can show month 0.
   try {
@@ -247,10 +257,10 @@ async function start(): Promise<void> {
   }
   setStatus('loading', 'Loading the scenario…');
   await link.setSpeed(DEFAULT_SPEED);
-  let loaded = await switcher.switchTo(wanted.source, wanted.seed);
+  let loaded = await switcher.switchTo(wanted.source, wanted.seed, { levers: wanted.levers, month: wanted.month });
   if (loaded && wanted.note) notice.show(wanted.note);
-  if (!loaded && wanted.source !== wanted.fallback) {
-    // The file the address carried was refused (its messages are on show): the usual scenario instead.
+  if (!loaded && (wanted.source !== wanted.fallback || wanted.levers.length > 0 || wanted.month > 0)) {
+    // What the address carried was refused (its messages are on show): the usual scenario instead, at its start.
     loaded = await switcher.switchTo(wanted.fallback, wanted.seed);
   }
   if (wanted.problem) errors.show(wanted.problem.title, wanted.problem.messages);

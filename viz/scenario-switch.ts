@@ -10,10 +10,10 @@
  *
  * No DOM: `show` and `refuse` do the drawing, so any ordering of requests and answers is tested in Node.
  */
-import type { Failure, Loaded, LoadResult, ScenarioSource } from './sim-link';
+import type { Failure, Loaded, LoadResult, Replay, ScenarioSource } from './sim-link';
 
 export interface SwitchDeps {
-  load(source: ScenarioSource, seed: number): Promise<LoadResult>;
+  load(source: ScenarioSource, seed: number, replay?: Replay): Promise<LoadResult>;
   reset(seed: number): Promise<LoadResult>;
   /** Show this run as the current one (picker, address, name, levers). Only ever the run the worker has now. */
   show(loaded: Loaded): void;
@@ -47,14 +47,17 @@ export class ScenarioSwitcher {
     return this.pending > 0;
   }
 
-  /** Switch scenario; resolves to whether this request is what the page now shows. */
-  switchTo(request: SourceRequest, seed: number): Promise<boolean> {
+  /**
+   * Switch scenario (with a link's levers and month to replay, if any); resolves to whether this
+   * request is what the page now shows.
+   */
+  switchTo(request: SourceRequest, seed: number, replay?: Replay): Promise<boolean> {
     const ticket = ++this.issued;
     this.newestSwitch = ticket;
     return this.enqueue(ticket, async () => {
       const source = typeof request === 'function' ? await request() : request;
       if ('ok' in source) return source;
-      return this.deps.load(source, seed);
+      return this.deps.load(source, seed, replay);
     });
   }
 

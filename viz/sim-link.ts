@@ -1,8 +1,9 @@
 /**
  * The shell's side of the simulation worker: a thin adapter over `SimulationClient`
  * (viz/worker-client.ts) that speaks in what the panels need — scenario sources, a loaded
- * `Scenario`, messages ready to show — and brings a hung or crashed worker back with the user's
- * scenario, seed, lever timeline and month (viz/recovery.ts), saying what it did.
+ * `Scenario`, messages ready to show — replays a link's levers and month on load, and brings a
+ * hung or crashed worker back with the user's scenario, seed, lever timeline and month
+ * (viz/recovery.ts), saying what it did.
  */
 import type { SimStatus } from '../sim/worker/contract';
 import type { AnimationView, ApiError, ApiResult, LeverChange, RunRecords, Snapshot } from '../sim/worker/contract';
@@ -15,6 +16,12 @@ import { createSimulationClient, isWorkerGone, type SimulationClient } from './w
 
 /** Where a scenario came from: a shipped file (by id, its name without `.json`) or a file the user opened (with its text). */
 export type ScenarioSource = { kind: 'shipped'; id: string } | { kind: 'file'; name: string; text: string };
+
+/** What a link asks a load to replay: the lever timeline as the run goes, and the month to step to. */
+export interface Replay {
+  levers?: LeverChange[];
+  month?: number;
+}
 
 export type Failure = { ok: false; title: string; messages: string[] };
 /** A run the worker has accepted: what it came from, the scenario in force, its status and lever timeline. */
@@ -50,9 +57,11 @@ export interface SimulationLink {
   readonly client: SimulationClient;
   /** The source of the run in the worker now (the last accepted load; what a restart rebuilds). */
   readonly running: ScenarioSource | undefined;
-  load(source: ScenarioSource, seed: number): Promise<LoadResult>;
-  loadShipped(id: string, seed: number): Promise<LoadResult>;
-  loadText(text: string, fileName: string, seed: number): Promise<LoadResult>;
+  /** Load `source` with `seed`; `replay` (from a link) schedules its levers and steps to its month, paused. */
+  load(source: ScenarioSource, seed: number, replay?: Replay): Promise<LoadResult>;
+  /** `levers`: a timeline to replay as the run goes */
+  loadShipped(id: string, seed: number, levers?: LeverChange[]): Promise<LoadResult>;
+  loadText(text: string, fileName: string, seed: number, levers?: LeverChange[]): Promise<LoadResult>;
   setLever(path: string, value: unknown): Promise<LeverResult>;
   /** Start the scenario again at month 0 with `seed`; the lever timeline is cleared. */
   reset(seed: number): Promise<LoadResult>;
@@ -169,7 +178,7 @@ export function connectSimulation(handlers: LinkHandlers): SimulationLink {
   const call = (result: ApiResult<SimStatus>, title: string): CallResult =>
     result.ok ? { ok: true, status: result.value } : failure(title, result.error);
 
-  const load = async (source: ScenarioSource, seed: number): Promise<LoadResult> => {
+  const load = async (source: ScenarioSource, seed: number, replay: Replay = {}): Promise<LoadResult> => {
     const fileName = fileNameOf(source);
     // Which run goes on instead is for the page to say: it knows what it shows (none at start-up).
     const title = `${fileName} could not be loaded.`;
@@ -177,12 +186,21 @@ export function connectSimulation(handlers: LinkHandlers): SimulationLink {
     if (text === undefined) {
       return { ok: false, title: `There is no scenario called "${fileName.replace(/\.json$/, '')}".`, messages: [`Shipped scenarios: ${scenarios.map((s) => s.id).join(', ')}`] };
     }
-    const result = await client.load({ fileName, text, seed });
+    const levers = replay.levers ?? [];
+    const result = await client.load({ fileName, text, seed, ...(levers.length > 0 ? { levers } : {}) });
     if (!result.ok) return failure(title, result.error);
     // From here on the worker runs this source, whatever happens to the calls below.
     running = source;
     recovery.forgive();
-    return describe(source, result.value, `${fileName} was loaded but could not be shown.`);
+    let status = result.value;
+    const month = replay.month ?? 0;
+    if (month > 0) {
+      // A link to a paused run at month m: simulate up to it, as the person who shared it saw it.
+      const stepped = await client.step(month);
+      if (!stepped.ok) return failure(`${fileName} was loaded but could not be stepped to month ${month}.`, stepped.error);
+      status = stepped.value;
+    }
+    return describe(source, status, `${fileName} was loaded but could not be shown.`);
   };
 
   return {
@@ -192,8 +210,8 @@ export function connectSimulation(handlers: LinkHandlers): SimulationLink {
       return running;
     },
     load,
-    loadShipped: (id, seed) => load({ kind: 'shipped', id }, seed),
-    loadText: (text, fileName, seed) => load({ kind: 'file', name: fileName, text }, seed),
+    loadShipped: (id, seed, levers) => load({ kind: 'shipped', id }, seed, { levers }),
+    loadText: (text, fileName, seed, levers) => load({ kind: 'file', name: fileName, text }, seed, { levers }),
     async setLever(path, value) {
       const title = `${path || 'The lever'} was not changed; the run goes on as before.`;
       const set = await client.setLever(path, value);

@@ -1,18 +1,25 @@
 /**
- * The shareable part of the view, in the address:
+ * The address of the live run. The readable query is the authority for what it names:
  * - a shipped scenario: `?scenario=<file name without .json>&seed=<n>`;
- * - a file the user opened: `?file=<file name>&seed=<n>#file=<its text>`, the text compacted
- *   (JSON re-serialised without spaces), deflated and base64url-encoded, when that fits in
- *   `MAX_PACKED_CHARS` (any file that `extends` a shipped one does; a full copy of the North
- *   East baseline takes about 7,300). A larger file leaves the fragment out: a reload then names
- *   the file but cannot reopen it, and says so. The fragment never reaches a server.
- * Lever changes and the month are not in the address (Export levers saves a timeline).
+ * - a file the user opened: `?file=<file name>&seed=<n>` (never both; a comparison's keys,
+ *   `?a=&b=`, open the comparison view instead, viz/compare/link.ts).
+ * The fragment carries the rest, encoded as every link's is (viz/fragment.ts: deflated, base64url,
+ * checked): the lever timeline, an opened file's text (JSON re-serialised without spaces) and the
+ * month on show. A file too large for `MAX_FRAGMENT` is named without its text: a reload then
+ * says it cannot reopen it. Opening the address replays the levers and steps to the month.
+ * Pure: no DOM, tested in Node.
  */
+import { checkLeverShape, type LeverChange } from '../sim/levers';
+import { MAX_MONTHS } from '../sim/worker/contract';
+import { compact, decodePayload, fragmentFor } from './fragment';
+
+export { MAX_FRAGMENT } from './fragment';
+
 export interface ViewParams {
   scenario?: string;
   seed?: number;
-  /** a file the user opened: its name, and its packed text when the address carries it */
-  file?: { name: string; packed?: string };
+  /** the name of a file the user opened */
+  file?: string;
 }
 
 export interface ReadParams {
@@ -21,10 +28,19 @@ export interface ReadParams {
   problems: string[];
 }
 
-/** Longest packed file text the address carries: well inside every browser's address limit. */
-export const MAX_PACKED_CHARS = 16_000;
+/** What the fragment of a live run's address adds to its query. */
+export interface RunFragment {
+  /** an opened file's text */
+  text?: string;
+  levers: LeverChange[];
+  /** the month on show (0: the start) */
+  month: number;
+}
 
-export function readViewParams(search: string, hash = ''): ReadParams {
+/** Query keys of a comparison: a live run's address never keeps them. */
+const COMPARISON_KEYS = ['a', 'b', 'runs', 'months', 'scale', 'at'];
+
+export function readViewParams(search: string): ReadParams {
   const q = new URLSearchParams(search);
   const params: ViewParams = {};
   const problems: string[] = [];
@@ -32,8 +48,7 @@ export function readViewParams(search: string, hash = ''): ReadParams {
   if (scenario) params.scenario = scenario.replace(/\.json$/i, '');
   const file = q.get('file')?.trim();
   if (file) {
-    const packed = new URLSearchParams(hash.replace(/^#/, '')).get('file') ?? undefined;
-    params.file = packed ? { name: file, packed } : { name: file };
+    params.file = file;
     if (params.scenario) problems.push(`the address names both a scenario ("${params.scenario}") and a file ("${file}"): the file is used`);
   }
   const seedText = q.get('seed')?.trim();
@@ -44,10 +59,10 @@ export function readViewParams(search: string, hash = ''): ReadParams {
   return { params, problems };
 }
 
-/** Set `set`, drop `drop`, keep every other query parameter (e.g. test switches) as it was. */
+/** Set `set`, drop `drop` and a comparison's keys, keep every other query parameter (e.g. test switches) as it was. */
 function withParams(search: string, set: Record<string, string>, drop: string): string {
   const q = new URLSearchParams(search);
-  q.delete(drop);
+  for (const key of [drop, ...COMPARISON_KEYS]) q.delete(key);
   for (const [key, value] of Object.entries(set)) q.set(key, value);
   return `?${q.toString()}`;
 }
@@ -57,44 +72,54 @@ export function writeViewParams(search: string, params: { scenario: string; seed
   return withParams(search, { scenario: params.scenario, seed: String(params.seed) }, 'file');
 }
 
-/** The query for an opened file (its text goes in the fragment, see `packText`). */
+/** The query for an opened file (its text goes in the fragment, see `writeRunFragment`). */
 export function writeFileParams(search: string, params: { file: string; seed: number }): string {
   return withParams(search, { file: params.file, seed: String(params.seed) }, 'scenario');
 }
 
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
-
-async function through(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
-  return new Uint8Array(await new Response(out).arrayBuffer());
-}
-
-/** A file's text for the fragment, or undefined when it is too long to carry. */
-export async function packText(text: string): Promise<string | undefined> {
-  let compact = text;
+/** A scenario file's text as the address carries it: JSON without spaces (anything else as it is). */
+export function compactText(text: string): string {
   try {
-    compact = JSON.stringify(JSON.parse(text));
+    return JSON.stringify(JSON.parse(text));
   } catch {
-    // Not JSON (it would not have loaded, but stay safe): carry it as it is.
+    return text;
   }
-  const packed = toBase64Url(await through(new TextEncoder().encode(compact), new CompressionStream('deflate-raw')));
-  return packed.length <= MAX_PACKED_CHARS ? packed : undefined;
 }
 
-/** The text a fragment carries; throws (with a plain message) when it is damaged. */
-export async function unpackText(packed: string): Promise<string> {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(await through(fromBase64Url(packed), new DecompressionStream('deflate-raw')));
-  } catch {
-    throw new Error('the copy of the file in the address is damaged (was the link cut short?)');
+/**
+ * The fragment (without `#`; empty when there is nothing to carry) for a run's levers, month and
+ * an opened file (`file`), and why the file's text was left out if it was.
+ */
+export function writeRunFragment(run: { levers: readonly LeverChange[]; month: number; file?: { name: string; text: string } }): { hash: string; notes: string[] } {
+  const { file, levers, month } = run;
+  if (!file && levers.length === 0 && month <= 0) return { hash: '', notes: [] };
+  const text = file ? compactText(file.text) : undefined;
+  const build = (withText: boolean): Record<string, unknown> =>
+    compact({ text: withText ? text : undefined, levers: levers.length > 0 ? levers : undefined, month: month > 0 ? month : undefined });
+  const written = fragmentFor(build, file ? [file.name] : [], 'open it again after opening the link.');
+  // A file left out with nothing else to carry: no fragment at all.
+  return levers.length === 0 && month <= 0 && written.notes.length > 0 ? { hash: '', notes: written.notes } : written;
+}
+
+/**
+ * What a live run's fragment carries. `damaged` is set (in the codec's words) when it cannot be
+ * read: then nothing of it is used. Invalid levers or month are left out, each with a problem.
+ */
+export function readRunFragment(hash: string): { value: RunFragment; problems: string[]; damaged?: string } {
+  const payload = decodePayload(hash);
+  if (!payload.ok) return { value: { levers: [], month: 0 }, problems: [], damaged: payload.message };
+  const problems: string[] = [];
+  const { text, levers, month } = payload.value;
+  const value: RunFragment = { levers: [], month: 0 };
+  if (typeof text === 'string') value.text = text;
+  if (levers !== undefined) {
+    const checked = checkLeverShape(levers);
+    if (checked.ok) value.levers = checked.value;
+    else problems.push(`The lever changes in the link are not valid (${checked.issues[0]?.message}); the run starts without them.`);
   }
+  if (month !== undefined) {
+    if (typeof month === 'number' && Number.isInteger(month) && month >= 0 && month <= MAX_MONTHS) value.month = month;
+    else problems.push(`The month in the link is not a whole number from 0 to ${MAX_MONTHS} (found ${JSON.stringify(month)}); the run starts at month 0.`);
+  }
+  return { value, problems };
 }

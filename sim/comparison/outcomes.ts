@@ -9,7 +9,7 @@
  * start). The worker computes these series next to the engine and sends only them; the summary
  * reads a horizon's value from the series, so the app and the CLI share one computation.
  */
-import { childrenInNeedDfE, flowEnds, inCare, per10k, regionPounds } from '../measures';
+import { childrenInNeedDfE, flowEnds, inCare, per10k, percentOf, placementSpend, regionPounds } from '../measures';
 import type { MarketRecord, MonthRecord } from '../records';
 import { PLACEMENTS } from '../states';
 
@@ -19,10 +19,7 @@ export interface MonthView {
   market: MarketRecord;
 }
 
-/**
- * Children placed out of area, read through this one accessor (it read `MarketRecord.outOfArea`
- * until the month record carried the figure itself).
- */
+/** Children placed out of area at the end of the month, as the month record carries it. */
 export const outOfAreaOf = (v: MonthView): number => v.record.outOfArea;
 
 export type Reader = (v: MonthView) => number;
@@ -72,10 +69,7 @@ export function stockShare(id: string, label: string, unit: string, part: Reader
     format: 'percent',
     from: 0,
     series: (ms) =>
-      eachMonth(ms, 0, (m) => {
-        const w = whole(ms[m]);
-        return w > 0 ? (part(ms[m]) / w) * 100 : 0;
-      }),
+      eachMonth(ms, 0, (m) => percentOf(part(ms[m]), whole(ms[m]))),
   };
 }
 
@@ -146,11 +140,7 @@ const flows =
     }
     return n;
   };
-const placementSpend: Reader = (v) => {
-  let s = 0;
-  for (const p of PLACEMENTS) s += v.record.spend[p];
-  return s;
-};
+const placementPounds: Reader = (v) => placementSpend(v.record.spend);
 const lookedAfter: Reader = (v) => inCare(v.record.stocks);
 
 /** The registry, in the order tables and exports list it. */
@@ -164,7 +154,7 @@ export const OUTCOMES: readonly Outcome[] = [
   flowRate('entriesToCare', 'Entries to care', flows((from, to) => !CARE.has(from) && CARE.has(to))),
   moneyInYear('spendInYear', 'Spend in the year', (v) => v.record.spendTotal),
   moneySinceStart('spendSinceStart', 'Spend since the start', (v) => v.record.spendTotal),
-  poundsPerChild('spendPerChildInCare', 'Placement spend per child in care', '£ a year per child in care, in the 12 months to then', placementSpend, lookedAfter),
+  poundsPerChild('spendPerChildInCare', 'Placement spend per child in care', '£ a year per child in care, in the 12 months to then', placementPounds, lookedAfter),
   moneyInYear('earlyHelpInYear', 'Early-help spend in the year', (v) => v.record.spend.early_help),
 ];
 

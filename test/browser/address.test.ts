@@ -1,7 +1,8 @@
 /**
- * Issue 13 in Chromium: the picker, the address and the running scenario agree after any clicks,
- * an opened file is named in the address and reopened on reload (or the page says it cannot), and
- * the CSV export has every column of every month even when the page drew only some months.
+ * Issues 13 and 14 in Chromium: the picker, the address and the running scenario agree after any
+ * clicks, an opened file is named in the address and reopened on reload at the month it showed (or
+ * the page says it cannot), and the CSV export has every column of every month even when the page
+ * drew only some months.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -98,11 +99,11 @@ describe('scenario, address and export in Chromium', () => {
     await page.close();
   });
 
-  it('names an opened file in the address and reopens it on reload, saying what is not restored', async () => {
+  it('names an opened file in the address and reopens it on reload at the month shown, saying what it restored', async () => {
     const { page } = await openPage('?scenario=north-east-baseline&seed=5');
     const mine = JSON.stringify({ extends: 'north-east-baseline.json', name: 'My early help', policy: { earlyHelp: { budgetPerYear: 9_000_000 } } });
     await page.locator('input[type="file"]').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(mine) });
-    await page.waitForFunction(() => new URLSearchParams(location.search).get('file') === 'mine.json' && location.hash.startsWith('#file='));
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('file') === 'mine.json' && location.hash.startsWith('#c1.'));
     const opened = await agreement(page);
     expect(opened).toMatchObject({ pickerText: 'My early help (file)', worker: 'mine.json' });
     expect(opened.name).toContain('a local file');
@@ -112,11 +113,13 @@ describe('scenario, address and export in Chromium', () => {
     await waitForMonth(page, 1);
     await page.reload();
     await page.waitForFunction(() => document.body.dataset.status === 'ready', undefined, { timeout: 60_000 });
+    await waitForMonth(page, 1);
     const reopened = await agreement(page);
-    expect(reopened).toMatchObject({ pickerText: 'My early help (file)', worker: 'mine.json', month: 0 });
+    expect(reopened).toMatchObject({ pickerText: 'My early help (file)', worker: 'mine.json', month: 1 });
+    expect(new URLSearchParams(reopened.search).get('file')).toBe('mine.json');
     const notice = await page.locator('#notice').innerText();
     expect(notice).toContain('Reopened mine.json');
-    expect(notice).toContain('lever changes and the month are not restored');
+    expect(notice).toContain('with seed 5 and month 1');
     const budget = await page.evaluate(async () => {
       const scenario = await window.__careFutures?.link.client.scenario();
       return scenario?.ok ? scenario.value.policy.earlyHelp.budgetPerYear : null;

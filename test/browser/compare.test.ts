@@ -13,6 +13,7 @@ import { compareMain } from '../../sim/cli/compare';
 import type { OutcomeAtHorizon } from '../../sim/comparison/summary';
 import { SCENARIO_DIR } from '../../sim/node/files';
 import { launchChromium } from './chromium';
+import { readTable } from './harness';
 import { startPreview } from './preview';
 
 const SETTINGS = { runs: 5, months: 120, seed: 3, scale: 0.05 };
@@ -179,14 +180,23 @@ describe('comparing scenarios in the browser', () => {
     expect(await page.locator('[data-stat]').count()).toBe(11 * 11);
   });
 
-  it('compares the live run, with its lever changes, as B; the CLI gives the same figures', async () => {
+  it('carries a live run (levers and month) in its link, and compares it as B', async () => {
     if (!browser || !server) throw new Error('harness not started');
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${server.url}?scenario=north-east-baseline&seed=7&debug`);
     await page.waitForFunction(() => document.body.dataset.status === 'ready', undefined, { timeout: 60_000 });
     expect(await page.evaluate(() => window.__careFutures?.setLever('policy.earlyHelp.budgetPerYear', 60_000_000))).toBe(true);
-    const timeline = await page.evaluate(() => window.__careFutures?.timeline());
-    expect(timeline).toEqual([{ month: 1, path: 'policy.earlyHelp.budgetPerYear', value: 60_000_000 }]);
+    for (let k = 0; k < 3; k++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="month"]')?.getAttribute('data-month') === '3');
+    await page.waitForFunction(() => location.hash.length > 1);
+    const shown = await readTable(page);
+    const again = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await again.goto(page.url());
+    await again.waitForFunction(() => document.querySelector('[data-testid="month"]')?.getAttribute('data-month') === '3', undefined, { timeout: 60_000 });
+    expect(await readTable(again)).toEqual(shown);
+    // The debugging handle is exposed once start-up has finished, which may be after the month shows.
+    await again.waitForFunction(() => window.__careFutures !== undefined);
+    expect(await again.evaluate(() => window.__careFutures?.timeline())).toEqual([{ month: 1, path: 'policy.earlyHelp.budgetPerYear', value: 60_000_000 }]);
 
     const href = await page.locator('#compare-open').getAttribute('href');
     await openComparison(page, `${server.url}${href?.replace('runs=20', 'runs=2').replace('months=120', 'months=12')}`);
@@ -199,7 +209,7 @@ describe('comparing scenarios in the browser', () => {
     const dir = mkdtempSync(join(tmpdir(), 'care-futures-live-'));
     try {
       const levers = join(dir, 'levers.json');
-      writeFileSync(levers, JSON.stringify(timeline));
+      writeFileSync(levers, JSON.stringify(await again.evaluate(() => window.__careFutures?.timeline())));
       const settings = new URL(page.url()).searchParams;
       const flags = ['runs', 'months', 'seed', 'scale'].flatMap((k) => [`--${k}`, settings.get(k) ?? '']);
       let out = '';

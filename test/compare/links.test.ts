@@ -5,7 +5,9 @@ import { resolveRequest, type ComparisonRequest } from '../../sim/comparison/req
 import { digestResults } from '../../sim/comparison/results';
 import { runSide, summarise, type PairedResults } from '../../sim/comparison/summary';
 import { directoryLoader, SCENARIO_DIR } from '../../sim/node/files';
+import { liveAddress, requestFromAddress } from '../../viz/address';
 import { MAX_FRAGMENT, readComparisonLink, writeComparisonLink } from '../../viz/compare/link';
+import { readRunFragment } from '../../viz/url';
 
 const BASE = 'http://127.0.0.1:5173/';
 const loader = directoryLoader(SCENARIO_DIR);
@@ -80,6 +82,18 @@ describe('share links', () => {
     const read = readComparisonLink('?a=north-east-baseline&b=early-help-restored&runs=1&months=abc&scale=3', '');
     expect(read.problems).toHaveLength(3);
     expect(read.value?.request.settings).toMatchObject({ runs: 20, months: 120, scale: null });
+  });
+
+  it('round-trips a live run: file (or scenario) and seed in the query, levers, opened text and month in the fragment', () => {
+    const live = { source: { kind: 'file' as const, name: 'my-plan.json', text: opened }, seed: 4, levers: request.a.levers, month: 30 };
+    const link = liveAddress('?debug', live);
+    expect(link.notes).toEqual([]);
+    const { search, hash } = split(`${BASE}${link.href}`);
+    expect(new URLSearchParams(search).get('file')).toBe('my-plan.json');
+    expect(new URLSearchParams(search).get('scenario')).toBeNull();
+    expect(new URLSearchParams(search).get('seed')).toBe('4');
+    expect(readRunFragment(hash).value).toEqual({ text: opened, levers: live.levers, month: 30 });
+    expect(requestFromAddress('?scenario=north-east-baseline', '#c1.xyz.abc', ['north-east-baseline'], 'north-east-baseline').problem?.messages[0]).toContain('could not be read');
   });
 
   it('encodes any JSON value and decodes it unchanged', () => {

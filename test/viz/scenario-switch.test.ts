@@ -29,6 +29,7 @@ function world() {
   let runs = 0;
   const inFlight: (() => void)[] = [];
   const executed: string[] = [];
+  const replays: string[] = [];
   const shows: { shown: string; workerHad: string }[] = [];
   const refusals: { running: string; workerHad: string }[] = [];
   const answer = (source: ScenarioSource | undefined, seed: number) =>
@@ -44,8 +45,9 @@ function world() {
       }),
     );
   const switcher = new ScenarioSwitcher({
-    load: (source, seed) => {
+    load: (source, seed, replay) => {
       executed.push(label(source));
+      if (replay) replays.push(`${label(source)}: ${replay.levers?.length ?? 0} levers, month ${replay.month ?? 0}`);
       return answer(source, seed);
     },
     reset: (seed) => {
@@ -60,6 +62,7 @@ function world() {
   return {
     switcher,
     executed,
+    replays,
     shows,
     refusals,
     running: () => running,
@@ -173,6 +176,20 @@ describe('scenario switches', () => {
     await w.answerAll();
     await lever;
     expect(order).toEqual(['file read', 'lever on file:mine.json']);
+  });
+
+  it('hands a link’s levers and month to the load, in turn: a switch clicked meanwhile still wins', async () => {
+    const w = world();
+    const levers = [{ month: 1, path: 'policy.earlyHelp.budgetPerYear', value: 60_000_000 }];
+    const fromLink = w.switcher.switchTo(SOURCES[2], 4, { levers, month: 3 });
+    await w.settle();
+    const clicked = w.switcher.switchTo(SOURCES[1], 4);
+    await w.answerAll();
+    expect(w.replays).toEqual(['file:mine.json: 1 levers, month 3']);
+    expect(await fromLink).toBe(false);
+    expect(await clicked).toBe(true);
+    expect(w.shows.map((s) => s.shown)).toEqual(['paradigm-shift']);
+    expect(label(w.switcher.current?.source)).toBe('paradigm-shift');
   });
 
   it('shows a restored run at once when idle, or at the end of the request under way', async () => {

@@ -1,22 +1,8 @@
 /** Files in and out of the comparison view: downloads, an SVG chart as a PNG, file pickers, panels. */
 
 export { download as downloadText, downloadBlob } from '../export';
+export { hiddenFileInput } from '../file-input';
 
-/** A hidden file input (a visible button opens it), handing the chosen file to `onFile`. */
-export function hiddenFileInput(onFile: (file: File) => void): HTMLInputElement {
-  const input = document.createElement('input');
-  input.type = 'file';
-  input.accept = '.json,application/json';
-  input.className = 'visually-hidden';
-  input.tabIndex = -1;
-  input.setAttribute('aria-hidden', 'true');
-  input.addEventListener('change', () => {
-    const f = input.files?.[0];
-    if (f) onFile(f);
-    input.value = '';
-  });
-  return input;
-}
 
 /** A panel with its heading, labelled by it for screen readers. */
 export function panel(className: string, id: string, title: string): HTMLElement {

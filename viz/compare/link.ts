@@ -1,16 +1,15 @@
 /**
  * Comparison links. Readable query keys are the authority for what they name:
- * `?a=&b=&runs=&months=&seed=&scale=&at=` (a live run's `?scenario=&seed=` / `?file=` address is
- * viz/url.ts's). The fragment carries the rest, compressed (sim/comparison/codec.ts): each side's lever timeline, an opened file's content,
- * whether a side is the live run, and the view. A side is a shipped scenario (`a=early-help-restored`)
- * or an opened file (`a=file:my-plan.json`, its text in the fragment). Pure: no DOM, tested in Node.
+ * `?a=&b=&runs=&months=&seed=&scale=&at=`. The fragment carries the rest (viz/fragment.ts): each
+ * side's lever timeline, an opened file's content, whether a side is the live run, and the view. A
+ * side is a shipped scenario (`a=early-help-restored`) or an opened file (`a=file:my-plan.json`,
+ * its text in the fragment). A live run's own address is viz/url.ts. Pure: no DOM, tested in Node.
  */
-import { decodeFragment, encodeFragment } from '../../sim/comparison/codec';
 import { checkLeverShape, type LeverChange } from '../../sim/levers';
 import { DEFAULT_SETTINGS, LIMITS, type ComparisonRequest, type ComparisonSettings, type Origin, type SideSource } from '../../sim/comparison/request';
+import { compact, fragmentFor, isObject, readFragment } from '../fragment';
 
-/** Longest fragment a link carries: mail clients and chat tools cut longer addresses. */
-export const MAX_FRAGMENT = 8000;
+export { MAX_FRAGMENT } from '../fragment';
 const FILE_PREFIX = 'file:';
 
 interface FragmentSide {
@@ -46,16 +45,6 @@ function sideFragment(source: SideSource, withText: boolean): FragmentSide | und
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-/** The fragment for a payload, dropping opened files' text (with a note) when it would be too long. */
-function fragmentFor(build: (withText: boolean) => Record<string, unknown>, fileNames: string[]): { hash: string; notes: string[] } {
-  const full = encodeFragment(build(true));
-  if (full.length <= MAX_FRAGMENT) return { hash: full, notes: [] };
-  const notes = fileNames.map((name) => `The link cannot carry the opened file ${name} (${Math.ceil(full.length / 1000)} kB encoded; a link holds at most ${MAX_FRAGMENT / 1000} kB): share the result bundle, which carries it whole.`);
-  return { hash: encodeFragment(build(false)), notes };
-}
-
-const compact = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
-
 export function writeComparisonLink(base: string, request: ComparisonRequest, view: CompareView = {}): Link {
   const { settings } = request;
   const q = new URLSearchParams();
@@ -67,7 +56,11 @@ export function writeComparisonLink(base: string, request: ComparisonRequest, vi
   if (settings.scale !== null) q.set('scale', String(settings.scale));
   if (settings.horizons !== null) q.set('at', settings.horizons.join(','));
   const files = [request.a.origin, request.b.origin].flatMap((o) => (o.kind === 'file' ? [o.fileName] : []));
-  const { hash, notes } = fragmentFor((withText) => compact({ a: sideFragment(request.a, withText), b: sideFragment(request.b, withText), view: Object.keys(view).length > 0 ? view : undefined }), files);
+  const { hash, notes } = fragmentFor(
+    (withText) => compact({ a: sideFragment(request.a, withText), b: sideFragment(request.b, withText), view: Object.keys(view).length > 0 ? view : undefined }),
+    files,
+    'share the result bundle, which carries it whole.',
+  );
   return { href: `${base}?${q.toString()}#${hash}`, notes };
 }
 
@@ -101,24 +94,6 @@ function readSettings(q: URLSearchParams, problems: string[]): ComparisonSetting
     else problems.push(`at in the address: expected months from 1 to ${settings.months} separated by commas, found ${JSON.stringify(at)}; using years 1, 5 and 10`);
   }
   return settings;
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/** The fragment's payload, or problems saying why it cannot be used. */
-export function readFragment(hash: string, problems: string[]): Record<string, unknown> {
-  const text = hash.replace(/^#/, '');
-  if (text === '') return {};
-  const decoded = decodeFragment(text);
-  if (!decoded.ok) {
-    problems.push(`The part of the link after # could not be read: ${decoded.message}. Levers and opened files it carried are not applied.`);
-    return {};
-  }
-  if (!isObject(decoded.value)) {
-    problems.push('The part of the link after # does not hold what a Care Futures link holds; it is ignored.');
-    return {};
-  }
-  return decoded.value;
 }
 
 function readSide(label: string, ref: string | null, payload: unknown, problems: string[]): SideSource | undefined {

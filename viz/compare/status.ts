@@ -24,6 +24,17 @@ export interface StatusPanel {
 
 const seconds = (ms: number) => (ms < 60_000 ? `${Math.max(1, Math.round(ms / 1000))} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`);
 
+/** A secondary button, hidden until the view shows it. */
+function hiddenButton(text: string, onClick: () => void): HTMLButtonElement {
+  const el = document.createElement('button');
+  el.type = 'button';
+  el.className = 'secondary';
+  el.textContent = text;
+  el.hidden = true;
+  el.addEventListener('click', onClick);
+  return el;
+}
+
 export function createStatus(workers: number, actions: { cancel(): void; more(): void }): StatusPanel {
   const section = document.createElement('section');
   section.className = 'compare-status';
@@ -42,21 +53,11 @@ export function createStatus(workers: number, actions: { cancel(): void; more():
   text.className = 'progress-text';
   text.setAttribute('role', 'status');
   text.textContent = `Choose A and B and press Run comparison (${workers} worker${workers === 1 ? '' : 's'} on this computer).`;
-  const cancel = document.createElement('button');
-  cancel.type = 'button';
-  cancel.className = 'secondary';
-  cancel.textContent = 'Cancel';
-  cancel.hidden = true;
-  cancel.addEventListener('click', () => actions.cancel());
+  const cancel = hiddenButton('Cancel', () => actions.cancel());
   const enough = document.createElement('p');
   enough.className = 'enough';
   enough.setAttribute('aria-live', 'polite');
-  const more = document.createElement('button');
-  more.type = 'button';
-  more.className = 'secondary';
-  more.textContent = 'Run more seeds';
-  more.hidden = true;
-  more.addEventListener('click', () => actions.more());
+  const more = hiddenButton('Run more seeds', () => actions.more());
   const check = document.createElement('p');
   check.className = 'bundle-check';
   check.setAttribute('role', 'status');

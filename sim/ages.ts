@@ -22,3 +22,11 @@ export const ageBandOf = (ageMonths: number): number => (ageMonths < years(10) ?
 /** Index into the three permanence hazards (under 5, 5-9, 10 and over). */
 export const permanenceBandOf = (ageMonths: number): number =>
   ageMonths < PERMANENCE_BAND_LIMITS[0] ? 0 : ageMonths < PERMANENCE_BAND_LIMITS[1] ? 1 : 2;
+
+/** DfE's age bands for children looked after and for entries to care (outputs `lookedAfterByAge`, `careEntriesByAge`). */
+export const DFE_AGE_BANDS = ['under_1', '1_to_4', '5_to_9', '10_to_15', '16_plus'] as const;
+export type DfeAgeBand = (typeof DFE_AGE_BANDS)[number];
+/** Where each DfE band starts, in months. */
+export const DFE_AGE_BAND_FROM = [0, years(1), years(5), years(10), years(16)] as const;
+export const dfeAgeBandOf = (ageMonths: number): number =>
+  ageMonths < years(1) ? 0 : ageMonths < years(5) ? 1 : ageMonths < years(10) ? 2 : ageMonths < years(16) ? 3 : 4;

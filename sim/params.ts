@@ -3,7 +3,8 @@
  * hazards per month (the engine turns competing hazards into monthly probabilities), weekly costs
  * become monthly costs, and full-scale counts and budgets are multiplied by `population.scale`.
  */
-import { AGE_BANDS } from './ages';
+import { AGE_BANDS, DFE_AGE_BANDS } from './ages';
+import { PROCEEDINGS_MIN_MONTHS } from './engine/hazards';
 import { DEFAULT_START_DATE, monthIndexOf } from './dates';
 import type { Scenario } from './scenario/schema';
 import { PLACEMENTS, STATE_CODE, type PlacementId } from './states';
@@ -45,6 +46,14 @@ export interface EngineParams {
   riskHazardRatio: number[];
 
   needBase: PerMonth;
+  /** need hazard multiplier by DfE age band (DFE_AGE_BANDS), and its largest value (the family clocks run at it; see clocks.ts) */
+  needAgeRatio: Float64Array;
+  needAgeMax: number;
+  /** share of newborns referred around birth (weighted by their family's need), and of those, the share entering care at birth */
+  preBirthReferral: number;
+  careAtBirth: number;
+  /** multiplier on every route into care (assessment, CIN, CP): local practice and thresholds */
+  careEntryRatio: number;
   directReferralShare: number;
 
   earlyHelpClose: PerMonth;
@@ -82,9 +91,32 @@ export interface EngineParams {
 
   /** per age band, cumulative weights over PLACEMENTS (normalised) */
   entryCdf: Float64Array[];
+  /** return home, in months 3-12 of care, and its multiplier by time in care (TIME_IN_CARE_FROM classes) */
   reunification: PerMonth;
+  reunificationByTic: Float64Array;
   reunifiedToCinShare: number;
-  permanenceByAge: [PerMonth, PerMonth, PerMonth];
+  /** adoption of a child with a placement order */
+  adoption: PerMonth;
+  /** special guardianship of a child on a care order, under 5, 5-9 and 10+ */
+  specialGuardianshipByAge: [PerMonth, PerMonth, PerMonth];
+  /** other exits (independent living, custody, ...): from 16 and before */
+  otherExit16: PerMonth;
+  otherExitUnder16: PerMonth;
+  /** legal status at entry: section 20 share under 10 and from 10; another status (police protection, remand) */
+  section20AtEntry: [number, number];
+  otherAtEntry: number;
+  /** return home of a child accommodated under section 20, relative to one on an order */
+  section20Reunification: number;
+  /** proceedings issued for an accommodated child; other statuses become an interim order */
+  section20ToProceedings: PerMonth;
+  otherToOrder: PerMonth;
+  /** proceedings conclude (after PROCEEDINGS_MIN_MONTHS) */
+  proceedingsConclude: PerMonth;
+  /** how proceedings end: placement order by age (under 5, 5-9, 10+), then of the rest special guardianship, return home, else a care order */
+  courtOutcomes: { placementOrderByAge: [number, number, number]; specialGuardianship: number; returnHome: number };
+  /** unaccompanied asylum-seeking children arriving a month (scaled), and the share aged 16-17 (the rest 14-15) */
+  uascArrivalsPerMonth: number;
+  uascShare16to17: number;
   stepDown: PerMonth;
   supportedAt16: PerMonth;
   escalateToResidential: PerMonth;
@@ -160,6 +192,9 @@ export function reducedPovertyEntry(entry: number, exit: number, reduction: numb
 /** The highest long-run poverty share a lever can ask for. */
 export const MAX_POVERTY_SHARE = 0.95;
 
+/** The scenario's classes of time in care for the return-home hazard (TIME_IN_CARE_FROM: 0, 3, 12, 24 months). */
+const TIME_IN_CARE_CLASSES = ['under3Months', 'months3to12', 'months12to24', 'over24Months'] as const;
+
 const monthlyFactor = (perYear: number): number => Math.pow(1 + perYear, 1 / 12);
 
 export function toParams(s: Scenario): EngineParams {
@@ -179,6 +214,9 @@ export function toParams(s: Scenario): EngineParams {
       PLACEMENTS.map((p) => s.care.entryMix[band][p] * (RESIDENTIAL.includes(p) ? s.policy.homesAsEarlyOption.residentialEntryMultiplier : 1)),
     ),
   );
+  const needAgeRatio = Float64Array.from(DFE_AGE_BANDS, (band) => s.need.ageHazardRatio[band]);
+  const c = s.courts;
+  const proceedingsMonths = c.proceedingsWeeks / WEEKS_PER_MONTH;
   const povertyEntry = perMonth(reducedPovertyEntry(s.poverty.entryPerYear, s.poverty.exitPerYear, s.policy.childPovertyReduction));
   return {
     scale,
@@ -195,6 +233,11 @@ export function toParams(s: Scenario): EngineParams {
     riskPrevalence: risks.map((r) => r.prevalence),
     riskHazardRatio: risks.map((r) => r.hazardRatio),
     needBase: perMonth(s.need.baseHazardPerYear),
+    needAgeRatio,
+    needAgeMax: Math.max(...needAgeRatio),
+    preBirthReferral: s.need.preBirthReferralShare,
+    careAtBirth: s.need.careAtBirthShare,
+    careEntryRatio: s.practice.careEntryRatio,
     directReferralShare: s.need.directReferralShare,
     earlyHelpClose: 1 / s.earlyHelp.meanMonths,
     earlyHelpSuccessShare: s.earlyHelp.successShare,
@@ -212,19 +255,42 @@ export function toParams(s: Scenario): EngineParams {
     overloadSlowsAssessment: s.socialWork.overloadSlowsAssessment,
     overloadRaisesEscalation: s.socialWork.overloadRaisesEscalation,
     assessmentComplete: 1 / s.socialWork.assessmentMeanMonths,
-    assessmentOutcomeCdf: cumulative([outcomes.noFurtherAction, outcomes.childInNeed, outcomes.childProtection, outcomes.care]),
+    // practice: the threshold for care moves every route into it (the care outcome's weight here, CP below, CIN in the engine)
+    assessmentOutcomeCdf: cumulative([outcomes.noFurtherAction, outcomes.childInNeed, outcomes.childProtection, outcomes.care * s.practice.careEntryRatio]),
     reReferralShare: s.socialWork.reReferralShare,
     reReferralWithinMonths: s.socialWork.reReferralWithinMonths,
     cinClose: perMonth(s.childInNeed.closePerYear),
     cinToCp: perMonth(s.childInNeed.toChildProtectionPerYear),
     cinToCare: perMonth(s.childInNeed.toCarePerYear),
     cpEnd: perMonth(s.childProtection.endPerYear),
-    cpEndToCareShare: s.childProtection.endToCareShare,
-    cpEndToCinShare: s.childProtection.endToChildInNeedShare,
+    cpEndToCareShare: Math.min(1, s.childProtection.endToCareShare * s.practice.careEntryRatio),
+    cpEndToCinShare: Math.min(s.childProtection.endToChildInNeedShare, 1 - Math.min(1, s.childProtection.endToCareShare * s.practice.careEntryRatio)),
     entryCdf,
     reunification: perMonth(s.care.reunificationPerYear),
+    reunificationByTic: Float64Array.from(TIME_IN_CARE_CLASSES, (k) => s.care.reunificationByTimeInCare[k]),
     reunifiedToCinShare: s.care.reunifiedToChildInNeedShare,
-    permanenceByAge: [perMonth(s.care.permanencePerYearUnder5), perMonth(s.care.permanencePerYear5to9), perMonth(s.care.permanencePerYear10plus)],
+    adoption: perMonth(s.care.adoptionPerYearWithPlacementOrder),
+    specialGuardianshipByAge: [
+      perMonth(s.care.specialGuardianshipPerYear.under5),
+      perMonth(s.care.specialGuardianshipPerYear.age5to9),
+      perMonth(s.care.specialGuardianshipPerYear.age10plus),
+    ],
+    otherExit16: perMonth(s.care.otherExitPerYear16plus),
+    otherExitUnder16: perMonth(s.care.otherExitPerYearUnder16),
+    section20AtEntry: [s.legalStatus.section20ShareAtEntry.under10, s.legalStatus.section20ShareAtEntry.age10plus],
+    otherAtEntry: s.legalStatus.otherShareAtEntry,
+    section20Reunification: s.legalStatus.section20ReunificationRatio,
+    section20ToProceedings: perMonth(c.section20ToProceedingsPerYear),
+    otherToOrder: perMonth(s.legalStatus.otherToOrderPerYear),
+    // proceedings last at least PROCEEDINGS_MIN_MONTHS, then conclude at a rate that gives the mean
+    proceedingsConclude: 1 / Math.max(0.25, proceedingsMonths - PROCEEDINGS_MIN_MONTHS),
+    courtOutcomes: {
+      placementOrderByAge: [c.outcomes.placementOrderUnder5, c.outcomes.placementOrder5to9, 0],
+      specialGuardianship: c.outcomes.specialGuardianship,
+      returnHome: c.outcomes.returnHome,
+    },
+    uascArrivalsPerMonth: scaled(s.uasc.arrivalsPerYear) / 12,
+    uascShare16to17: s.uasc.share16to17,
     stepDown: perMonth(s.care.stepDownPerYear * s.policy.collaborativeFosterTransition.stepDownMultiplier),
     supportedAt16: perMonth(s.care.supportedAt16PerYear),
     escalateToResidential: perMonth(s.care.escalateToResidentialPerYear),

@@ -2,7 +2,8 @@
  * What the engine reports each month. This is the CLI's month record and the core of the
  * worker's snapshot: the types here are the documentation of the output format.
  */
-import type { CareExitId, SpendCategory, StateId } from './states';
+import type { DfeAgeBand } from './ages';
+import type { CareExitId, CareExitReason, LegalStatus, SpendCategory, StateId } from './states';
 
 /** Flow keys are `from>to`, e.g. `universal>early_help`, `birth>universal`, `secure>left_care_18`. */
 export type FlowKey = string;
@@ -41,6 +42,18 @@ export interface MonthRecord {
   /** Moves during this month; only non-zero flows are listed. */
   flows: Record<FlowKey, number>;
   careExits: Record<CareExitId, number>;
+  /** Exits from care this month by DfE's reason groups (they sum to the exits in `careExits` plus `other`). */
+  careExitsByReason: Record<CareExitReason, number>;
+  /** Children who entered care this month having left care before (after going home, or an earlier exit). */
+  careReEntries: number;
+  /** Children looked after at the end of the month by DfE age band (they sum to the care stocks). */
+  lookedAfterByAge: Record<DfeAgeBand, number>;
+  /** Entries to care during the month by age at entry (DfE bands), unaccompanied children included. */
+  careEntriesByAge: Record<DfeAgeBand, number>;
+  /** Children looked after at the end of the month by legal status (SSDA903 codes; they sum to the care stocks). */
+  lookedAfterByLegalStatus: Record<LegalStatus, number>;
+  /** Unaccompanied asylum-seeking children looked after at the end of the month (counted in the care stocks too). */
+  uascLookedAfter: number;
   /** Pounds spent this month by category (simulated population, i.e. scaled). */
   spend: Record<SpendCategory, number>;
   spendTotal: number;
@@ -80,7 +93,26 @@ export interface MarketRecord {
  * The fields of a month record beyond its counts and money, at neutral values (no places, nobody
  * away, no moves, prices at the start): for synthetic records in tests and benches.
  */
-export function neutralMonthFields(month: number): Pick<MonthRecord, 'date' | 'financialYear' | 'market' | 'outOfArea' | 'outOfAreaByType' | 'careLeavers' | 'placementMoves' | 'prices'> {
+export function neutralMonthFields(
+  month: number,
+): Pick<
+  MonthRecord,
+  | 'date'
+  | 'financialYear'
+  | 'market'
+  | 'outOfArea'
+  | 'outOfAreaByType'
+  | 'careLeavers'
+  | 'placementMoves'
+  | 'prices'
+  | 'careExitsByReason'
+  | 'careReEntries'
+  | 'lookedAfterByAge'
+  | 'careEntriesByAge'
+  | 'lookedAfterByLegalStatus'
+  | 'uascLookedAfter'
+> {
+  const byAge = { under_1: 0, '1_to_4': 0, '5_to_9': 0, '10_to_15': 0, '16_plus': 0 };
   const none: PlacesRecord = { places: 0, occupied: 0, pricePerWeek: 0 };
   return {
     date: `2021-${String(4 + (month % 9)).padStart(2, '0')}`,
@@ -91,5 +123,11 @@ export function neutralMonthFields(month: number): Pick<MonthRecord, 'date' | 'f
     careLeavers: 0,
     placementMoves: 0,
     prices: { costIndex: 1, deflator: 1 },
+    careExitsByReason: { returned_home: 0, adopted: 0, special_guardianship: 0, turned_18: 0, other: 0 },
+    careReEntries: 0,
+    lookedAfterByAge: { ...byAge },
+    careEntriesByAge: { ...byAge },
+    lookedAfterByLegalStatus: { V2: 0, C1: 0, C2: 0, E1: 0, other: 0 },
+    uascLookedAfter: 0,
   };
 }

@@ -27,7 +27,8 @@
  *                   re-referrals; children back in universal this month start waiting
  *   8. early help:  the waiting list is admitted in order, up to capacity in families      waiting-list
  *                   (all, under a duty)
- *   9. births                                                                             demography
+ *   9. births (the infant route: some babies are referred before birth), and        demography
+ *      unaccompanied children arriving into care
  *  10. back home:   children placed out of area move into places freed during the month,   matching
  *                   so at the month's end nobody is away while a suitable place is free
  *  11. after care:  care leavers' cohorts and permanence allowances                       after-care
@@ -36,7 +37,7 @@
 import { updateCaseload, updateCouncilHomes, recruitFosterCarers } from './engine/capacity';
 import { updateNeedRates } from './engine/clocks';
 import { computeSpend } from './engine/costs';
-import { ageOut, births } from './engine/demography';
+import { ageOut, arrivals, births } from './engine/demography';
 import { applyParams } from './engine/live-params';
 import { updateMargins, updateSupply } from './engine/market';
 import { needsEmerge } from './engine/needs';
@@ -92,6 +93,9 @@ export class Simulation {
     const m = s.month + 1;
     s.flows.clear();
     s.careExits.fill(0);
+    s.careExitReasons.fill(0);
+    s.careEntriesByAge.fill(0);
+    s.careReEntries = 0;
     s.placementMoves = 0;
     ageOut(s, m);
     advancePrices(s);
@@ -105,6 +109,7 @@ export class Simulation {
     needsEmerge(s, m);
     admitEarlyHelp(s);
     births(s, m);
+    arrivals(s, m);
     repatriate(s);
     updateAfterCare(s, m);
     s.month = m;

@@ -43,7 +43,8 @@ export const FIRST_CARE_CODE = STATE_CODE.kinship_foster;
 export const isCareCode = (code: StateCode): boolean => code >= FIRST_CARE_CODE;
 
 /** Pseudo-states for flows into and out of the population (never a stock). */
-export const SOURCES = ['birth'] as const;
+/** `moved_in`: children arriving from outside the region into care (unaccompanied asylum-seeking children). */
+export const SOURCES = ['birth', 'moved_in'] as const;
 export const SINKS = ['aged_out', 'left_care_18'] as const;
 export type SourceId = (typeof SOURCES)[number];
 export type SinkId = (typeof SINKS)[number];
@@ -51,6 +52,25 @@ export type SinkId = (typeof SINKS)[number];
 /** Why a child left care (counted in `careExits`). */
 export const CARE_EXITS = ['reunified', 'permanence', 'left_care_18'] as const;
 export type CareExitId = (typeof CARE_EXITS)[number];
+
+/**
+ * Why a child left care, in DfE's groups of the SSDA903 reason-ceased codes (`careExitsByReason`):
+ * returned home (E4A, E4B, E13), adopted (E11, E12), special guardianship or child arrangements
+ * (E41, E45-E48), turned 18 (E17, E5, E6 at 18) and other (independent living before 18, custody,
+ * transfer, ...). `careExits` keeps its three coarser groups: reunified = returned home,
+ * permanence = adopted + special guardianship, left_care_18 = turned 18; `other` exits count in
+ * `careExitsByReason` only.
+ */
+export const CARE_EXIT_REASONS = ['returned_home', 'adopted', 'special_guardianship', 'turned_18', 'other'] as const;
+export type CareExitReason = (typeof CARE_EXIT_REASONS)[number];
+
+/**
+ * Legal status of a looked-after child, by SSDA903 code: V2 section 20 (accommodated with the
+ * parents' agreement), C1 interim care order (proceedings under way), C2 full care order, E1
+ * placement order (adoption authorised), and other (police protection, remand, ...).
+ */
+export const LEGAL_STATUSES = ['V2', 'C1', 'C2', 'E1', 'other'] as const;
+export type LegalStatus = (typeof LEGAL_STATUSES)[number];
 
 /** Spend categories: one per placement, plus early help and social work. They sum to the total. */
 export const SPEND_CATEGORIES = [...PLACEMENTS, 'early_help', 'social_work', 'care_leavers', 'permanence_allowances'] as const;

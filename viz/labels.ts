@@ -23,6 +23,7 @@ export const STATE_LABEL: Record<StateId, string> = {
 
 export const EDGE_LABEL: Record<SourceId | SinkId, string> = {
   birth: 'Births',
+  moved_in: 'Arrived (unaccompanied)',
   aged_out: 'Turned 18 (left the population)',
   left_care_18: 'Left care at 18',
 };

@@ -26,6 +26,14 @@ const ACTIVE_COLUMNS = {
   born: [Int32Array, 0],
   /** 1 for a child who entered care straight into a children's home under "homes as an early option" */
   earlyHome: [Uint8Array, 0],
+  /** the month the child's current period of care began (care states only) */
+  careStart: [Int32Array, 0],
+  /** the month the child's current legal status began (care proceedings run from it) */
+  legalSince: [Int32Array, 0],
+  /** the child's legal status in care (LEGAL_STATUSES index; care states only) */
+  legal: [Uint8Array, 0],
+  /** 1 for an unaccompanied asylum-seeking child */
+  uasc: [Uint8Array, 0],
 } as const satisfies Record<string, Column>;
 
 type Name = keyof typeof ACTIVE_COLUMNS;
@@ -57,6 +65,18 @@ export class ActiveTable {
   get earlyHome(): Uint8Array {
     return this.table.a.earlyHome;
   }
+  get careStart(): Int32Array {
+    return this.table.a.careStart;
+  }
+  get legalSince(): Int32Array {
+    return this.table.a.legalSince;
+  }
+  get legal(): Uint8Array {
+    return this.table.a.legal;
+  }
+  get uasc(): Uint8Array {
+    return this.table.a.uasc;
+  }
 
   /** Append a child; returns its index in the table. */
   add(slot: number, code: number, serial: number, draws: number, born: number): number {
@@ -69,6 +89,10 @@ export class ActiveTable {
     a.draws[k] = draws;
     a.born[k] = born;
     a.earlyHome[k] = 0;
+    a.careStart[k] = 0;
+    a.legalSince[k] = 0;
+    a.legal[k] = 0;
+    a.uasc[k] = 0;
     return k;
   }
 

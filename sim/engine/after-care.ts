@@ -6,8 +6,9 @@
  */
 import { AGE_OUT_MONTHS, permanenceBandOf } from '../ages';
 import { isCareCode } from '../states';
-import { EXIT_LEFT_CARE_18 } from './pathway';
-import { bornOf, EMPTY, stateOf } from './population';
+import { EXIT_LEFT_CARE_18 } from './care-episodes';
+import type { EngineParams } from '../params';
+import { LEGAL_C2, LEGAL_E1 } from './hazards';
 import type { EngineState } from './state';
 
 /** Staying put: with former foster carers up to 21, i.e. the first 36 months after leaving. */
@@ -37,15 +38,14 @@ export function updateAfterCare(s: EngineState, m: number): void {
  * to 18). An approximation, stated in docs/model.md.
  */
 export function initAfterCare(s: EngineState): void {
-  const a = s.children.a;
   const p = s.p;
+  const t = s.active;
   let aged17 = 0;
-  for (let i = 0; i < s.children.capacity; i++) {
-    const code = stateOf(a, i);
-    if (code === EMPTY || !isCareCode(code)) continue;
-    const age = -bornOf(a, i);
+  for (let k = 0; k < t.count; k++) {
+    if (!isCareCode(t.code[k])) continue;
+    const age = s.month - t.born[k];
     if (age >= AGE_OUT_MONTHS - 12) aged17++;
-    const hazard = p.permanenceByAge[permanenceBandOf(age)];
+    const hazard = permanenceHazardOf(p, t.legal[k], age);
     for (let ahead = 1; ahead <= AGE_OUT_MONTHS - age; ahead++) {
       s.allowanceEnds.add(ahead, hazard);
       s.onAllowance += hazard;
@@ -55,4 +55,10 @@ export function initAfterCare(s: EngineState): void {
   s.careLeaverCohorts = Array.from({ length: p.careLeaverMonths }, () => perMonth);
   s.careLeavers = perMonth * p.careLeaverMonths;
   s.youngCareLeavers = perMonth * Math.min(STAYING_PUT_MONTHS, p.careLeaverMonths);
+}
+
+/** A child's monthly hazard of leaving care to permanence under its legal status (adoption needs a placement order). */
+function permanenceHazardOf(p: EngineParams, legal: number, age: number): number {
+  if (legal === LEGAL_E1) return p.adoption;
+  return legal === LEGAL_C2 ? p.specialGuardianshipByAge[permanenceBandOf(age)] : 0;
 }

@@ -7,7 +7,7 @@
  * a piecewise-constant hazard, and no new draw is taken, so common random numbers survive levers.
  *
  * Needs: a child waiting in universal services has a need hazard r that depends on its family
- * only (poverty, risk factors). Rather than a clock per child, each family has one clock at the
+ * (poverty, risk factors) and on its age (thinned: see keepsNeedAtAge). Rather than a clock per child, each family has one clock at the
  * total hazard of all its children, size x r: when it falls due, one of its children is picked
  * (equally likely) and the need is that child's if it waits in universal services; otherwise
  * nothing happens (thinning). Either way the clock restarts with a fresh draw (memoryless). Each
@@ -19,7 +19,7 @@
  * Calendar entries are lazy: a change that makes an event later leaves the entry where it was, as a
  * checkpoint (the event is re-booked when the entry comes up); only an earlier event books anew.
  */
-import { AGE_OUT_MONTHS } from '../ages';
+import { AGE_OUT_MONTHS, dfeAgeBandOf } from '../ages';
 import { STATE_CODE as S } from '../states';
 import { exponential, uniform } from './rng';
 import {
@@ -76,11 +76,12 @@ export function updateNeedRates(s: EngineState): void {
   for (let flags = 0; flags < s.needRate.length; flags++) {
     let m = povertyMult[povertyBit(flags)];
     for (let k = 0; k < RISK_FACTORS; k++) if (riskBits(flags) & (1 << k)) m *= p.riskHazardRatio[k];
-    s.needRate[flags] = Math.max(MIN_RATE, p.needBase * m);
+    // at the largest age multiplier: a need picked for a child is kept with chance ratio / max (nextNeedEvent)
+    s.needRate[flags] = Math.max(MIN_RATE, p.needBase * m * p.needAgeMax);
   }
 }
 
-/** The need hazard (per month) of a child of a family with these flags. */
+/** The need hazard (per month) of a child of a family with these flags, at the largest age multiplier. */
 export function needRateOfFamily(s: EngineState, flags: number): number {
   return s.needRate[flags];
 }
@@ -184,8 +185,19 @@ export function nextNeedEvent(s: EngineState, fam: number, m: number): number {
     }
     const i = pickChild(s, fam, Math.floor(needDraw(s, fam) * sizeOf(f, fam)));
     freshNeedDue(s, fam, t);
-    if (isOnNeedClock(s, i)) return i;
+    if (isOnNeedClock(s, i) && keepsNeedAtAge(s, fam, m - bornOf(s.children.a, i))) return i;
   }
+}
+
+/**
+ * Needs depend on age (an infant route and an adolescent route): the family's clock runs at the
+ * largest age multiplier, and a need falling to a child is kept with chance (its multiplier / the
+ * largest), so each child's needs arise at exactly its own age's rate (thinning).
+ */
+function keepsNeedAtAge(s: EngineState, fam: number, age: number): boolean {
+  const p = s.p;
+  const ratio = p.needAgeRatio[dfeAgeBandOf(age)];
+  return ratio >= p.needAgeMax || needDraw(s, fam) * p.needAgeMax < ratio;
 }
 
 /** The k-th child (in slot order) of the family's block. */

@@ -2,14 +2,20 @@
  * The population's edges: children turn 18 and leave (from care as care leavers), and babies are
  * born into universal services.
  */
-import { AGE_OUT_MONTHS } from '../ages';
+import { AGE_OUT_MONTHS, years } from '../ages';
 import { isCareCode, STATE_CODE as S } from '../states';
-import { familyGrew, familyShrank } from './clocks';
+import { bookReReferral, familyGrew, familyShrank, needRateOfFamily } from './clocks';
+import { LEGAL_V2 } from './hazards';
+import { FROM_ARRIVAL, placeInCare } from './matching';
+import { draw } from './state';
 import { SINK_AGED_OUT, SINK_LEFT_CARE, SOURCE_BIRTH } from './flows';
 import { clearOutOfArea, deactivate, enterState, leaveEarlyHelpCase } from './moves';
-import { EXIT_LEFT_CARE_18 } from './pathway';
+import { leaveCare, REASON_TURNED_18 } from './care-episodes';
 import {
+  activePosOf,
   bornOf,
+  flagsOf,
+  clearCareFlags,
   EMPTY,
   FAMILY_SHIFT,
   PENDING_NEED,
@@ -18,7 +24,6 @@ import {
   prefetchChildren,
   prefetchFamilies,
   setBorn,
-  setOutOfArea,
   setPending,
   setSize,
   setStateOf,
@@ -46,7 +51,7 @@ export function ageOut(s: EngineState, m: number): void {
     clearOutOfArea(s, i, from);
     if (isCareCode(from)) {
       s.flows.add(from, SINK_LEFT_CARE);
-      s.careExits[EXIT_LEFT_CARE_18]++;
+      leaveCare(s, i, REASON_TURNED_18);
     } else {
       s.flows.add(from, SINK_AGED_OUT);
     }
@@ -62,7 +67,11 @@ export function ageOut(s: EngineState, m: number): void {
   }
 }
 
-/** Births this month (fractions carry over), each into universal services, waiting for needs. */
+/**
+ * Births this month (fractions carry over), each into universal services, waiting for needs. Some
+ * babies are known before birth (the infant route): a pre-birth assessment either leads to care
+ * at birth or to a referral in the first months.
+ */
 export function births(s: EngineState, m: number): void {
   const a = s.children.a;
   s.birthCarry += s.p.birthsPerMonth;
@@ -79,10 +88,55 @@ export function births(s: EngineState, m: number): void {
     const i = slotInFamily(s, families[k]);
     setStream(a, i, serial, 0);
     setBorn(a, i, m);
-    setOutOfArea(a, i, 0);
+    clearCareFlags(a, i);
     enterState(s, i, S.universal);
     s.flows.add(SOURCE_BIRTH, S.universal);
     s.ageCalendar.push(m + AGE_OUT_MONTHS, i);
+    familyGrew(s, i >> FAMILY_SHIFT, m, m);
+    preBirthRoute(s, i, m);
+  }
+}
+
+/** Months after birth within which a pre-birth referral comes to assessment. */
+const PRE_BIRTH_REFERRAL_WITHIN = 6;
+
+/**
+ * The infant route: a newborn's chance of a pre-birth referral grows with its family's need (the
+ * parameter is for a family without poverty or risk factors, like need.baseHazardPerYear).
+ */
+function preBirthRoute(s: EngineState, i: number, m: number): void {
+  const p = s.p;
+  if (p.preBirthReferral <= 0) return;
+  const relativeNeed = needRateOfFamily(s, flagsOf(s.families, i >> FAMILY_SHIFT)) / (p.needBase * p.needAgeMax);
+  if (draw(s, i) >= Math.min(1, p.preBirthReferral * relativeNeed)) return;
+  if (draw(s, i) < p.careAtBirth) placeInCare(s, i, S.universal, m, true);
+  else bookReReferral(s, i, m + 1 + Math.floor(draw(s, i) * PRE_BIRTH_REFERRAL_WITHIN));
+}
+
+/**
+ * Unaccompanied asylum-seeking children arriving this month (fractions carry over): aged 16-17
+ * (or 14-15), straight into care under section 20 from outside the region (`moved_in` flows).
+ * Each joins a family block for bookkeeping only: in care, it is never picked for a need.
+ */
+export function arrivals(s: EngineState, m: number): void {
+  const a = s.children.a;
+  const p = s.p;
+  s.arrivalCarry += p.uascArrivalsPerMonth;
+  const n = Math.floor(s.arrivalCarry);
+  s.arrivalCarry -= n;
+  for (let k = 0; k < n; k++) {
+    const serial = s.nextArrivalSerial++;
+    const i = slotInFamily(s, familyForSerial(s, serial));
+    setStream(a, i, serial, 0);
+    clearCareFlags(a, i);
+    const from = draw(s, i) < p.uascShare16to17 ? years(16) : years(14);
+    const age = from + Math.floor(draw(s, i) * years(2));
+    setBorn(a, i, m - age);
+    s.ageCalendar.push(m - age + AGE_OUT_MONTHS, i);
+    placeInCare(s, i, FROM_ARRIVAL, m, true);
+    const k2 = activePosOf(a, i);
+    s.active.uasc[k2] = 1;
+    s.active.legal[k2] = LEGAL_V2;
     familyGrew(s, i >> FAMILY_SHIFT, m, m);
   }
 }

@@ -9,6 +9,7 @@ const NAMES: readonly string[] = [...STATES, ...SOURCES, ...SINKS];
 const N = NAMES.length;
 
 export const SOURCE_BIRTH = STATES.length;
+export const SOURCE_MOVED_IN = STATES.length + 1;
 export const SINK_AGED_OUT = STATES.length + SOURCES.length;
 export const SINK_LEFT_CARE = SINK_AGED_OUT + 1;
 

@@ -15,6 +15,8 @@ import { localPlacesOf } from './market';
 import { activate, enterState, move } from './moves';
 import { activePosOf, bornOf, outOfAreaOf, setOutOfArea, stateOf } from './population';
 import { draw, type EngineState } from './state';
+import { startCare } from './care-episodes';
+import { SOURCE_MOVED_IN } from './flows';
 
 /** Placement to try when a placement type has no free place. */
 export const FALLBACK: Readonly<Record<number, number>> = {
@@ -114,24 +116,35 @@ export function repatriate(s: EngineState): void {
 }
 
 /**
- * Entry to care: the placement sought depends on age; matching finds what exists. A child not
- * yet counted (set-up) is taken out of `from` without a flow.
+ * Entry to care: the placement sought depends on age; matching finds what exists. `from` is the
+ * state the child leaves (a flow), or FROM_NOWHERE for a child not yet counted (set-up) and
+ * FROM_ARRIVAL for an unaccompanied child arriving (a `moved_in` flow). `counted`: an entry
+ * during the run (counted by age; set-up's children are not entries).
  */
 export function placeInCare(s: EngineState, i: number, from: number, m: number, counted: boolean): number {
-  const band = ageBandOf(m - bornOf(s.children.a, i));
-  const cdf = s.p.entryCdf[band];
+  const age = m - bornOf(s.children.a, i);
+  const cdf = s.p.entryCdf[ageBandOf(age)];
   const v = draw(s, i);
+  // drawn before the child joins the active table (its stream counter then moves there)
+  const uLegal = draw(s, i);
   let k = 0;
   while (k < cdf.length - 1 && v >= cdf[k]) k++;
   const code = match(s, PLACEMENT_CODES[k], i);
-  if (counted) move(s, i, code);
+  if (from >= 0) move(s, i, code);
   else {
-    s.stock[from]--;
     enterState(s, i, code);
+    if (from === FROM_ARRIVAL) s.flows.add(SOURCE_MOVED_IN, code);
   }
   markOutOfArea(s, i);
   activate(s, i);
+  const pos = activePosOf(s.children.a, i);
+  startCare(s, i, pos, m, age, counted, uLegal);
   // The providers' proposal: children placed in a home at entry while it is on carry its claimed benefits.
-  if (counted && s.p.homesEarly && (code === S.la_residential || code === S.private_residential)) s.active.earlyHome[activePosOf(s.children.a, i)] = 1;
+  if (counted && s.p.homesEarly && (code === S.la_residential || code === S.private_residential)) s.active.earlyHome[pos] = 1;
   return code;
 }
+
+/** `from` of placeInCare for a child not yet counted anywhere (set-up). */
+export const FROM_NOWHERE = -1;
+/** `from` of placeInCare for a child arriving from outside the region. */
+export const FROM_ARRIVAL = -2;

@@ -8,7 +8,7 @@
  * state's rule is two parts: its hazards (hazards.ts) and what each of its events does
  * (`applyEvent`, here).
  */
-import { AGE_OUT_MONTHS } from '../ages';
+import { AGE_OUT_MONTHS, permanenceBandOf } from '../ages';
 import { STATE_CODE as S } from '../states';
 import { changePlacement, placeInCare } from './matching';
 import { bookReReferral, startNeedClockAtMonthEnd } from './clocks';
@@ -16,12 +16,10 @@ import { deactivate, move } from './moves';
 import { PREFETCH_BATCH, prefetchChildren } from './population';
 import { draw, type EngineState } from './state';
 import { leaveWaiting } from './waiting-list';
+import { CARE_EVENT, LEGAL_C1, LEGAL_C2, LEGAL_E1, variantOf } from './hazards';
+import { leaveCare, REASON_ADOPTED, REASON_OTHER, REASON_RETURNED_HOME, REASON_SPECIAL_GUARDIANSHIP } from './care-episodes';
 import { uniform } from './rng';
 
-/** Care exits counted in `careExits`, by index. */
-export const EXIT_REUNIFIED = 0;
-export const EXIT_PERMANENCE = 1;
-export const EXIT_LEFT_CARE_18 = 2;
 
 /**
  * Step every active child, in two passes. First, every child's draw for the month and the event it
@@ -32,13 +30,15 @@ export const EXIT_LEFT_CARE_18 = 2;
  */
 export function stepSystem(s: EngineState, m: number): void {
   const t = s.active;
-  const { code, born, serial, draws, earlyHome } = t;
+  const { code, born, serial, draws, earlyHome, careStart, legalSince, legal, uasc } = t;
   const key = s.keys.child;
   const hazards = s.hazards;
   hazards.update(s.p, s.overload);
   const withEvent = s.withEvent.reset(t.count);
   for (let k = 0; k < t.count; k++) {
-    const e = hazards.eventOf(code[k], m - born[k], earlyHome[k], uniform(key, serial[k], draws[k]++));
+    // time in care; for children in care proceedings, time since they began (courts need time)
+    const tic = m - (legal[k] === LEGAL_C1 ? legalSince[k] : careStart[k]);
+    const e = hazards.eventOf(code[k], m - born[k], tic, variantOf(legal[k], earlyHome[k], uasc[k]), uniform(key, serial[k], draws[k]++));
     if (e !== -1) withEvent.push(k, t.slot[k], e);
   }
   // Downwards, so a child leaving the table (its place taken by the last, already stepped) is safe.
@@ -89,19 +89,71 @@ function applyEvent(s: EngineState, i: number, code: number, e: number, m: numbe
     if (v < p.cpEndToCareShare) placeInCare(s, i, S.child_protection, m, true);
     else if (v < p.cpEndToCareShare + p.cpEndToCinShare) move(s, i, S.child_in_need);
     else toUniversal(s, i, m, true);
-  } else if (e === 0) {
-    s.careExits[EXIT_REUNIFIED]++;
+  } else {
+    careEvent(s, i, e, m);
+  }
+}
+
+/** What event `e` (CARE_EVENT) of a child in care does. */
+function careEvent(s: EngineState, i: number, e: number, m: number): void {
+  const p = s.p;
+  const E = CARE_EVENT;
+  if (e === E.returnHome) {
+    leaveCare(s, i, REASON_RETURNED_HOME);
     if (draw(s, i) < p.reunifiedToCinShare) move(s, i, S.child_in_need);
     else toUniversal(s, i, m, false);
-  } else if (e === 1) {
-    s.careExits[EXIT_PERMANENCE]++;
-    // Adoption and special guardianship allowances run until the child's 18th birthday.
-    s.allowanceEnds.add(s.active.born[s.cur] + AGE_OUT_MONTHS);
-    s.onAllowance++;
+  } else if (e === E.adopted || e === E.specialGuardianship) {
+    toPermanence(s, i, m, e === E.adopted ? REASON_ADOPTED : REASON_SPECIAL_GUARDIANSHIP);
+  } else if (e === E.otherExit) {
+    leaveCare(s, i, REASON_OTHER);
     toUniversal(s, i, m, false);
-  } else if (e === 2) changePlacement(s, i, S.inhouse_foster);
-  else if (e === 3) changePlacement(s, i, S.supported_accommodation);
+  } else if (e === E.court) {
+    courtEvent(s, i, m);
+  } else if (e === E.stepDown) changePlacement(s, i, S.inhouse_foster);
+  else if (e === E.supportedAccommodation) changePlacement(s, i, S.supported_accommodation);
   else changePlacement(s, i, S.la_residential);
+}
+
+/**
+ * The courts: a child accommodated under section 20 (or held under another status, e.g. police
+ * protection) becomes the subject of care proceedings (interim care order); proceedings conclude
+ * with a placement order (young children), a special guardianship order, a return home (no order,
+ * or a supervision order) or a full care order.
+ */
+function courtEvent(s: EngineState, i: number, m: number): void {
+  const t = s.active;
+  const k = s.cur;
+  if (t.legal[k] !== LEGAL_C1) {
+    t.legal[k] = LEGAL_C1;
+    t.legalSince[k] = m;
+    return;
+  }
+  const p = s.p;
+  const u = draw(s, i);
+  const o = p.courtOutcomes;
+  const placementOrder = o.placementOrderByAge[permanenceBandOf(m - t.born[k])];
+  if (u < placementOrder) {
+    t.legal[k] = LEGAL_E1;
+    t.legalSince[k] = m;
+    return;
+  }
+  const v = (u - placementOrder) / (1 - placementOrder);
+  if (v < o.specialGuardianship) toPermanence(s, i, m, REASON_SPECIAL_GUARDIANSHIP);
+  else if (v < o.specialGuardianship + o.returnHome) {
+    leaveCare(s, i, REASON_RETURNED_HOME);
+    move(s, i, S.child_in_need); // home under a supervision order or with a plan
+  } else {
+    t.legal[k] = LEGAL_C2;
+    t.legalSince[k] = m;
+  }
+}
+
+/** Adoption or special guardianship: allowances until the child's 18th birthday. */
+function toPermanence(s: EngineState, i: number, m: number, reason: number): void {
+  leaveCare(s, i, reason);
+  s.allowanceEnds.add(s.active.born[s.cur] + AGE_OUT_MONTHS);
+  s.onAllowance++;
+  toUniversal(s, i, m, false);
 }
 
 /** Leave the system for universal services; closed social-care cases may be re-referred. */

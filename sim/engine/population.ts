@@ -35,8 +35,8 @@ const CHILD = checkLayout({
     state: ['u8', 0, 0],
     /** what the child waits for in universal services (PENDING_*) */
     pending: ['u8', 1, 0],
-    /** 1 when placed outside the region */
-    outOfArea: ['u8', 2, 0],
+    /** bits: CARE_FLAG_OUT_OF_AREA (placed outside the region), CARE_FLAG_LEFT_BEFORE (has left care before) */
+    careFlags: ['u8', 2, 0],
     /** 1 while in the active table (then `drawsOrPos` is its index there) */
     active: ['u8', 3, 0],
     /** month of birth (negative for the initial population) */
@@ -59,7 +59,7 @@ const CHILD_RARE = checkLayout({
 });
 const STATE = at(CHILD, 'state');
 const PENDING = at(CHILD, 'pending');
-const OUT_OF_AREA = at(CHILD, 'outOfArea');
+const CARE_FLAGS = at(CHILD, 'careFlags');
 const ACTIVE = at(CHILD, 'active');
 const BORN = at(CHILD, 'born');
 const SERIAL = at(CHILD, 'serial');
@@ -93,10 +93,22 @@ export const pendingOf = (a: ChildArrays, i: number): number => a.u8[16 * i + PE
 export const setPending = (a: ChildArrays, i: number, pending: number): void => {
   a.u8[16 * i + PENDING] = pending;
 };
+const CARE_FLAG_OUT_OF_AREA = 1;
+const CARE_FLAG_LEFT_BEFORE = 2;
 /** 1 when the child is placed outside the region. */
-export const outOfAreaOf = (a: ChildArrays, i: number): number => a.u8[16 * i + OUT_OF_AREA];
+export const outOfAreaOf = (a: ChildArrays, i: number): number => a.u8[16 * i + CARE_FLAGS] & CARE_FLAG_OUT_OF_AREA;
 export const setOutOfArea = (a: ChildArrays, i: number, flag: number): void => {
-  a.u8[16 * i + OUT_OF_AREA] = flag;
+  const at = 16 * i + CARE_FLAGS;
+  a.u8[at] = (a.u8[at] & ~CARE_FLAG_OUT_OF_AREA) | (flag ? CARE_FLAG_OUT_OF_AREA : 0);
+};
+/** Whether the child has left care before (an entry to care is then a re-entry). */
+export const hasLeftCareOf = (a: ChildArrays, i: number): boolean => (a.u8[16 * i + CARE_FLAGS] & CARE_FLAG_LEFT_BEFORE) !== 0;
+export const setLeftCare = (a: ChildArrays, i: number): void => {
+  a.u8[16 * i + CARE_FLAGS] |= CARE_FLAG_LEFT_BEFORE;
+};
+/** A new child in a reused slot: no care history. */
+export const clearCareFlags = (a: ChildArrays, i: number): void => {
+  a.u8[16 * i + CARE_FLAGS] = 0;
 };
 
 /** Month of birth (negative for the initial population). */

@@ -6,7 +6,8 @@ import { dateOfIndex, dateOfRunMonth, financialYearOfIndex } from '../dates';
 import { stocksOf } from '../measures';
 import { WEEKS_PER_MONTH } from '../params';
 import type { MarketRecord, MonthRecord, PlacesRecord } from '../records';
-import { CARE_EXITS, SPEND_CATEGORIES, STATE_CODE as S } from '../states';
+import { DFE_AGE_BANDS, dfeAgeBandOf, type DfeAgeBand } from '../ages';
+import { CARE_EXIT_REASONS, CARE_EXITS, isCareCode, LEGAL_STATUSES, SPEND_CATEGORIES, STATE_CODE as S, type LegalStatus } from '../states';
 import { capacityOf } from './capacity';
 import { councilHomeSpend } from './costs';
 import { localPlacesOf, weeklyPriceOf } from './market';
@@ -23,6 +24,27 @@ export function councilHomeCostPerOccupiedWeek(s: EngineState): number {
   return occupied > 0 ? councilHomeSpend(s) / (occupied * WEEKS_PER_MONTH) : 0;
 }
 
+const byName = <K extends string>(names: readonly K[], counts: ArrayLike<number>): Record<K, number> => {
+  const out = {} as Record<K, number>;
+  names.forEach((name, k) => (out[name] = counts[k]));
+  return out;
+};
+
+/** Children in care now, by DfE age band and by legal status, and how many are unaccompanied: one pass over the active table. */
+function careCensus(s: EngineState): { byAge: Record<DfeAgeBand, number>; byLegal: Record<LegalStatus, number>; uasc: number } {
+  const t = s.active;
+  const byAge = new Int32Array(DFE_AGE_BANDS.length);
+  const byLegal = new Int32Array(LEGAL_STATUSES.length);
+  let uasc = 0;
+  for (let k = 0; k < t.count; k++) {
+    if (!isCareCode(t.code[k])) continue;
+    byAge[dfeAgeBandOf(s.month - t.born[k])]++;
+    byLegal[t.legal[k]]++;
+    uasc += t.uasc[k];
+  }
+  return { byAge: byName(DFE_AGE_BANDS, byAge), byLegal: byName(LEGAL_STATUSES, byLegal), uasc };
+}
+
 export function monthRecord(s: EngineState): MonthRecord {
   const stocks = stocksOf(s.stock);
   let children = 0;
@@ -36,6 +58,7 @@ export function monthRecord(s: EngineState): MonthRecord {
     totalPence += s.spendPence[k];
   });
   const date = dateOfRunMonth(s.p.startMonth, s.month);
+  const census = careCensus(s);
   return {
     month: s.month,
     date: dateOfIndex(date),
@@ -44,6 +67,12 @@ export function monthRecord(s: EngineState): MonthRecord {
     stocks,
     flows: s.flows.toRecord(),
     careExits,
+    careExitsByReason: byName(CARE_EXIT_REASONS, s.careExitReasons),
+    careReEntries: s.careReEntries,
+    lookedAfterByAge: census.byAge,
+    careEntriesByAge: byName(DFE_AGE_BANDS, s.careEntriesByAge),
+    lookedAfterByLegalStatus: census.byLegal,
+    uascLookedAfter: census.uasc,
     spend,
     spendTotal: totalPence / 100,
     market: {

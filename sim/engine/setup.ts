@@ -5,7 +5,7 @@
 import { AGE_OUT_MONTHS, ageBandOf } from '../ages';
 import { STATE_CODE as S } from '../states';
 import { bookReReferral, familyDraw, needRateOfFamily, startNeedClocks, startPovertyClock } from './clocks';
-import { placeInCare } from './matching';
+import { FROM_NOWHERE, placeInCare } from './matching';
 import { activate, enterState } from './moves';
 import {
   EMPTY,
@@ -89,8 +89,7 @@ export function initChildren(s: EngineState, n: number): void {
       enterState(s, i, S.universal);
       bookReReferral(s, i, 1 + Math.floor(draw(s, i) * p.reReferralWithinMonths));
     } else if (code === -1) {
-      enterState(s, i, S.universal);
-      placeInCare(s, i, S.universal, 0, false);
+      placeInCare(s, i, FROM_NOWHERE, 0, false);
     } else {
       enterState(s, i, code);
       if (code !== S.universal) activate(s, i);

@@ -11,7 +11,8 @@ import { HazardTable } from './hazards';
 import type { EngineParams } from '../params';
 import { allocateFamilies, Children, serialOf, takeDraw, type FamilyArrays } from './population';
 import { runKeys, uniform, type RunKeys } from './rng';
-import { CARE_EXITS, SPEND_CATEGORIES, STATE_CODE, STATES } from '../states';
+import { DFE_AGE_BANDS } from '../ages';
+import { CARE_EXIT_REASONS, CARE_EXITS, SPEND_CATEGORIES, STATE_CODE, STATES } from '../states';
 import { TicketQueue } from './ticket-queue';
 
 /** A batch of council-home places being built or bought, and the month it opens. */
@@ -28,6 +29,9 @@ export interface CapitalCharge {
 
 /** Serials below this are the initial population's; newborns count up from it (2^30: room for a billion of each). */
 export const FIRST_BIRTH_SERIAL = 0x40000000;
+
+/** Serials of unaccompanied children arriving count up from here (2^30 + 2^29). */
+export const FIRST_ARRIVAL_SERIAL = 0x60000000;
 
 /** Months ahead that market supply decisions can be booked (the longest supply lag is 120). */
 export const SUPPLY_RING = 128;
@@ -47,6 +51,9 @@ export class EngineState {
    */
   nextSerial = FIRST_BIRTH_SERIAL;
   birthCarry = 0;
+  /** Serial of the next unaccompanied child arriving (a range of their own, as newborns have) */
+  nextArrivalSerial = FIRST_ARRIVAL_SERIAL;
+  arrivalCarry = 0;
 
   /** families' need events (or checkpoints), by month */
   readonly needCalendar: MonthCalendar;
@@ -78,6 +85,11 @@ export class EngineState {
   readonly stock = new Int32Array(STATES.length);
   readonly flows = new FlowCounter();
   readonly careExits = new Int32Array(CARE_EXITS.length);
+  /** this month's exits from care by CARE_EXIT_REASONS index */
+  readonly careExitReasons = new Int32Array(CARE_EXIT_REASONS.length);
+  /** this month's entries to care by DFE_AGE_BANDS index, and how many of them had left care before */
+  readonly careEntriesByAge = new Int32Array(DFE_AGE_BANDS.length);
+  careReEntries = 0;
   readonly spendPence = new Float64Array(SPEND_CATEGORIES.length);
   /** children placed outside the region, by placement state */
   readonly outOfArea = new Int32Array(STATES.length);

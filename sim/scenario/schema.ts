@@ -148,6 +148,17 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
   need: obj('How needs emerge in universal services.', {
     baseHazardPerYear: perYear('Hazard of a need emerging for a child in a family without poverty or risk factors.'),
     directReferralShare: share('Share of emerging needs referred straight to social care (not first offered early help), before the poverty odds ratio.'),
+    ageHazardRatio: obj('Multiplier on the need hazard by the child\u2019s age (DfE bands): an infant route (needs seen around birth) and an adolescent route (exploitation, family breakdown).', {
+      under_1: ratio('Under 1.'),
+      '1_to_4': ratio('Aged 1-4.'),
+      '5_to_9': ratio('Aged 5-9.'),
+      '10_to_15': ratio('Aged 10-15.'),
+      '16_plus': ratio('Aged 16-17.'),
+    }),
+    preBirthReferralShare: share(
+      'Share of newborns referred around birth (a pre-birth assessment) in a family without poverty or risk factors; scaled by the family\u2019s need multiplier (poverty, risk factors).',
+    ),
+    careAtBirthShare: share('Share of babies referred before birth who enter care at birth (proceedings issued at birth); the rest come to assessment in their first months.'),
   }),
   earlyHelp: obj('Early help: non-statutory family support, limited by funded capacity unless the statutory duty applies.', {
     costPerFamilyPerYear: money(
@@ -200,14 +211,51 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
       age10to15: entryWeights('10-15'),
       age16to17: entryWeights('16-17'),
     }),
-    reunificationPerYear: perYear('Hazard of returning home (reunification).'),
+    reunificationPerYear: perYear('Hazard of returning home (reunification) in months 3-12 of care, for a child on an order; see reunificationByTimeInCare and legalStatus.section20ReunificationRatio.'),
+    reunificationByTimeInCare: obj('Multiplier on the return-home hazard by time in care (most children who go home do so early). For children in care proceedings the time counts from the interim order.', {
+      under3Months: ratio('First 3 months.'),
+      months3to12: ratio('Months 3-12 (1 = reunificationPerYear).'),
+      months12to24: ratio('Months 12-24.'),
+      over24Months: ratio('After 2 years.'),
+    }),
     reunifiedToChildInNeedShare: share('Share of reunified children who stay on a CIN plan; the rest go to universal.'),
-    permanencePerYearUnder5: perYear('Hazard of adoption or special guardianship for children under 5.'),
-    permanencePerYear5to9: perYear('Hazard of adoption or special guardianship for children aged 5-9.'),
-    permanencePerYear10plus: perYear('Hazard of adoption or special guardianship for children aged 10 and over.'),
+    adoptionPerYearWithPlacementOrder: perYear('Hazard of adoption for a child with a placement order (E1); adoption needs one.'),
+    specialGuardianshipPerYear: obj('Hazard of special guardianship (or a child arrangements order) for a child on a full care order (C2), by age.', {
+      under5: perYear('Under 5.'),
+      age5to9: perYear('Aged 5-9.'),
+      age10plus: perYear('Aged 10 and over.'),
+    }),
+    otherExitPerYear16plus: perYear('Hazard, from 16, of leaving care before 18 for another reason (independent living, custody, other).'),
+    otherExitPerYearUnder16: perYear('Hazard, under 16, of leaving care for another reason (transfer, custody, other).'),
     stepDownPerYear: perYear('Hazard of stepping down from a children\u2019s home to foster care.'),
     supportedAt16PerYear: perYear('Hazard, from 16, of moving from foster or residential care to supported accommodation.'),
     escalateToResidentialPerYear: perYear('Hazard, from age 10, of a foster placement breaking down into a children\u2019s home.'),
+  }),
+  legalStatus: obj('Legal status of looked-after children (SSDA903 codes): section 20 (V2), interim (C1) and full (C2) care orders, placement orders (E1), other.', {
+    section20ShareAtEntry: obj('Share of entries to care accommodated under section 20 (with parents\u2019 agreement), by age: a practice lever (use of section 20).', {
+      under10: share('Children under 10.'),
+      age10plus: share('Children aged 10 and over.'),
+    }),
+    otherShareAtEntry: share('Share of entries under another status (police protection, emergency protection, remand); they move to an interim order.'),
+    section20ReunificationRatio: ratio('Return-home hazard of a child accommodated under section 20, relative to a child on an order.'),
+    otherToOrderPerYear: perYear('Hazard that a child held under another status becomes the subject of an interim care order.'),
+  }),
+  courts: obj('Care proceedings: interim care orders while they run, and how they end.', {
+    proceedingsWeeks: num('Average duration of care proceedings (at least 3 months in the model).', 'weeks', { minimum: 13, maximum: 520 }),
+    section20ToProceedingsPerYear: perYear('Hazard that proceedings are issued for a child accommodated under section 20: a practice lever (the threshold for proceedings).'),
+    outcomes: obj('How proceedings end: a placement order (adoption plan) by age; of the rest, special guardianship, a return home (no order or a supervision order), else a full care order.', {
+      placementOrderUnder5: share('Share of concluded proceedings for a child under 5 that end in a placement order.'),
+      placementOrder5to9: share('Share for a child aged 5-9 (none from 10).'),
+      specialGuardianship: share('Share of the others that end in a special guardianship (or child arrangements) order: the child leaves care.'),
+      returnHome: share('Share of the others that end with the child going home (no order or a supervision order).'),
+    }),
+  }),
+  practice: obj('Local practice, apart from demand: the threshold for care.', {
+    careEntryRatio: ratio('Multiplier on every route into care (the care outcome of assessments, CIN to care, CP plans ending in care): above 1 a lower threshold for care.'),
+  }),
+  uasc: obj('Unaccompanied asylum-seeking children: arrivals straight into care (National Transfer Scheme).', {
+    arrivalsPerYear: num('Unaccompanied children the region takes into care a year (full scale).', 'children per year', { minimum: 0, maximum: 1_000_000 }),
+    share16to17: share('Share aged 16-17 on arrival (the rest 14-15).'),
   }),
   placements: placementRecord('Unit cost and places for each placement type.', (p) =>
     obj(`Placement ${p}.`, {

@@ -40,8 +40,9 @@ function addCounts<K extends string>(into: Record<K, number>, from: Record<K, nu
 }
 
 /**
- * Fold the next month into `total`: moves, placement moves and money add up; everything that is a
- * state (stocks, places and prices, children away, care leavers, the date) is the period's end.
+ * Fold the next month into `total`: moves (flows, exits, entries, re-entries), placement moves and
+ * money add up; everything that is a state (stocks, places and prices, children away, care
+ * leavers, children in care by age and legal status, the date) is the period's end.
  */
 export function addMonth(total: MonthRecord, next: MonthRecord): void {
   total.month = next.month;
@@ -59,6 +60,12 @@ export function addMonth(total: MonthRecord, next: MonthRecord): void {
   total.careLeavers = next.careLeavers;
   total.placementMoves += next.placementMoves;
   total.prices = { ...next.prices };
+  addCounts(total.careExitsByReason, next.careExitsByReason);
+  total.careReEntries += next.careReEntries;
+  addCounts(total.careEntriesByAge, next.careEntriesByAge);
+  total.lookedAfterByAge = { ...next.lookedAfterByAge };
+  total.lookedAfterByLegalStatus = { ...next.lookedAfterByLegalStatus };
+  total.uascLookedAfter = next.uascLookedAfter;
 }
 
 /** Hand a listener proxy's port back, so a replaced listener does not keep a MessagePort alive. */

@@ -216,18 +216,17 @@ describe('entering care (matching.ts)', () => {
     expect(stateOf(s.children.a, i)).toBe(S.secure);
   });
 
-  it('moves a counted child with its flow, and takes one being set up out of its state without one', () => {
-    for (const counted of [true, false]) {
-      const s = withPlaces(5);
-      s.p.entryCdf = [onlyPlacement(1), onlyPlacement(1), onlyPlacement(1)];
-      const i = addChild(s, S.child_in_need);
-      addChildren(s, S.child_in_need, 2);
-      placeInCare(s, i, S.child_in_need, s.month + 1, counted);
-      expect(s.stock[S.child_in_need]).toBe(2);
-      expect(s.stock[S.inhouse_foster]).toBe(1);
-      expect(stateOf(s.children.a, i)).toBe(S.inhouse_foster);
-      expect(s.flows.toRecord()).toEqual(counted ? { 'child_in_need>inhouse_foster': 1 } : {});
-    }
+  it('moves a child from a state with its flow, and counts the entry by age', () => {
+    const s = withPlaces(5);
+    s.p.entryCdf = [onlyPlacement(1), onlyPlacement(1), onlyPlacement(1)];
+    const i = addChild(s, S.child_in_need);
+    addChildren(s, S.child_in_need, 2);
+    placeInCare(s, i, S.child_in_need, s.month + 1, true);
+    expect(s.stock[S.child_in_need]).toBe(2);
+    expect(s.stock[S.inhouse_foster]).toBe(1);
+    expect(stateOf(s.children.a, i)).toBe(S.inhouse_foster);
+    expect(s.flows.toRecord()).toEqual({ 'child_in_need>inhouse_foster': 1 });
+    expect(Array.from(s.careEntriesByAge).reduce((x, y) => x + y, 0)).toBe(1);
   });
 
   it('steps a child in care monthly from then on', () => {

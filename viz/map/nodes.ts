@@ -19,6 +19,7 @@ export interface MapNode {
 
 const SHORT_LABEL: Record<MapNodeId, string> = {
   birth: 'Births',
+  moved_in: 'Arrived (unaccompanied)',
   universal: 'Universal services',
   early_help: 'Early help',
   assessment: 'Assessment',

@@ -30,3 +30,6 @@ export type DfeAgeBand = (typeof DFE_AGE_BANDS)[number];
 export const DFE_AGE_BAND_FROM = [0, years(1), years(5), years(10), years(16)] as const;
 export const dfeAgeBandOf = (ageMonths: number): number =>
   ageMonths < years(1) ? 0 : ageMonths < years(5) ? 1 : ageMonths < years(10) ? 2 : ageMonths < years(16) ? 3 : 4;
+
+/** Care proceedings take at least this long (months) before they can conclude (the hazards' time-in-care class from 3 months). */
+export const PROCEEDINGS_MIN_MONTHS = 3;

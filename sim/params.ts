@@ -3,8 +3,8 @@
  * hazards per month (the engine turns competing hazards into monthly probabilities), weekly costs
  * become monthly costs, and full-scale counts and budgets are multiplied by `population.scale`.
  */
-import { AGE_BANDS, DFE_AGE_BANDS } from './ages';
-import { PROCEEDINGS_MIN_MONTHS } from './engine/hazards';
+import { AGE_BANDS, PROCEEDINGS_MIN_MONTHS } from './ages';
+
 import { DEFAULT_START_DATE, monthIndexOf } from './dates';
 import type { Scenario } from './scenario/schema';
 import { PLACEMENTS, STATE_CODE, type PlacementId } from './states';
@@ -214,7 +214,8 @@ export function toParams(s: Scenario): EngineParams {
       PLACEMENTS.map((p) => s.care.entryMix[band][p] * (RESIDENTIAL.includes(p) ? s.policy.homesAsEarlyOption.residentialEntryMultiplier : 1)),
     ),
   );
-  const needAgeRatio = Float64Array.from(DFE_AGE_BANDS, (band) => s.need.ageHazardRatio[band]);
+  const r = s.need.ageHazardRatio;
+  const needAgeRatio = Float64Array.from([r.under1, r.age1to4, r.age5to9, r.age10to15, r.age16plus]); // DFE_AGE_BANDS order
   const c = s.courts;
   const proceedingsMonths = c.proceedingsWeeks / WEEKS_PER_MONTH;
   const povertyEntry = perMonth(reducedPovertyEntry(s.poverty.entryPerYear, s.poverty.exitPerYear, s.policy.childPovertyReduction));

@@ -62,6 +62,19 @@ export interface PopulationView {
   readonly capacity: number;
 }
 
+/** The active table's columns that describe a period of care (entries 0..count-1; care states only are meaningful). */
+export interface CareView {
+  readonly count: number;
+  readonly slot: Readonly<Int32Array>;
+  readonly code: Readonly<Uint8Array>;
+  readonly born: Readonly<Int32Array>;
+  /** month the current period of care began (negative for children in care at set-up) */
+  readonly careStart: Readonly<Int32Array>;
+  /** LEGAL_STATUSES index */
+  readonly legal: Readonly<Uint8Array>;
+  readonly uasc: Readonly<Uint8Array>;
+}
+
 export class Simulation {
   private readonly s: EngineState;
 
@@ -132,6 +145,12 @@ export class Simulation {
   /** Children waiting for early help, as the engine counts them (tests check it against the population). */
   get waiting(): number {
     return this.s.waiting;
+  }
+
+  /** Read-only access to the children stepped monthly (for tests and analyzers: legal status, time in care). */
+  careView(): CareView {
+    const t = this.s.active;
+    return { count: t.count, slot: t.slot, code: t.code, born: t.born, careStart: t.careStart, legal: t.legal, uasc: t.uasc };
   }
 
   /** Read-only access to the population's arrays. */

@@ -6,7 +6,7 @@ import { SCENARIO_DIR, loadScenarioFile } from '../sim/node/files';
 import type { MonthRecord } from '../sim/records';
 import { applyLever } from '../sim/run';
 import type { Scenario } from '../sim/scenario/schema';
-import { CARE_EXITS, PLACEMENTS, STATES, SINKS, SOURCES } from '../sim/states';
+import { CARE_EXIT_REASONS, CARE_EXITS, PLACEMENTS, STATES, SINKS, SOURCES } from '../sim/states';
 import { flowEnds } from '../sim/measures';
 
 export function shippedScenarioFiles(): string[] {
@@ -43,6 +43,7 @@ export function expectInvariants(records: readonly MonthRecord[]): void {
     const inflow: Record<string, number> = {};
     const outflow: Record<string, number> = {};
     let careToOutside = 0;
+    let intoCare = 0;
     for (const [key, n] of Object.entries(r.flows)) {
       const [from, to] = flowEnds(key);
       expect(KNOWN.has(from) && KNOWN.has(to), `${where}: flow key ${key}`).toBe(true);
@@ -51,6 +52,7 @@ export function expectInvariants(records: readonly MonthRecord[]): void {
       outflow[from] = (outflow[from] ?? 0) + n;
       inflow[to] = (inflow[to] ?? 0) + n;
       if (CARE.has(from) && !CARE.has(to)) careToOutside += n;
+      if (!CARE.has(from) && CARE.has(to)) intoCare += n;
     }
     if (m === 0) {
       expect(r.flows, 'month 0 has no flows').toEqual({});
@@ -60,12 +62,26 @@ export function expectInvariants(records: readonly MonthRecord[]): void {
         expect(r.stocks[k], `${where}: ${k} = previous + in - out`).toBe(prev.stocks[k] + (inflow[k] ?? 0) - (outflow[k] ?? 0));
       }
       const births = outflow.birth ?? 0;
+      const arrivals = outflow.moved_in ?? 0;
       const exits = (inflow.aged_out ?? 0) + (inflow.left_care_18 ?? 0);
-      expect(r.children, `${where}: children = previous + births - exits`).toBe(prev.children + births - exits);
+      expect(r.children, `${where}: children = previous + births + arrivals - exits`).toBe(prev.children + births + arrivals - exits);
     }
+    const byReason = r.careExitsByReason;
+    const reasonSum = CARE_EXIT_REASONS.reduce((s, k) => s + byReason[k], 0);
+    expect(reasonSum, `${where}: careExitsByReason = flows out of care`).toBe(careToOutside);
     const careExitSum = CARE_EXITS.reduce((s, k) => s + r.careExits[k], 0);
-    expect(careExitSum, `${where}: careExits = flows out of care`).toBe(careToOutside);
+    expect(careExitSum + byReason.other, `${where}: careExits + other exits = flows out of care`).toBe(careToOutside);
+    expect(r.careExits.reunified, `${where}: reunified = returned home`).toBe(byReason.returned_home);
+    expect(r.careExits.permanence, `${where}: permanence = adopted + special guardianship`).toBe(byReason.adopted + byReason.special_guardianship);
     expect(r.careExits.left_care_18, `${where}: left_care_18`).toBe(inflow.left_care_18 ?? 0);
+    expect(byReason.turned_18, `${where}: turned_18`).toBe(inflow.left_care_18 ?? 0);
+    const looked = PLACEMENTS.reduce((s, k) => s + r.stocks[k], 0);
+    const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+    expect(sum(r.lookedAfterByAge), `${where}: lookedAfterByAge sums to the care stocks`).toBe(looked);
+    expect(sum(r.lookedAfterByLegalStatus), `${where}: lookedAfterByLegalStatus sums to the care stocks`).toBe(looked);
+    expect(r.uascLookedAfter, `${where}: unaccompanied children are in care`).toBeLessThanOrEqual(looked);
+    expect(sum(r.careEntriesByAge), `${where}: careEntriesByAge = flows into care`).toBe(intoCare);
+    expect(r.careReEntries, `${where}: re-entries are entries`).toBeLessThanOrEqual(intoCare);
 
     const pence = Object.values(r.spend).map((v) => Math.round(v * 100));
     for (const [cat, v] of Object.entries(r.spend)) expect(Number.isFinite(v) && v >= 0, `${where}: spend ${cat}`).toBe(true);

@@ -7,6 +7,7 @@
 import { dfeAgeBandOf, years } from '../ages';
 import { LEGAL_C1, LEGAL_OTHER, LEGAL_V2 } from './hazards';
 import { hasLeftCareOf, setLeftCare } from './population';
+import { STATE_CODE as S } from '../states';
 import type { EngineState } from './state';
 
 /** Exit reasons: CARE_EXIT_REASONS indices. */
@@ -38,6 +39,8 @@ export function startCare(s: EngineState, i: number, k: number, m: number, age: 
   t.legalSince[k] = m;
   const s20 = p.section20AtEntry[age < ADOLESCENT_FROM ? 0 : 1];
   t.legal[k] = u < p.otherAtEntry ? LEGAL_OTHER : u < p.otherAtEntry + (1 - p.otherAtEntry) * s20 ? LEGAL_V2 : LEGAL_C1;
+  // A child placed with its parents is there under a care order (Placement with Parents regulations), never by agreement.
+  if (t.code[k] === S.placed_with_parents && t.legal[k] !== LEGAL_C1) t.legal[k] = LEGAL_C1;
   if (!counted) return;
   s.careEntriesByAge[dfeAgeBandOf(age)]++;
   if (hasLeftCareOf(s.children.a, i)) s.careReEntries++;

@@ -9,7 +9,7 @@
  * 1 - exp(-total), and the cut points that split it between the competing events in proportion to
  * their hazards; a child's draw u then picks the first event whose cut point is above u, or none.
  */
-import { AGE_OUT_MONTHS, DFE_AGE_BAND_FROM, ESCALATION_FROM, PERMANENCE_BAND_LIMITS, permanenceBandOf, SUPPORTED_ACCOMMODATION_FROM } from '../ages';
+import { AGE_OUT_MONTHS, DFE_AGE_BAND_FROM, PROCEEDINGS_MIN_MONTHS, ESCALATION_FROM, PERMANENCE_BAND_LIMITS, permanenceBandOf, SUPPORTED_ACCOMMODATION_FROM } from '../ages';
 import { LEGAL_STATUSES, STATE_CODE as S, STATES } from '../states';
 import type { EngineParams } from '../params';
 
@@ -42,9 +42,7 @@ export const CARE_EVENT = {
 const MAX_EVENTS = 8;
 
 /** Time in care (months) where the return-home hazard changes: the `reunificationByTimeInCare` classes. */
-export const TIME_IN_CARE_FROM = [0, 3, 12, 24] as const;
-/** Care proceedings take at least this long (months) before they can conclude. */
-export const PROCEEDINGS_MIN_MONTHS = TIME_IN_CARE_FROM[1];
+export const TIME_IN_CARE_FROM = [0, PROCEEDINGS_MIN_MONTHS, 12, 24] as const;
 const TIC_CLASSES = TIME_IN_CARE_FROM.length;
 const MAX_TIC = AGE_OUT_MONTHS;
 const TIC_CLASS = Uint8Array.from({ length: MAX_TIC + 1 }, (_, d) => TIME_IN_CARE_FROM.filter((from) => d >= from).length - 1);

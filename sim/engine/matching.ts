@@ -129,7 +129,8 @@ export function placeInCare(s: EngineState, i: number, from: number, m: number, 
   const uLegal = draw(s, i);
   let k = 0;
   while (k < cdf.length - 1 && v >= cdf[k]) k++;
-  const code = match(s, PLACEMENT_CODES[k], i);
+  const unaccompanied = from === FROM_ARRIVAL || from === FROM_NOWHERE_UNACCOMPANIED;
+  const code = match(s, unaccompanied ? ARRIVAL_PLACEMENT[PLACEMENT_CODES[k]] ?? PLACEMENT_CODES[k] : PLACEMENT_CODES[k], i);
   if (from >= 0) move(s, i, code);
   else {
     enterState(s, i, code);
@@ -144,7 +145,15 @@ export function placeInCare(s: EngineState, i: number, from: number, m: number, 
   return code;
 }
 
+/** An unaccompanied child has no parents or relatives here: a foster carer or supported accommodation instead. */
+const ARRIVAL_PLACEMENT: Readonly<Record<number, number>> = {
+  [S.placed_with_parents]: S.supported_accommodation,
+  [S.kinship_foster]: S.inhouse_foster,
+};
+
 /** `from` of placeInCare for a child not yet counted anywhere (set-up). */
 export const FROM_NOWHERE = -1;
 /** `from` of placeInCare for a child arriving from outside the region. */
 export const FROM_ARRIVAL = -2;
+/** `from` of placeInCare for an unaccompanied child in care at set-up (no flow). */
+export const FROM_NOWHERE_UNACCOMPANIED = -3;

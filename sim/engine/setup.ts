@@ -2,12 +2,15 @@
  * Set-up of families and children at month 0, and the rule that gives every child (at set-up or
  * at birth) a family and a slot in its block.
  */
-import { AGE_OUT_MONTHS, ageBandOf } from '../ages';
+import { AGE_OUT_MONTHS } from '../ages';
+import { LEGAL_C2, LEGAL_OTHER, LEGAL_V2 } from './hazards';
+import { SteadyCare } from './steady-care';
 import { STATE_CODE as S } from '../states';
 import { bookReReferral, familyDraw, needRateOfFamily, startNeedClocks, startPovertyClock } from './clocks';
-import { FROM_NOWHERE, placeInCare } from './matching';
+import { FROM_NOWHERE, FROM_NOWHERE_UNACCOMPANIED, placeInCare } from './matching';
 import { activate, enterState } from './moves';
 import {
+  activePosOf,
   EMPTY,
   FAMILY_SHIFT,
   FAMILY_SLOTS,
@@ -25,9 +28,6 @@ import {
 import { uniform } from './rng';
 import { draw, type EngineState } from './state';
 
-/** Share of looked-after children by age band at the start (under 10, 10-15, 16-17): assumption, see docs/model.md. */
-const INITIAL_CARE_AGE_SHARE = [0.42, 0.4, 0.18];
-const AGE_BAND_YEARS = [10, 6, 2];
 /** Salt of the hash that picks a child's family (a stream of its own, apart from the families' draws). */
 const FAMILY_PICK_SALT = 0x5bd1e995;
 
@@ -56,7 +56,7 @@ export function initChildren(s: EngineState, n: number): void {
   // -1 stands for "in care" (placed below); its probability depends on the age band.
   const initialCodes = [-1, S.child_protection, S.child_in_need, S.assessment, S.early_help];
   const initialProbs = [0, per.child_protection, per.child_in_need, per.assessment, per.early_help].map((x) => x / 10000);
-  const careByBand = INITIAL_CARE_AGE_SHARE.map((share, b) => (per.looked_after / 10000) * (share / (AGE_BAND_YEARS[b] / 18)));
+  const care = careAtSetUp(s, n);
   // Re-referrals pending at the start: closures per month implied by the initial stocks x the
   // re-referral share x the average wait (half the window).
   const closuresPerMonth =
@@ -74,12 +74,12 @@ export function initChildren(s: EngineState, n: number): void {
     s.ageCalendar.push(-age + AGE_OUT_MONTHS, i);
     const weight = needRateOfFamily(s, flagsOf(s.families, i >> FAMILY_SHIFT)) / meanMult;
     let u = draw(s, i) / weight;
-    const band = ageBandOf(age);
     let code: number = S.universal;
     for (let c = 0; c < initialCodes.length; c++) {
-      const prob = c === 0 ? careByBand[band] : initialProbs[c];
+      const prob = c === 0 ? care.chance[age] : initialProbs[c];
       if (u < prob) {
         code = initialCodes[c];
+        u /= prob; // uniform again, for the choices that follow
         break;
       }
       u -= prob;
@@ -89,13 +89,63 @@ export function initChildren(s: EngineState, n: number): void {
       enterState(s, i, S.universal);
       bookReReferral(s, i, 1 + Math.floor(draw(s, i) * p.reReferralWithinMonths));
     } else if (code === -1) {
-      placeInCare(s, i, FROM_NOWHERE, 0, false);
+      startInCare(s, i, care, age, u);
     } else {
       enterState(s, i, code);
       if (code !== S.universal) activate(s, i);
     }
   }
   startNeedClocks(s);
+}
+
+/** By age in months: the chance of being in care at set-up, and the share of those unaccompanied. */
+interface CareAtSetUp {
+  steady: SteadyCare;
+  chance: Float64Array;
+  uascShare: Float64Array;
+}
+
+/**
+ * The scenario's looked-after rate, spread over ages as the model's steady state has it: the
+ * unaccompanied children that the arrivals keep in care, and the others in the shape of the
+ * steady state's stock by age (see steady-care.ts).
+ */
+function careAtSetUp(s: EngineState, n: number): CareAtSetUp {
+  const p = s.p;
+  s.hazards.update(p, 0);
+  const steady = new SteadyCare(p, s.hazards);
+  const perAgeMonth = n / AGE_OUT_MONTHS;
+  const total = (p.initialPer10k.looked_after / 10000) * n;
+  const arrivals = p.uascArrivalsPerMonth;
+  let uascTotal = 0;
+  let shape = 0;
+  for (let age = 0; age < AGE_OUT_MONTHS; age++) {
+    uascTotal += arrivals * steady.uascByAge[age];
+    shape += steady.byAge[age];
+  }
+  const others = Math.max(0, total - uascTotal);
+  const chance = new Float64Array(AGE_OUT_MONTHS);
+  const uascShare = new Float64Array(AGE_OUT_MONTHS);
+  for (let age = 0; age < AGE_OUT_MONTHS; age++) {
+    const uasc = arrivals * steady.uascByAge[age];
+    const other = shape > 0 ? (others * steady.byAge[age]) / shape : 0;
+    chance[age] = Math.min(1, (uasc + other) / Math.max(1, perAgeMonth));
+    uascShare[age] = uasc + other > 0 ? uasc / (uasc + other) : 0;
+  }
+  return { steady, chance, uascShare };
+}
+
+/** A child in care at set-up, with its time in care and legal status from the steady state (`u` uniform). */
+function startInCare(s: EngineState, i: number, care: CareAtSetUp, age: number, u: number): void {
+  const uasc = u < care.uascShare[age];
+  const { months, legal } = uasc ? { months: 0, legal: LEGAL_V2 } : care.steady.draw(age, (u - care.uascShare[age]) / (1 - care.uascShare[age]));
+  placeInCare(s, i, uasc ? FROM_NOWHERE_UNACCOMPANIED : FROM_NOWHERE, 0, false);
+  const k = activePosOf(s.children.a, i);
+  const t = s.active;
+  t.careStart[k] = t.legalSince[k] = -months;
+  // placed with parents only under an order (as at entry: care-episodes.ts)
+  t.legal[k] = t.code[k] === S.placed_with_parents && (legal === LEGAL_V2 || legal === LEGAL_OTHER) ? LEGAL_C2 : legal;
+  t.uasc[k] = uasc ? 1 : 0;
 }
 
 /** The mean need hazard over families (one loop per function: see `serialsByFamily`). */

@@ -149,11 +149,11 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
     baseHazardPerYear: perYear('Hazard of a need emerging for a child in a family without poverty or risk factors.'),
     directReferralShare: share('Share of emerging needs referred straight to social care (not first offered early help), before the poverty odds ratio.'),
     ageHazardRatio: obj('Multiplier on the need hazard by the child\u2019s age (DfE bands): an infant route (needs seen around birth) and an adolescent route (exploitation, family breakdown).', {
-      under_1: ratio('Under 1.'),
-      '1_to_4': ratio('Aged 1-4.'),
-      '5_to_9': ratio('Aged 5-9.'),
-      '10_to_15': ratio('Aged 10-15.'),
-      '16_plus': ratio('Aged 16-17.'),
+      under1: ratio('Under 1.'),
+      age1to4: ratio('Aged 1-4.'),
+      age5to9: ratio('Aged 5-9.'),
+      age10to15: ratio('Aged 10-15.'),
+      age16plus: ratio('Aged 16-17.'),
     }),
     preBirthReferralShare: share(
       'Share of newborns referred around birth (a pre-birth assessment) in a family without poverty or risk factors; scaled by the family\u2019s need multiplier (poverty, risk factors).',

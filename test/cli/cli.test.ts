@@ -27,7 +27,33 @@ describe('npm run sim', () => {
     expect(doc.scale).toBe(0.01);
     expect(doc.runs.map((run: { seed: number }) => run.seed)).toEqual([3, 4]);
     const month = doc.runs[0].months[12];
-    expect(Object.keys(month)).toEqual(['month', 'date', 'financialYear', 'children', 'stocks', 'flows', 'careExits', 'spend', 'spendTotal', 'market', 'outOfArea', 'outOfAreaByType', 'careLeavers', 'placementMoves', 'prices']);
+    expect(Object.keys(month)).toEqual([
+      'month',
+      'date',
+      'financialYear',
+      'children',
+      'stocks',
+      'flows',
+      'careExits',
+      'careExitsByReason',
+      'careReEntries',
+      'lookedAfterByAge',
+      'careEntriesByAge',
+      'lookedAfterByLegalStatus',
+      'uascLookedAfter',
+      'spend',
+      'spendTotal',
+      'market',
+      'outOfArea',
+      'outOfAreaByType',
+      'careLeavers',
+      'placementMoves',
+      'prices',
+    ]);
+    expect(Object.keys(month.lookedAfterByAge)).toEqual(['under_1', '1_to_4', '5_to_9', '10_to_15', '16_plus']);
+    expect(Object.keys(month.careEntriesByAge)).toEqual(['under_1', '1_to_4', '5_to_9', '10_to_15', '16_plus']);
+    expect(Object.keys(month.careExitsByReason)).toEqual(['returned_home', 'adopted', 'special_guardianship', 'turned_18', 'other']);
+    expect(Object.keys(month.lookedAfterByLegalStatus)).toEqual(['V2', 'C1', 'C2', 'E1', 'other']);
     expect(month.flows['birth>universal']).toBeGreaterThan(0);
     expect(r.stderr).toMatch(/run 1\/2 \(seed 3\): month \d+\/12/);
   });

@@ -20,6 +20,7 @@ describe('conservation, checked against the population itself', () => {
       expect(first.children).toBe(Math.round(scenario.population.children * SCALE));
       expect(first.children).toBe(toParams(scenario).initialChildren);
       let births = 0;
+      let arrivals = 0;
       let exits = 0;
       for (let m = 0; m <= MONTHS; m++) {
         const record = m === 0 ? first : run.step();
@@ -27,9 +28,10 @@ describe('conservation, checked against the population itself', () => {
         expect(seen.children, `month ${m}: children`).toBe(record.children);
         for (const s of STATES) expect(seen.stocks[s], `month ${m}: ${s}`).toBe(record.stocks[s]);
         births += record.flows['birth>universal'] ?? 0;
+        for (const [key, n] of Object.entries(record.flows)) if (key.startsWith('moved_in>')) arrivals += n;
         for (const [key, n] of Object.entries(record.flows)) if (key.endsWith('>aged_out') || key.endsWith('>left_care_18')) exits += n;
         // Recomputed from the flows alone, independently of the stocks.
-        expect(record.children, `month ${m}: initial + births - exits`).toBe(first.children + births - exits);
+        expect(record.children, `month ${m}: initial + births + arrivals - exits`).toBe(first.children + births + arrivals - exits);
       }
     });
   }

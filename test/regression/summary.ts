@@ -32,6 +32,12 @@ export function summarise(): Summary {
       for (const [k, v] of Object.entries(r.stocks)) row[`stock.${k}`] = v;
       for (const [k, v] of Object.entries(r.flows)) row[`flow.${k}`] = v;
       for (const [k, v] of Object.entries(r.careExits)) row[`careExit.${k}`] = v;
+      for (const [k, v] of Object.entries(r.careExitsByReason)) row[`careExitByReason.${k}`] = v;
+      for (const [k, v] of Object.entries(r.lookedAfterByAge)) row[`lookedAfterByAge.${k}`] = v;
+      for (const [k, v] of Object.entries(r.careEntriesByAge)) row[`careEntriesByAge.${k}`] = v;
+      for (const [k, v] of Object.entries(r.lookedAfterByLegalStatus)) row[`legalStatus.${k}`] = v;
+      row.uascLookedAfter = r.uascLookedAfter;
+      row.careReEntries = r.careReEntries;
       for (const [k, v] of Object.entries(r.spend)) row[`spend.${k}`] = v;
       for (const [k, v] of Object.entries(markets[m])) row[`market.${k}`] = v;
       rows[`month ${m}`] = row;

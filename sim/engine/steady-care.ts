@@ -1,0 +1,133 @@
+/**
+ * The set-up's children in care come from the model's own steady state: for a child of a given age
+ * in care at month 0, how long it has been in care and its legal status are drawn from what the
+ * care hazards (hazards.ts) imply when entries have gone on at the same rates for years. Without
+ * this every child would start at "just arrived", most would go home within months, and the
+ * stock would drift for years before it held still.
+ *
+ * The steady state is computed, not simulated: for each age at entry x (in months), the chance
+ * of still being in care d months later, by legal status, is carried forward month by month with
+ * the same monthly chances the engine uses (a small Markov chain over legal statuses; placement
+ * changes do not end care and are left out). The stock aged a is the sum over d of entries at age
+ * a - d times that chance. Entries by age are the model's own: the need hazard's age profile
+ * times the chance a need leads to care, plus the infant route's pre-birth referrals (see
+ * `entryProfile`). An approximation in one respect (stated in docs/model.md): a child in care
+ * proceedings counts their duration from its entry to care.
+ */
+import { AGE_OUT_MONTHS, dfeAgeBandOf, permanenceBandOf, years } from '../ages';
+import type { EngineParams } from '../params';
+import { LEGAL_STATUSES, STATE_CODE as S } from '../states';
+import { CARE_EVENT, LEGAL_C1, LEGAL_C2, LEGAL_E1, LEGAL_OTHER, LEGAL_V2, variantOf, type HazardTable } from './hazards';
+
+const LEGAL = LEGAL_STATUSES.length;
+/** Section 20 is used more from this age (as in care-episodes.ts). */
+const ADOLESCENT_FROM = 120;
+/** Months after birth within which a pre-birth referral comes to assessment (as in demography.ts). */
+const PRE_BIRTH_WITHIN = 6;
+
+/** The chance that a need (or a referral) leads to care, from the pathway's parameters: an absorbing chain over assessment, CIN and CP. */
+export function careChanceOfReferral(p: EngineParams): number {
+  const cdf = p.assessmentOutcomeCdf;
+  const [cin, cp, care] = [cdf[1] - cdf[0], cdf[2] - cdf[1], 1 - cdf[2]];
+  const cinTotal = p.cinClose + p.cinToCp + p.cinToCare * p.careEntryRatio;
+  const cinCare = cinTotal > 0 ? (p.cinToCare * p.careEntryRatio) / cinTotal : 0;
+  const cinCp = cinTotal > 0 ? p.cinToCp / cinTotal : 0;
+  // P_cp = a + b P_cin and P_cin = cinCare + cinCp P_cp
+  const a = p.cpEndToCareShare;
+  const b = p.cpEndToCinShare;
+  const pCin = (cinCare + cinCp * a) / Math.max(1e-12, 1 - cinCp * b);
+  const pCp = a + b * pCin;
+  return care + cin * pCin + cp * pCp;
+}
+
+/**
+ * Relative entries to care at each age in months: needs at the age's rate, each referred (straight
+ * or after early help) with the same chance of care; and the infant route on top, spread over its
+ * first months. Only the shape matters (the set-up scales to the scenario's looked-after rate).
+ */
+export function entryProfile(p: EngineParams): Float64Array {
+  const toCare = careChanceOfReferral(p);
+  const referred = p.directReferralShare + (1 - p.directReferralShare) * (1 - p.earlyHelpSuccessShare);
+  const needPerMonth = p.needBase * referred * toCare;
+  const e = new Float64Array(AGE_OUT_MONTHS);
+  for (let x = 0; x < AGE_OUT_MONTHS; x++) e[x] = needPerMonth * p.needAgeRatio[dfeAgeBandOf(x)];
+  e[0] += p.preBirthReferral * p.careAtBirth;
+  for (let x = 1; x <= PRE_BIRTH_WITHIN; x++) e[x] += (p.preBirthReferral * (1 - p.careAtBirth) * toCare) / PRE_BIRTH_WITHIN;
+  return e;
+}
+
+export class SteadyCare {
+  /** by age a and time in care d (d <= a): the steady-state stock in each legal status, flattened [a][d][legal] */
+  private readonly stock: Float64Array;
+  /** by age: the whole stock (relative) */
+  readonly byAge = new Float64Array(AGE_OUT_MONTHS);
+  /** by age: unaccompanied children in care, per unaccompanied arrival a month */
+  readonly uascByAge = new Float64Array(AGE_OUT_MONTHS);
+
+  constructor(p: EngineParams, hazards: HazardTable) {
+    this.stock = new Float64Array(AGE_OUT_MONTHS * AGE_OUT_MONTHS * LEGAL);
+    const e = entryProfile(p);
+    const mass = new Float64Array(LEGAL);
+    const next = new Float64Array(LEGAL);
+    const chance = new Float64Array(8);
+    for (let x = 0; x < AGE_OUT_MONTHS; x++) {
+      if (e[x] <= 0) continue;
+      const s20 = p.section20AtEntry[x < ADOLESCENT_FROM ? 0 : 1];
+      mass.fill(0);
+      mass[LEGAL_OTHER] = p.otherAtEntry;
+      mass[LEGAL_V2] = (1 - p.otherAtEntry) * s20;
+      mass[LEGAL_C1] = (1 - p.otherAtEntry) * (1 - s20);
+      for (let d = 0; x + d < AGE_OUT_MONTHS; d++) {
+        const a = x + d;
+        for (let l = 0; l < LEGAL; l++) {
+          this.stock[(a * AGE_OUT_MONTHS + d) * LEGAL + l] += e[x] * mass[l];
+          this.byAge[a] += e[x] * mass[l];
+        }
+        next.fill(0);
+        for (let l = 0; l < LEGAL; l++) {
+          if (mass[l] === 0) continue;
+          hazards.chances(S.inhouse_foster, a, d, variantOf(l, 0, 0), chance);
+          const E = CARE_EVENT;
+          const leaves = chance[E.returnHome] + chance[E.adopted] + chance[E.specialGuardianship] + chance[E.otherExit];
+          const court = chance[E.court];
+          next[l] += mass[l] * (1 - leaves - court);
+          if (court === 0) continue;
+          if (l !== LEGAL_C1) next[LEGAL_C1] += mass[l] * court;
+          else {
+            const o = p.courtOutcomes;
+            const po = o.placementOrderByAge[permanenceBandOf(a)];
+            next[LEGAL_E1] += mass[l] * court * po;
+            next[LEGAL_C2] += mass[l] * court * (1 - po) * Math.max(0, 1 - o.specialGuardianship - o.returnHome);
+          }
+        }
+        mass.set(next);
+      }
+    }
+    this.unaccompanied(p, hazards, chance);
+  }
+
+  /** Unaccompanied children arrive at 16-17 (or 14-15), uniformly over the two years, and leave only at 18 or for another reason. */
+  private unaccompanied(p: EngineParams, hazards: HazardTable, chance: Float64Array): void {
+    for (let x = years(14); x < AGE_OUT_MONTHS; x++) {
+      let stay = (x >= years(16) ? p.uascShare16to17 : 1 - p.uascShare16to17) / years(2);
+      for (let a = x; a < AGE_OUT_MONTHS; a++) {
+        this.uascByAge[a] += stay;
+        hazards.chances(S.supported_accommodation, a, a - x, variantOf(LEGAL_V2, 0, 1), chance);
+        stay *= 1 - chance[CARE_EVENT.otherExit];
+      }
+    }
+  }
+
+  /** A child aged `age` months in care at set-up: months in care and legal status, drawn with uniform `u`. */
+  draw(age: number, u: number): { months: number; legal: number } {
+    let target = u * this.byAge[age];
+    const base = age * AGE_OUT_MONTHS * LEGAL;
+    for (let d = 0; d <= age; d++) {
+      for (let l = 0; l < LEGAL; l++) {
+        target -= this.stock[base + d * LEGAL + l];
+        if (target < 0) return { months: d, legal: l };
+      }
+    }
+    return { months: 0, legal: LEGAL_C2 };
+  }
+}

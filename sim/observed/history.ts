@@ -25,7 +25,3 @@ export function pointAt(series: ObservedSeries | undefined, year: number): Obser
   return series?.points.find((p) => p.year === year);
 }
 
-/** Whether a figure is shown as published, or how it differs ("derived", "approximate"). */
-export function kindLabel(point: ObservedPoint): string {
-  return point.kind === 'published' || point.kind === undefined ? '' : point.kind;
-}

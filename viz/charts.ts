@@ -6,6 +6,8 @@
  * their labels are recomputed only when the scale's domain changes.
  */
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import type { ObservedOverlay } from '../sim/observed/overlay';
+import { createObservedLayer } from './chart-observed';
 import type { RingSeries, SeriesTable } from './ring';
 
 export interface ChartSeries<K extends string> {
@@ -34,6 +36,8 @@ export interface Chart {
   invalidate(): void;
   setMarkers(months: readonly number[]): void;
   setReference(ref: { value: number; label: string } | undefined): void;
+  /** Observed figures on the run's months (`sim/observed/overlay.ts`); undefined draws none. */
+  setObserved(overlay: ObservedOverlay | undefined): void;
   resize(): void;
   /** Draw now (tests, screenshots); normally the frame loop does it. */
   drawNow(): void;
@@ -89,6 +93,7 @@ export function createChart<K extends string>(
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', `${options.title}, ${options.unit}: no data yet`);
   plot.append(canvas);
+  const observed = createObservedLayer(caption, figure, theme);
   figure.append(caption, plot);
   host.append(figure);
   const ctx = canvas.getContext('2d');
@@ -139,7 +144,7 @@ export function createChart<K extends string>(
   }
 
   function maxValue(): number {
-    let hi = reference ? reference.value : 0;
+    let hi = Math.max(reference ? reference.value : 0, observed.maxIn(xLo, xHi));
     const n = data.length;
     if (options.mode === 'stacked') {
       for (let i = 0; i < n; i++) {
@@ -218,6 +223,7 @@ export function createChart<K extends string>(
     const n = data.length;
     if (options.mode === 'stacked') drawStacked(c, n);
     else drawLines(c, n);
+    observed.draw(c, x, y, xLo, xHi, fontPx);
 
     if (reference) {
       const py = Math.round(y(reference.value)) + 0.5;
@@ -317,7 +323,7 @@ export function createChart<K extends string>(
     const parts = options.series.map((s, k) => `${s.label} ${options.formatTick(series[k].last())}`);
     canvas.setAttribute(
       'aria-label',
-      `${options.title}, ${options.unit}, month ${data.months.last()}: ${parts.join(', ')}; ${markers.length} lever change${markers.length === 1 ? '' : 's'} marked`,
+      `${options.title}, ${options.unit}, month ${data.months.last()}: ${parts.join(', ')}; ${markers.length} lever change${markers.length === 1 ? '' : 's'} marked${observed.description}`,
     );
   }
 
@@ -352,6 +358,11 @@ export function createChart<K extends string>(
     },
     setReference(ref) {
       reference = ref;
+      yHi = NaN;
+      this.invalidate();
+    },
+    setObserved(overlay) {
+      observed.set(overlay);
       yHi = NaN;
       this.invalidate();
     },

@@ -6,6 +6,8 @@
 import './styles.css';
 import type { Snapshot } from '../sim/worker/contract';
 import type { Scenario } from '../sim/scenario/schema';
+import { observedHistory } from '../sim/observed/history';
+import { overlayFor } from '../sim/observed/overlay';
 import { AppState } from './app-state';
 import { createChart, type Chart } from './charts';
 import { createControls, DEFAULT_SPEED } from './controls';
@@ -86,6 +88,13 @@ async function start(): Promise<void> {
     trendCharts[0].setReference(c ? { value: c.lookedAfterPer10k, label: `target ${c.lookedAfterPer10k}` } : undefined);
     trendCharts[1].setReference(c ? { value: c.childProtectionPer10k, label: `target ${c.childProtectionPer10k}` } : undefined);
     trendCharts[2].setReference(c ? { value: c.childrenInNeedPer10k, label: `target ${c.childrenInNeedPer10k}` } : undefined);
+    // Observed North East figures (the region the scenarios model) where the run's dates reach them.
+    const history = observedHistory();
+    const overlay = (measure: 'lookedAfter' | 'childProtection' | 'childrenInNeed') =>
+      history.ok ? overlayFor(history.value, 'north-east', measure, scenario.startDate) : undefined;
+    trendCharts[0].setObserved(overlay('lookedAfter'));
+    trendCharts[1].setObserved(overlay('childProtection'));
+    trendCharts[2].setObserved(overlay('childrenInNeed'));
   };
 
   const showPlaying = (playing: boolean): void => {

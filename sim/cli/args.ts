@@ -2,6 +2,7 @@
  * Command-line arguments for `npm run sim`, parsed into a typed request or a list of readable
  * errors (never an exception).
  */
+import { OBSERVED_REGIONS, type ObservedRegion } from '../observed/types';
 import { closestName } from '../scenario/validate';
 import { EXIT_CODES_TEXT } from './exit-codes';
 
@@ -20,6 +21,8 @@ export interface CliRequest {
   leversPath?: string;
   scale?: number;
   quiet: boolean;
+  /** `--observed [region]`: print the run against the observed series instead of the month records */
+  observed?: ObservedRegion;
 }
 
 export const USAGE = `Usage: npm run sim -- <scenario.json> [options]
@@ -35,6 +38,9 @@ Options:
   --out FILE       write to FILE instead of stdout; FILE is replaced only when the run
                    completes (it is written to a temporary file beside it, then renamed)
   --format F       json (default) or csv
+  --observed [R]   instead of the month records, print each 31 March of the run beside the
+                   observed rates per 10,000 (looked after, CP plans, children in need) and the
+                   gap; R is north-east (default) or england; text, or --format json
   --quiet          no progress on stderr (warnings and errors still go there)
   --help           this text
 
@@ -43,7 +49,7 @@ its last field, CSV with --out in FILE.manifest.json beside it.
 
 ${EXIT_CODES_TEXT}`;
 
-const FLAGS = ['--seed', '--months', '--runs', '--shard', '--levers', '--scale', '--out', '--format', '--quiet', '--help'];
+const FLAGS = ['--seed', '--months', '--runs', '--shard', '--levers', '--scale', '--out', '--format', '--observed', '--quiet', '--help'];
 
 export type Parsed = { ok: true; request: CliRequest } | { ok: false; errors: string[]; help?: boolean };
 
@@ -52,9 +58,11 @@ export interface CommandShape {
   scenarios: number;
   formats: readonly OutputFormat[];
   defaultFormat: OutputFormat;
+  /** whether `--observed` is an option of the command */
+  observed?: boolean;
 }
 
-export const SIM_COMMAND: CommandShape = { scenarios: 1, formats: ['json', 'csv'], defaultFormat: 'json' };
+export const SIM_COMMAND: CommandShape = { scenarios: 1, formats: ['json', 'csv'], defaultFormat: 'json', observed: true };
 
 function integer(flag: string, text: string, min: number, max: number, errors: string[]): number {
   const value = Number(text);
@@ -74,6 +82,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
   const positional: string[] = [];
   const req: Omit<CliRequest, 'scenarioPaths'> = { seed: 1, months: 120, runs: 1, format: shape.defaultFormat, quiet: false };
   let shardText: string | undefined;
+  let formatGiven = false;
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k];
     if (!arg.startsWith('--')) {
@@ -86,7 +95,16 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
       req.quiet = true;
       continue;
     }
-    if (!FLAGS.includes(flag)) {
+    if (flag === '--observed' && shape.observed) {
+      // The region is optional: the next argument is taken only when it names one, so a scenario
+      // path after the flag stays a scenario path.
+      const next = argv[k + 1];
+      const text = inline ?? ((OBSERVED_REGIONS as readonly string[]).includes(next ?? '') ? argv[++k] : OBSERVED_REGIONS[0]);
+      if ((OBSERVED_REGIONS as readonly string[]).includes(text)) req.observed = text as ObservedRegion;
+      else errors.push(`--observed: expected ${OBSERVED_REGIONS.join(' or ')}, found ${JSON.stringify(text)}`);
+      continue;
+    }
+    if (!FLAGS.includes(flag) || (flag === '--observed' && !shape.observed)) {
       const guess = closestName(flag, FLAGS);
       errors.push(`${flag}: unknown option${guess ? ` (did you mean ${guess}?)` : ''}`);
       if (inline === undefined && argv[k + 1] !== undefined && !argv[k + 1].startsWith('--')) k++; // its value, most likely
@@ -123,6 +141,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
         break;
       }
       case '--format':
+        formatGiven = true;
         if ((shape.formats as readonly string[]).includes(value)) req.format = value as OutputFormat;
         else errors.push(`--format: expected ${shape.formats.join(' or ')}, found ${JSON.stringify(value)}`);
         break;
@@ -140,6 +159,12 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
       const index = integer('--shard (index)', indexText, 0, count - 1, errors);
       req.shard = { index, count };
     }
+  }
+  if (req.observed !== undefined) {
+    // The comparison is a table for people (text) or for programs (json); CSV is the month records' format.
+    if (!formatGiven) req.format = 'text';
+    else if (req.format !== 'json') errors.push(`--format: with --observed, expected json (or no --format, for text), found ${JSON.stringify(req.format)}`);
+    if (shardText !== undefined) errors.push('--shard: not with --observed (the comparison prints every run)');
   }
   if (positional.length !== shape.scenarios) {
     const wanted = shape.scenarios === 1 ? 'a scenario file (e.g. scenarios/north-east-baseline.json)' : `${shape.scenarios} scenario files`;

@@ -22,8 +22,13 @@ export function openSink(io: CliIo, out: string | undefined): Promise<Sink> {
 }
 
 /** Write `text` as a whole file (through its own temporary file). */
-export async function writeWhole(io: CliIo, path: string, text: string): Promise<void> {
-  const sink = await fileSink(path, io.openFile);
+export function writeWhole(io: CliIo, path: string, text: string): Promise<void> {
+  return writeDocument(io, path, text);
+}
+
+/** Write a whole document to `--out` (replaced only when complete) or, without it, to stdout. */
+export async function writeDocument(io: CliIo, out: string | undefined, text: string): Promise<void> {
+  const sink = await openSink(io, out);
   try {
     await sink.write(text);
     await sink.commit();

@@ -12,6 +12,7 @@ import { ENGINE_VERSION } from '../version';
 import { shardRange, shardRuns, SIM_COMMAND, USAGE } from './args';
 import { EXIT } from './exit-codes';
 import { guarded, openSink, writeWhole } from './io';
+import { printObserved } from './observed';
 import { BodyDigest, manifestFileText, manifestOf, manifestPathFor, MANIFEST_FORMAT, sha256, type Experiment } from './manifest';
 import { prepare, report, type CliIo } from './prepare';
 
@@ -26,6 +27,7 @@ async function run(argv: readonly string[], env: Record<string, string | undefin
   if (typeof prepared === 'number') return prepared;
   const { request: req, levers } = prepared;
   const scenario = prepared.scenarios[0];
+  if (req.observed !== undefined) return printObserved(io, req, scenario, levers, req.observed);
   const csv = req.format === 'csv';
   const shard = req.shard ?? { index: 0, count: 1 };
   const runs = shardRuns(req.runs, shard);

@@ -6,7 +6,7 @@
  * (viz/recovery.ts), saying what it did.
  */
 import type { SimStatus } from '../sim/worker/contract';
-import type { AnimationView, ApiError, ApiResult, LeverChange, RunRecords, Snapshot } from '../sim/worker/contract';
+import type { AnimationView, ApiError, ApiResult, LeverChange, LeverEntry, RunRecords, Snapshot } from '../sim/worker/contract';
 import { bundledLoader, bundledScenarioNames } from '../sim/scenario/bundled';
 import type { MonthRecord } from '../sim/records';
 import type { Scenario } from '../sim/scenario/schema';
@@ -19,7 +19,7 @@ export type ScenarioSource = { kind: 'shipped'; id: string } | { kind: 'file'; n
 
 /** What a link asks a load to replay: the lever timeline as the run goes, and the month to step to. */
 export interface Replay {
-  levers?: LeverChange[];
+  levers?: LeverEntry[];
   month?: number;
 }
 
@@ -60,8 +60,8 @@ export interface SimulationLink {
   /** Load `source` with `seed`; `replay` (from a link) schedules its levers and steps to its month, paused. */
   load(source: ScenarioSource, seed: number, replay?: Replay): Promise<LoadResult>;
   /** `levers`: a timeline to replay as the run goes */
-  loadShipped(id: string, seed: number, levers?: LeverChange[]): Promise<LoadResult>;
-  loadText(text: string, fileName: string, seed: number, levers?: LeverChange[]): Promise<LoadResult>;
+  loadShipped(id: string, seed: number, levers?: LeverEntry[]): Promise<LoadResult>;
+  loadText(text: string, fileName: string, seed: number, levers?: LeverEntry[]): Promise<LoadResult>;
   setLever(path: string, value: unknown): Promise<LeverResult>;
   /** Start the scenario again at month 0 with `seed`; the lever timeline is cleared. */
   reset(seed: number): Promise<LoadResult>;

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { LeverChange } from '../../sim/worker/contract';
+import type { LeverEntry } from '../../sim/worker/contract';
 import { parseLeverTimeline } from '../../sim/levers';
 import type { MonthRecord } from '../../sim/records';
 import { STATES } from '../../sim/states';
@@ -25,7 +25,7 @@ async function open(query = QUERY): Promise<{ page: Page; errors: string[] }> {
 }
 
 /** The CLI's records of the scenario and seed this file opens. */
-const cliRecords = (months: number, levers: LeverChange[] = []): MonthRecord[] => cliRun(SCENARIO, SEED, months, levers);
+const cliRecords = (months: number, levers: LeverEntry[] = []): MonthRecord[] => cliRun(SCENARIO, SEED, months, levers);
 
 describe('the Care Futures app in Chromium', () => {
   it('loads the baseline named in the address, at month 0, with every state in the table', async () => {

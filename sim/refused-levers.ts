@@ -32,7 +32,7 @@ export const REFUSED_LEVERS: readonly RefusedLever[] = [
     instead: 'set it in the scenario file; births during a run follow population.birthsPerYear',
   },
   { pattern: 'population.childrenPerFamily', why: 'builds the families at month 0', instead: 'set it in the scenario file' },
-  { pattern: 'population.scale', why: 'samples the population at month 0', instead: 'set it in the scenario file (or with --scale)' },
+  { pattern: 'population.scale', why: 'samples the population at month 0', instead: 'set it in the scenario file or with --scale' },
   {
     pattern: 'initialState',
     why: 'places children in the system at month 0 only',
@@ -40,18 +40,23 @@ export const REFUSED_LEVERS: readonly RefusedLever[] = [
   },
   {
     pattern: 'poverty.initialShare',
-    why: 'shapes month 0 only (the long-run share is entry / (entry + exit))',
+    why: 'shapes month 0 only; the long-run share is entry / (entry + exit)',
     instead: 'use poverty.entryPerYear, poverty.exitPerYear or policy.childPovertyReduction',
   },
   {
     pattern: 'riskFactors.*.prevalence',
-    why: "is drawn once for each family at month 0 (families' risk factors never change)",
+    why: "is drawn once for each family at month 0; families' risk factors never change",
     instead: 'use riskFactors.*.hazardRatio or need.baseHazardPerYear',
   },
   {
     pattern: 'placements.la_residential.places',
     why: 'counts the council-run places open at month 0; during a run policy.councilHomes.targetPlaces sets them',
-    instead: 'use policy.councilHomes.targetPlaces (new places open after policy.councilHomes.monthsToOpen)',
+    instead: 'use policy.councilHomes.targetPlaces; new places open after policy.councilHomes.monthsToOpen',
+  },
+  {
+    pattern: 'prices.baseYear',
+    why: 'sets the base of the real-terms deflator at month 0',
+    instead: 'set it in the scenario file; it only re-expresses real terms, and nominal figures do not depend on it',
   },
   {
     pattern: 'calibration',

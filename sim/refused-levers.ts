@@ -132,11 +132,14 @@ export function refusedChange(path: string, before?: Scenario, after?: unknown):
   return undefined;
 }
 
+/** What a refusal's issue says was expected: how the app tells a refusal from a bad value. */
+export const REFUSED_EXPECTED = 'a path that can change during a run';
+
 /** The message of a refusal, at the JSON path `at` of the entry's `path` field. */
 export function refusalIssue(at: string, refused: Refused): ValidationIssue {
   const pattern = refused.refusal.pattern.split('.');
   const wild = captures(pattern, refused.path.split('.')) ?? [];
   let k = 0;
   const instead = refused.refusal.instead.replace(/\*/g, () => wild[k++] ?? '*');
-  return issue(at, 'a path that can change during a run', `${JSON.stringify(refused.path)}, which ${refused.refusal.why}`, instead);
+  return issue(at, REFUSED_EXPECTED, `${JSON.stringify(refused.path)}, which ${refused.refusal.why}`, instead);
 }

@@ -45,19 +45,17 @@ export type LeverProblem = { field: 'path' | 'value'; issues: ValidationIssue[] 
 
 /**
  * Apply a change during a run: refused (`refused-levers.ts`) if it cannot take effect from the next
- * month, else applied and validated. A refusal names `entry.path` / `entry.value` (e.g.
- * `levers[2].path`) when the change is an entry of a timeline, else the path itself.
+ * month, else applied and validated. Every issue names the scenario field it is about.
  */
-export function applyLiveLever(scenario: Scenario, path: string, value: unknown, entry?: string): { ok: true; value: Scenario } | ({ ok: false } & LeverProblem) {
-  const at = (field: 'path' | 'value') => (entry === undefined ? path : `${entry}.${field}`);
+export function applyLiveLever(scenario: Scenario, path: string, value: unknown): { ok: true; value: Scenario } | ({ ok: false } & LeverProblem) {
   const bad = pathProblem(path);
   if (bad) return { ok: false, field: 'path', issues: [bad] };
   const direct = refusedChange(path, scenario);
-  if (direct) return { ok: false, field: 'path', issues: [refusalIssue(at('path'), direct)] };
+  if (direct) return { ok: false, field: 'path', issues: [refusalIssue(direct.path, direct)] };
   const changed = withPath(scenario, path, value);
   if (!changed.ok) return { ok: false, field: 'path', issues: changed.issues };
   const inside = refusedChange(path, scenario, changed.value);
-  if (inside) return { ok: false, field: 'value', issues: [refusalIssue(at('value'), inside)] };
+  if (inside) return { ok: false, field: 'value', issues: [refusalIssue(inside.path, inside)] };
   const valid = validateScenario(changed.value);
   return valid.ok ? valid : { ok: false, field: 'value', issues: valid.issues };
 }
@@ -145,12 +143,11 @@ export function checkSchedule(scenario: Scenario, schedule: readonly Scheduled[]
   const issues: ValidationIssue[] = [];
   let current = scenario;
   for (const change of schedule) {
-    const next = applyLiveLever(current, change.path, change.value, change.entry);
+    const next = applyLiveLever(current, change.path, change.value);
     if (next.ok) current = next.value;
     else {
       const at = `${change.entry}.${next.field}`;
-      const when = `(${change.when})`;
-      for (const i of next.issues) issues.push({ ...i, path: at, message: i.path === at ? i.message.replace(at, `${at} ${when}`) : `${at} ${when}: ${i.message}` });
+      for (const i of next.issues) issues.push({ ...i, path: at, message: `${at} (${change.when}): ${i.message}` });
     }
     states.push(current);
   }

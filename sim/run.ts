@@ -4,7 +4,7 @@
  * of "a run" and of when a lever takes effect: every change scheduled for month m is applied to
  * the scenario, then the engine gets the new parameters once, then month m is simulated.
  */
-import { applyLever, applyLiveLever, byMonth, checkSchedule, scheduleOf, type LeverChange, type LeverEntry, type Scheduled } from './levers';
+import { applyLever, applyLiveLever, checkSchedule, scheduleOf, type LeverChange, type LeverEntry, type Scheduled } from './levers';
 import { nonFiniteIssue } from './finite';
 import { toParams } from './params';
 import type { MarketRecord, MonthRecord } from './records';
@@ -12,16 +12,7 @@ import type { Scenario } from './scenario/schema';
 import { type Validated } from './scenario/validate';
 import { Simulation, type PopulationView } from './simulation';
 
-export { applyLever, byMonth };
-
-/**
- * Check a whole timeline, with the scenario's own, up front (in the order a run applies them), so
- * a bad entry fails before any month is simulated. The states after each change, or every problem.
- */
-export function checkTimeline(scenario: Scenario, levers: readonly LeverEntry[]): Validated<Scenario[]> {
-  const schedule = scheduleOf(scenario, levers);
-  return schedule.ok ? checkSchedule(scenario, schedule.value) : schedule;
-}
+export { applyLever };
 
 export class Run {
   readonly sim: Simulation;
@@ -120,7 +111,7 @@ export class Run {
   private applyScheduled(month: number): void {
     while (this.applied < this.timeline.length && this.timeline[this.applied].month <= month) {
       const lever = this.timeline[this.applied];
-      const changed = applyLiveLever(this.current, lever.path, lever.value, lever.entry);
+      const changed = applyLiveLever(this.current, lever.path, lever.value);
       // The timeline was checked as a whole when the run started or it was extended, so this cannot fail.
       if (!changed.ok) throw new Error(`scheduled lever ${lever.path} (${lever.when}) no longer applies: ${changed.issues[0]?.message}`);
       this.current = changed.value;

@@ -64,11 +64,11 @@ describe('refused lever paths follow from what the engine does with each paramet
 
   it('refuses an object that would change a refused field inside it, and allows one that keeps it', () => {
     const poverty = { ...base.poverty, initialShare: 0.5, entryPerYear: 0.2 };
-    const refused = applyLiveLever(base, 'poverty', poverty, 'levers[0]');
+    const refused = applyLiveLever(base, 'poverty', poverty);
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.field).toBe('value');
-      expect(refused.issues[0].message).toContain('levers[0].value: expected a path that can change during a run, found "poverty.initialShare", which shapes month 0 only');
+      expect(refused.issues[0].message).toContain('poverty.initialShare: expected a path that can change during a run, found "poverty.initialShare", which shapes month 0 only');
       expect(refused.issues[0].message).toContain('(use poverty.entryPerYear, poverty.exitPerYear or policy.childPovertyReduction)');
     }
     const kept = applyLiveLever(base, 'poverty', { ...base.poverty, entryPerYear: 0.2 });

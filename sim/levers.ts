@@ -1,13 +1,17 @@
 /**
- * Lever timelines: `[{ "month": 12, "path": "policy.earlyHelp.budgetPerYear", "value": 5000000 }]`.
- * A timeline makes a live session replayable: the worker records one, the CLI accepts it.
- * Every problem of a timeline is reported at once: its shape, and each change against the scenario.
+ * Lever timelines: `[{ "month": 12, "path": "policy.earlyHelp.budgetPerYear", "value": 5000000 }]`,
+ * or with `"date": "2022-03"` instead of `"month"` (`scenario/when.ts` defines both). A timeline
+ * makes a live session replayable: the worker records one, the CLI accepts it, and a scenario may
+ * carry its own (`timeline`). Every problem of a timeline is reported at once: its shape, and each
+ * change against the scenario, in the order a run applies them.
  */
+import { refusalIssue, refusedChange } from './refused-levers';
 import { capIssues, describeFound, issue, joinPath, type Validated, type ValidationIssue } from './scenario/issues';
 import { parseJson } from './scenario/json';
-import { pathProblem, withPath } from './scenario/resolve';
+import { pathProblem, withPath } from './scenario/paths';
 import type { Scenario } from './scenario/schema';
 import { validateScenario } from './scenario/validate';
+import { runMonthOf, whenIssues, whenLabel, type When } from './scenario/when';
 
 /** A live policy change: `path` into the scenario (e.g. `policy.earlyHelp.budgetPerYear`). */
 export interface LeverChange {
@@ -17,81 +21,167 @@ export interface LeverChange {
   value: unknown;
 }
 
-/** Apply a change to a scenario; the result is validated like a scenario file. */
+/** A change as a file gives it: at a run month, or at a date of the scenario's calendar. */
+export type LeverEntry = LeverChange | { date: string; path: string; value: unknown };
+
+/** A change in a run's schedule: where it came from (for messages), and whether the scenario's own. */
+export interface Scheduled extends LeverChange {
+  /** the entry, for messages: `timeline[3]` or `levers[0]` */
+  entry: string;
+  /** when it applies, for messages: `2013-04, month 1` or `month 4` */
+  when: string;
+  fromScenario: boolean;
+}
+
+/** Apply a change to a scenario, as an edit of the file (e.g. `--scale`); validated like a scenario file. */
 export function applyLever(scenario: Scenario, path: string, value: unknown): Validated<Scenario> {
   const changed = withPath(scenario, path, value);
   if (!changed.ok) return changed;
   return validateScenario(changed.value);
 }
 
+/** A refused path or a bad value, told apart so that messages name the entry's `path` or `value`. */
+export type LeverProblem = { field: 'path' | 'value'; issues: ValidationIssue[] };
+
 /**
- * Paths a lever may change while a run goes on. The population and the initial state shape month 0
- * only, so changing them mid-run would mean nothing: they are set in the scenario and apply on reset.
+ * Apply a change during a run: refused (`refused-levers.ts`) if it cannot take effect from the next
+ * month, else applied and validated. Every issue names the scenario field it is about.
  */
-export function isLivePath(path: string): boolean {
-  return !/^(population|initialState|calibration|sources|citations|name|description|\$schema|extends)(\.|$)/.test(path);
+export function applyLiveLever(scenario: Scenario, path: string, value: unknown): { ok: true; value: Scenario } | ({ ok: false } & LeverProblem) {
+  const bad = pathProblem(path);
+  if (bad) return { ok: false, field: 'path', issues: [bad] };
+  const direct = refusedChange(path, scenario);
+  if (direct) return { ok: false, field: 'path', issues: [refusalIssue(direct.path, direct)] };
+  const changed = withPath(scenario, path, value);
+  if (!changed.ok) return { ok: false, field: 'path', issues: changed.issues };
+  const inside = refusedChange(path, scenario, changed.value);
+  if (inside) return { ok: false, field: 'value', issues: [refusalIssue(inside.path, inside)] };
+  const valid = validateScenario(changed.value);
+  return valid.ok ? valid : { ok: false, field: 'value', issues: valid.issues };
+}
+
+interface Entry {
+  index: number;
+  when: When;
+  path: string;
+  value: unknown;
 }
 
 /** The well-formed entries of a timeline with their index in it, and the issues of the others. */
-function leverEntries(data: unknown): { entries: { index: number; change: LeverChange }[]; issues: ValidationIssue[] } {
-  if (!Array.isArray(data)) return { entries: [], issues: [issue('', 'a list of lever changes [{"month", "path", "value"}]', describeFound(data))] };
+function leverEntries(data: unknown, root: string): { entries: Entry[]; issues: ValidationIssue[] } {
+  // `root` names the list in JSON paths: '' for a lever file (its top level), 'timeline' in a scenario.
+  const where = (...parts: (string | number)[]) => joinPath(root === '' ? parts : [root, ...parts]);
+  if (!Array.isArray(data)) return { entries: [], issues: [issue(where(), 'a list of lever changes [{"month" or "date", "path", "value"}]', describeFound(data))] };
   const issues: ValidationIssue[] = [];
-  const entries: { index: number; change: LeverChange }[] = [];
+  const entries: Entry[] = [];
   data.forEach((entry: unknown, k) => {
-    const at = (field: string) => joinPath([k, field]);
+    const at = (field?: string) => (field === undefined ? where(k) : where(k, field));
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
-      issues.push(issue(joinPath([k]), 'an object {"month", "path", "value"}', describeFound(entry)));
+      issues.push(issue(at(), 'an object {"month" or "date", "path", "value"}', describeFound(entry)));
       return;
     }
     const e = entry as Record<string, unknown>;
     const before = issues.length;
     for (const key of Object.keys(e)) {
-      if (!['month', 'path', 'value'].includes(key)) issues.push(issue(at(key), 'no such field (known fields: month, path, value)', describeFound(e[key])));
+      if (!['month', 'date', 'path', 'value'].includes(key)) issues.push(issue(at(key), 'no such field (known fields: month, date, path, value)', describeFound(e[key])));
     }
-    const month = Object.hasOwn(e, 'month') ? e.month : undefined;
-    if (!Number.isSafeInteger(month) || (month as number) < 1) {
-      issues.push(issue(at('month'), 'a whole number >= 1 (the first month that uses the new value)', describeFound(month)));
-    }
+    issues.push(...whenIssues(e, at));
     const path = Object.hasOwn(e, 'path') ? e.path : undefined;
     const problem = typeof path === 'string' && path !== '' ? pathProblem(path) : undefined;
     if (typeof path !== 'string' || path === '') issues.push(issue(at('path'), 'a dotted path into the scenario, e.g. "policy.earlyHelp.budgetPerYear"', describeFound(path)));
     else if (problem) issues.push(issue(at('path'), problem.expected, problem.found));
-    else if (!isLivePath(path)) issues.push(issue(at('path'), 'a path that can change during a run (policy and model parameters)', JSON.stringify(path)));
+    else {
+      const refused = refusedChange(path);
+      if (refused) issues.push(refusalIssue(at('path'), refused));
+    }
     if (!Object.hasOwn(e, 'value')) issues.push(issue(at('value'), 'a value', 'nothing (the field is missing)'));
-    if (issues.length === before) entries.push({ index: k, change: { month: month as number, path: path as string, value: e.value } });
+    const when = (Object.hasOwn(e, 'date') ? { date: e.date } : { month: e.month }) as When;
+    if (issues.length === before) entries.push({ index: k, when, path: path as string, value: e.value });
   });
   return { entries, issues };
 }
 
-export function checkLeverShape(data: unknown): Validated<LeverChange[]> {
-  const { entries, issues } = leverEntries(data);
+const asEntry = (e: Entry): LeverEntry => ('date' in e.when ? { date: e.when.date, path: e.path, value: e.value } : { month: e.when.month, path: e.path, value: e.value });
+
+/** The shape of a timeline (no scenario needed: dates stay dates). */
+export function checkLeverShape(data: unknown): Validated<LeverEntry[]> {
+  const { entries, issues } = leverEntries(data, '');
   if (issues.length > 0) return { ok: false, issues: capIssues(issues) };
-  return { ok: true, value: entries.map((e) => e.change) };
+  return { ok: true, value: entries.map(asEntry) };
 }
 
-export function parseLeverTimeline(text: string): Validated<LeverChange[]> {
+export function parseLeverTimeline(text: string): Validated<LeverEntry[]> {
   const parsed = parseJson(text, 'the lever timeline');
   if (!parsed.ok) return parsed;
   return checkLeverShape(parsed.value);
 }
 
-/**
- * A whole timeline against a scenario, every problem at once: malformed entries, and each
- * well-formed change applied in the order a run applies them (by month, then as listed), with its
- * index in the file. A change that fails is left out and the check goes on from the state before it.
- * Returns the changes in the order they apply.
- */
-export function checkLeverTimeline(scenario: Scenario, data: unknown): Validated<LeverChange[]> {
-  const { entries, issues } = leverEntries(data);
-  const ordered = [...entries].sort((a, b) => a.change.month - b.change.month);
-  let current = scenario;
-  for (const { index, change } of ordered) {
-    const next = applyLever(current, change.path, change.value);
-    if (next.ok) current = next.value;
-    else for (const i of next.issues) issues.push({ ...i, message: `levers[${index}] (month ${change.month}): ${i.message}` });
+/** Entries with their run months (dates read on the scenario's calendar), as scheduled changes. */
+function scheduled(scenario: Scenario, data: unknown, root: string, name: string, fromScenario: boolean): { changes: Scheduled[]; issues: ValidationIssue[] } {
+  const { entries, issues } = leverEntries(data, root);
+  const changes: Scheduled[] = [];
+  for (const e of entries) {
+    const month = runMonthOf(e.when, scenario.startDate, (field) => joinPath(root === '' ? [e.index, field] : [root, e.index, field]));
+    if (!month.ok) issues.push(...month.issues);
+    else changes.push({ month: month.value, path: e.path, value: e.value, entry: joinPath([name, e.index]), when: whenLabel(e.when, month.value), fromScenario });
   }
-  if (issues.length > 0) return { ok: false, issues: capIssues(issues) };
-  return { ok: true, value: ordered.map((e) => e.change) };
+  return { changes, issues };
+}
+
+/** By month, keeping the given order within a month (the sort is stable). */
+export function byMonth<T extends LeverChange>(levers: readonly T[]): T[] {
+  return [...levers].sort((a, b) => a.month - b.month);
+}
+
+/**
+ * Apply a schedule (in month order) to a scenario, every change checked, all problems at once: a
+ * change that fails is skipped and the check goes on from the state before it. The states after
+ * each change, or the problems, each named `levers[k].value (month m): ...` (or `.path`).
+ */
+export function checkSchedule(scenario: Scenario, schedule: readonly Scheduled[]): Validated<Scenario[]> {
+  const states: Scenario[] = [];
+  const issues: ValidationIssue[] = [];
+  let current = scenario;
+  for (const change of schedule) {
+    const next = applyLiveLever(current, change.path, change.value);
+    if (next.ok) current = next.value;
+    else {
+      const at = `${change.entry}.${next.field}`;
+      for (const i of next.issues) issues.push({ ...i, path: at, message: `${at} (${change.when}): ${i.message}` });
+    }
+    states.push(current);
+  }
+  return issues.length > 0 ? { ok: false, issues: capIssues(issues) } : { ok: true, value: states };
+}
+
+/**
+ * A run's schedule, checked in full: the scenario's own timeline, then the given levers, by month;
+ * within a month the scenario's changes come first, then the user's as listed (so a user's change
+ * of a path the scenario also changes that month wins). Every problem at once: malformed entries
+ * and dates first, then each well-formed change as a run applies them.
+ */
+export function scheduleOf(scenario: Scenario, levers: unknown = []): Validated<Scheduled[]> {
+  const own = scheduled(scenario, scenario.timeline ?? [], 'timeline', 'timeline', true);
+  const given = scheduled(scenario, levers, '', 'levers', false);
+  const schedule = byMonth([...own.changes, ...given.changes]);
+  const issues = [...own.issues, ...given.issues];
+  const checked = checkSchedule(scenario, schedule);
+  if (!checked.ok) issues.push(...checked.issues);
+  return issues.length > 0 ? { ok: false, issues: capIssues(issues) } : { ok: true, value: schedule };
+}
+
+/** A lever file against a scenario (with the scenario's own timeline): the user's changes, with run months, in the order they apply. */
+export function checkLeverTimeline(scenario: Scenario, data: unknown): Validated<LeverChange[]> {
+  const schedule = scheduleOf(scenario, data);
+  if (!schedule.ok) return schedule;
+  return { ok: true, value: schedule.value.filter((c) => !c.fromScenario).map(({ month, path, value }) => ({ month, path, value })) };
+}
+
+/** The scenario's own timeline against the scenario: part of loading a scenario file. */
+export function checkScenarioTimeline(scenario: Scenario): Validated<Scenario> {
+  if (scenario.timeline === undefined) return { ok: true, value: scenario };
+  const checked = checkLeverTimeline(scenario, []);
+  return checked.ok ? { ok: true, value: scenario } : checked;
 }
 
 /** Warnings for changes that a run of `months` months never reaches (their month is after the last). */

@@ -4,42 +4,25 @@
  * of "a run" and of when a lever takes effect: every change scheduled for month m is applied to
  * the scenario, then the engine gets the new parameters once, then month m is simulated.
  */
-import { applyLever, type LeverChange } from './levers';
+import { applyLever, applyLiveLever, checkSchedule, scheduleOf, type LeverChange, type LeverEntry, type Scheduled } from './levers';
 import { nonFiniteIssue } from './finite';
 import { toParams } from './params';
 import type { MarketRecord, MonthRecord } from './records';
 import type { Scenario } from './scenario/schema';
-import { capIssues, type Validated, type ValidationIssue } from './scenario/validate';
+import { type Validated } from './scenario/validate';
 import { Simulation, type PopulationView } from './simulation';
 
 export { applyLever };
-
-/** By month, keeping the given order within a month (the sort is stable). */
-export function byMonth(levers: readonly LeverChange[]): LeverChange[] {
-  return [...levers].sort((a, b) => a.month - b.month);
-}
-
-/** Check a whole timeline (in month order) up front, so a bad entry fails before any month is simulated. */
-export function checkTimeline(scenario: Scenario, levers: readonly LeverChange[]): Validated<Scenario[]> {
-  // Every lever is checked, so all problems show at once; a failed one is skipped for the rest.
-  const states: Scenario[] = [];
-  const issues: ValidationIssue[] = [];
-  let current = scenario;
-  for (const [k, lever] of levers.entries()) {
-    const next = applyLever(current, lever.path, lever.value);
-    if (next.ok) current = next.value;
-    else issues.push(...next.issues.map((i) => ({ ...i, message: `levers[${k}] (month ${lever.month}): ${i.message}` })));
-    states.push(current);
-  }
-  return issues.length > 0 ? { ok: false, issues: capIssues(issues) } : { ok: true, value: states };
-}
 
 export class Run {
   readonly sim: Simulation;
   /** the scenario with every lever applied so far */
   current: Scenario;
-  /** applied entries first (`timeline[0..applied)`), then scheduled ones, in month order */
-  private timeline: LeverChange[];
+  /**
+   * The scenario's own timeline and the user's levers, applied entries first
+   * (`timeline[0..applied)`), then scheduled ones, in month order (`levers.ts`, `scheduleOf`).
+   */
+  private timeline: Scheduled[];
   private applied = 0;
   /** levers changed `current` since the engine last got parameters */
   private dirty = false;
@@ -47,28 +30,30 @@ export class Run {
   private constructor(
     readonly base: Scenario,
     readonly seed: number,
-    timeline: LeverChange[],
+    timeline: Scheduled[],
   ) {
     this.current = base;
     this.timeline = timeline;
     this.sim = new Simulation(toParams(base), seed);
   }
 
-  /** A run at month 0, or the problems with its lever timeline (checked in full before anything runs). */
-  static start(base: Scenario, seed: number, levers: readonly LeverChange[] = []): Validated<Run> {
-    const timeline = byMonth(levers);
-    const checked = checkTimeline(base, timeline);
-    if (!checked.ok) return checked;
-    return { ok: true, value: new Run(base, seed, structuredClone(timeline)) };
+  /**
+   * A run at month 0, or the problems with its timeline: the scenario's own `timeline` merged with
+   * `levers` (dates read on the scenario's calendar), checked in full before anything runs.
+   */
+  static start(base: Scenario, seed: number, levers: readonly LeverEntry[] = []): Validated<Run> {
+    const schedule = scheduleOf(base, levers);
+    if (!schedule.ok) return schedule;
+    return { ok: true, value: new Run(base, seed, structuredClone(schedule.value)) };
   }
 
   get month(): number {
     return this.sim.month;
   }
 
-  /** Every lever change of the run, applied and scheduled. */
+  /** The user's lever changes, applied and scheduled (the scenario's own timeline is not repeated). */
   levers(): LeverChange[] {
-    return structuredClone(this.timeline);
+    return this.timeline.filter((c) => !c.fromScenario).map(({ month, path, value }) => ({ month, path, value: structuredClone(value) }));
   }
 
   /** Simulate the next month (its scheduled levers first) and return its record. */
@@ -104,17 +89,20 @@ export class Run {
     const month = this.sim.month + 1;
     // Levers already scheduled for this month go first, as they come first in the timeline.
     this.applyScheduled(month);
-    const changed = applyLever(this.current, path, value);
+    const changed = applyLiveLever(this.current, path, value);
     if (!changed.ok) return changed;
     toParams(changed.value); // the engine must accept it too, before it is recorded
-    const later = checkTimeline(changed.value, this.timeline.slice(this.applied));
+    const later = checkSchedule(changed.value, this.timeline.slice(this.applied));
     if (!later.ok) return { ok: false, issues: later.issues.map((i) => ({ ...i, message: `conflicts with a scheduled lever change: ${i.message}` })) };
     const change: LeverChange = { month, path, value: structuredClone(value) };
     const before = this.timeline.length;
-    this.timeline = this.timeline.filter((c, k) => k >= this.applied || c.month !== month || c.path !== path);
+    this.timeline = this.timeline.filter((c, k) => k >= this.applied || c.fromScenario || c.month !== month || c.path !== path);
     this.applied -= before - this.timeline.length;
-    this.timeline.splice(this.applied, 0, change);
+    this.timeline.splice(this.applied, 0, { ...change, entry: '', when: `month ${month}`, fromScenario: false });
     this.applied++;
+    // The user's entries are named as levers() lists them, for later messages.
+    let k = 0;
+    for (const c of this.timeline) if (!c.fromScenario) c.entry = `levers[${k++}]`;
     this.current = changed.value;
     this.dirty = true;
     return { ok: true, value: structuredClone(change) };
@@ -123,9 +111,9 @@ export class Run {
   private applyScheduled(month: number): void {
     while (this.applied < this.timeline.length && this.timeline[this.applied].month <= month) {
       const lever = this.timeline[this.applied];
-      const changed = applyLever(this.current, lever.path, lever.value);
+      const changed = applyLiveLever(this.current, lever.path, lever.value);
       // The timeline was checked as a whole when the run started or it was extended, so this cannot fail.
-      if (!changed.ok) throw new Error(`scheduled lever ${lever.path} (month ${lever.month}) no longer applies: ${changed.issues[0]?.message}`);
+      if (!changed.ok) throw new Error(`scheduled lever ${lever.path} (${lever.when}) no longer applies: ${changed.issues[0]?.message}`);
       this.current = changed.value;
       this.applied++;
       this.dirty = true;
@@ -136,7 +124,8 @@ export class Run {
 export interface RunOptions {
   seed: number;
   months: number;
-  levers?: readonly LeverChange[];
+  /** the user's levers, run after the scenario's own timeline within a month */
+  levers?: readonly LeverEntry[];
   /** called after each month (including month 0), e.g. for progress or market figures */
   onMonth?: (record: MonthRecord, market: MarketRecord) => void;
 }

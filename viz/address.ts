@@ -4,7 +4,7 @@
  * what a freshly opened address asks for (scenario or file, seed, levers, month), and what of it
  * cannot be restored.
  */
-import type { LeverChange } from '../sim/levers';
+import type { LeverEntry } from '../sim/levers';
 import { fileNameOf, type ScenarioSource } from './sim-link';
 import { readRunFragment, readViewParams, writeFileParams, writeRunFragment, writeViewParams } from './url';
 
@@ -12,7 +12,7 @@ import { readRunFragment, readViewParams, writeFileParams, writeRunFragment, wri
 export interface LiveRun {
   source: ScenarioSource;
   seed: number;
-  levers: readonly LeverChange[];
+  levers: readonly LeverEntry[];
   /** the month on show */
   month: number;
 }
@@ -21,7 +21,7 @@ export interface AddressRequest {
   source: ScenarioSource;
   seed: number;
   /** the lever timeline to replay, and the month to step to (0: stay at the start) */
-  levers: LeverChange[];
+  levers: LeverEntry[];
   month: number;
   /** the shipped scenario to show if `source` cannot be loaded */
   fallback: ScenarioSource;

@@ -143,6 +143,11 @@ async function start(): Promise<void> {
     // In turn behind any scenario switch clicked before it, so it lands on the scenario on show.
     switcher.after(async () => {
       const result = await link.setLever(path, value);
+      if (!result.ok && 'refused' in result) {
+        // Not an error in what was typed: a path that cannot change mid-run. Say why, and what to use instead.
+        notice.show(`Lever not changed, the run goes on as before. ${result.refused}`);
+        return false;
+      }
       if (!result.ok) {
         errors.show(result.title, result.messages);
         return false;

@@ -5,8 +5,9 @@
  * hung or crashed worker back with the user's scenario, seed, lever timeline and month
  * (viz/recovery.ts), saying what it did.
  */
+import { REFUSED_EXPECTED } from '../sim/refused-levers';
 import type { SimStatus } from '../sim/worker/contract';
-import type { AnimationView, ApiError, ApiResult, LeverChange, RunRecords, Snapshot } from '../sim/worker/contract';
+import type { AnimationView, ApiError, ApiResult, LeverChange, LeverEntry, RunRecords, Snapshot } from '../sim/worker/contract';
 import { bundledLoader, bundledScenarioNames } from '../sim/scenario/bundled';
 import type { MonthRecord } from '../sim/records';
 import type { Scenario } from '../sim/scenario/schema';
@@ -19,11 +20,13 @@ export type ScenarioSource = { kind: 'shipped'; id: string } | { kind: 'file'; n
 
 /** What a link asks a load to replay: the lever timeline as the run goes, and the month to step to. */
 export interface Replay {
-  levers?: LeverChange[];
+  levers?: LeverEntry[];
   month?: number;
 }
 
 export type Failure = { ok: false; title: string; messages: string[] };
+/** A lever change refused because the path cannot change during a run: `reason` says why and what to use instead. */
+export type LeverRefused = Failure & { refused: string };
 /** A run the worker has accepted: what it came from, the scenario in force, its status and lever timeline. */
 export interface Loaded {
   source: ScenarioSource;
@@ -32,7 +35,7 @@ export interface Loaded {
   timeline: LeverChange[];
 }
 export type LoadResult = ({ ok: true } & Loaded) | Failure;
-export type LeverResult = { ok: true; timeline: LeverChange[] } | Failure;
+export type LeverResult = { ok: true; timeline: LeverChange[] } | Failure | LeverRefused;
 export type CallResult = { ok: true; status: SimStatus } | Failure;
 export type RecordsResult = { ok: true; records: MonthRecord[] } | Failure;
 export type RunRecordsResult = ({ ok: true } & RunRecords) | Failure;
@@ -60,8 +63,8 @@ export interface SimulationLink {
   /** Load `source` with `seed`; `replay` (from a link) schedules its levers and steps to its month, paused. */
   load(source: ScenarioSource, seed: number, replay?: Replay): Promise<LoadResult>;
   /** `levers`: a timeline to replay as the run goes */
-  loadShipped(id: string, seed: number, levers?: LeverChange[]): Promise<LoadResult>;
-  loadText(text: string, fileName: string, seed: number, levers?: LeverChange[]): Promise<LoadResult>;
+  loadShipped(id: string, seed: number, levers?: LeverEntry[]): Promise<LoadResult>;
+  loadText(text: string, fileName: string, seed: number, levers?: LeverEntry[]): Promise<LoadResult>;
   setLever(path: string, value: unknown): Promise<LeverResult>;
   /** Start the scenario again at month 0 with `seed`; the lever timeline is cleared. */
   reset(seed: number): Promise<LoadResult>;
@@ -215,7 +218,10 @@ export function connectSimulation(handlers: LinkHandlers): SimulationLink {
     async setLever(path, value) {
       const title = `${path || 'The lever'} was not changed; the run goes on as before.`;
       const set = await client.setLever(path, value);
-      if (!set.ok) return failure(title, set.error);
+      if (!set.ok) {
+        const refused = set.error.kind === 'validation' ? set.error.issues.find((i) => i.expected === REFUSED_EXPECTED) : undefined;
+        return refused ? { ...failure(title, set.error), refused: refused.message } : failure(title, set.error);
+      }
       const timeline = await client.leverTimeline();
       if (!timeline.ok) return failure(title, timeline.error);
       return { ok: true, timeline: timeline.value };

@@ -9,7 +9,7 @@
  * says it cannot reopen it. Opening the address replays the levers and steps to the month.
  * Pure: no DOM, tested in Node.
  */
-import { checkLeverShape, type LeverChange } from '../sim/levers';
+import { checkLeverShape, type LeverEntry } from '../sim/levers';
 import { MAX_MONTHS } from '../sim/worker/contract';
 import { compact, decodePayload, fragmentFor } from './fragment';
 
@@ -32,7 +32,7 @@ export interface ReadParams {
 export interface RunFragment {
   /** an opened file's text */
   text?: string;
-  levers: LeverChange[];
+  levers: LeverEntry[];
   /** the month on show (0: the start) */
   month: number;
 }
@@ -90,7 +90,7 @@ export function compactText(text: string): string {
  * The fragment (without `#`; empty when there is nothing to carry) for a run's levers, month and
  * an opened file (`file`), and why the file's text was left out if it was.
  */
-export function writeRunFragment(run: { levers: readonly LeverChange[]; month: number; file?: { name: string; text: string } }): { hash: string; notes: string[] } {
+export function writeRunFragment(run: { levers: readonly LeverEntry[]; month: number; file?: { name: string; text: string } }): { hash: string; notes: string[] } {
   const { file, levers, month } = run;
   if (!file && levers.length === 0 && month <= 0) return { hash: '', notes: [] };
   const text = file ? compactText(file.text) : undefined;

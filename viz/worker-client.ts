@@ -25,6 +25,7 @@ import type {
   ApiError,
   ApiResult,
   LeverChange,
+  LeverEntry,
   LoadInput,
   MonthRecord,
   PlayOptions,
@@ -88,7 +89,8 @@ export class SimulationClient {
   private connection: Connection;
   /** the last accepted load, kept to rebuild the run after a crash */
   private input: LoadInput | undefined;
-  private timeline: LeverChange[] = [];
+  /** the timeline a restart replays, as the worker records it (months; as loaded if it could not be read) */
+  private timeline: LeverEntry[] = [];
   private seed: number | undefined;
   private speed: number | undefined;
   /** month of the last snapshot delivered: where a restart takes the run back to */
@@ -126,9 +128,14 @@ export class SimulationClient {
     if (result.ok) {
       const { levers, ...rest } = input;
       this.input = rest as LoadInput;
-      this.timeline = levers ? [...levers] : [];
+      this.timeline = [];
       this.seed = result.value.seed;
       this.shownMonth = 0;
+      // The worker's timeline is in run months (dates read on the scenario's calendar): mirror it.
+      if (levers && levers.length > 0) {
+        const timeline = await this.call((api) => api.leverTimeline(), 'reading the lever timeline');
+        this.timeline = timeline.ok ? timeline.value : [...levers];
+      }
     }
     return this.noteStatus(result);
   }
@@ -162,7 +169,12 @@ export class SimulationClient {
   }
 
   async leverTimeline(): Promise<ApiResult<LeverChange[]>> {
-    if (!this.connection.alive) return { ok: true, value: [...this.timeline] };
+    if (!this.connection.alive) {
+      // Dates become months only on the scenario's calendar, which the worker reads: none is guessed here.
+      const months = this.timeline.filter((c): c is LeverChange => 'month' in c);
+      if (months.length === this.timeline.length) return { ok: true, value: months };
+      return { ok: false, error: { kind: 'state', message: 'the lever timeline is known again once the worker has restarted' } };
+    }
     return this.call((api) => api.leverTimeline(), 'reading the lever timeline');
   }
 

@@ -3,8 +3,8 @@
  * (where each scenario comes from, and its lever timeline) and the settings. `resolveRequest`
  * turns it into runnable sides, or into messages that name the side and the field.
  */
-import { checkLeverShape, type LeverChange } from '../levers';
-import { applyLever, checkTimeline } from '../run';
+import { checkLeverTimeline, type LeverEntry } from '../levers';
+import { applyLever } from '../run';
 import { loadScenarioDocument, loadScenarioText, type ScenarioLoader } from '../scenario/resolve';
 import type { Scenario } from '../scenario/schema';
 import { describeFound, issue, type Validated, type ValidationIssue } from '../scenario/validate';
@@ -21,8 +21,8 @@ export type Origin =
 
 export interface SideSource {
   origin: Origin;
-  /** applied from their months on, as `npm run sim -- --levers` replays them */
-  levers: LeverChange[];
+  /** applied from their months (or dates) on, as `npm run sim -- --levers` replays them */
+  levers: LeverEntry[];
   /** taken from the live run (shown as such) */
   live?: boolean;
 }
@@ -92,12 +92,11 @@ export function resolveSide(side: Side, source: SideSource, scale: number | null
     if (!scaled.ok) return { ok: false, issues: prefixed(`${label}, scale`, scaled.issues) };
     scenario = scaled.value;
   }
-  const shape = checkLeverShape(source.levers);
-  if (!shape.ok) return { ok: false, issues: prefixed(`${label}, levers`, shape.issues) };
-  const timeline = checkTimeline(scenario, shape.value);
+  // Dates become the months of this side's calendar; the side's own timeline is checked with them.
+  const timeline = checkLeverTimeline(scenario, source.levers);
   if (!timeline.ok) return { ok: false, issues: prefixed(label, timeline.issues) };
   const name = source.live ? `Live run: ${scenario.name}` : scenario.name;
-  return { ok: true, value: { side, source, name, scenario, levers: shape.value } };
+  return { ok: true, value: { side, source, name, scenario, levers: timeline.value } };
 }
 
 export function checkSettings(s: ComparisonSettings): ValidationIssue[] {

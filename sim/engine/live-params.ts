@@ -99,7 +99,7 @@ export const LIVE_EFFECT: Readonly<Record<keyof EngineParams, LiveEffect>> = {
   councilHomeCapitalMonths: 'read',
   costInflationPerMonth: 'read',
   generalInflationPerMonth: 'read',
-  priceBaseMonth: 'read',
+  priceBaseMonth: 'setup', // sets the deflator at month 0 (state.ts); nothing reads it after
   careLeaverMonths: 'read',
   careLeaverCostPerMonth: 'read',
   stayingPutShare: 'read',

@@ -5,7 +5,8 @@
  * (`ScenarioLoader`), so the same code runs in Node, the CLI and the browser.
  */
 import { EXTENDS_EXPECTED, extendsTarget, MAX_EXTENDS_CHAIN } from './extends';
-import { checkPlainData, FORBIDDEN_KEY_EXPECTED, isForbiddenKey, parseJson } from './json';
+import { checkPlainData, isForbiddenKey, parseJson } from './json';
+import { checkScenarioTimeline } from '../levers';
 import type { Scenario } from './schema';
 import { describeFound, issue, validateScenario, type Validated, type ValidationIssue } from './validate';
 
@@ -94,7 +95,10 @@ export function resolveExtends(doc: unknown, fileName: string, load: ScenarioLoa
   return { ok: true, value: merged ?? {} };
 }
 
-/** Parse, resolve `extends`, validate: the one way a scenario file becomes a `Scenario`. */
+/**
+ * Parse, resolve `extends`, validate (its own `timeline` too, change by change as a run applies
+ * them): the one way a scenario file becomes a `Scenario`.
+ */
 export function loadScenarioText(text: string, fileName: string, load: ScenarioLoader): Validated<Scenario> {
   const parsed = parseJson(text, fileName);
   if (!parsed.ok) return parsed;
@@ -107,38 +111,10 @@ export function loadScenarioDocument(doc: unknown, fileName: string, load: Scena
   if (unsafe.length > 0) return { ok: false, issues: unsafe };
   const resolved = resolveExtends(doc, fileName, load);
   if (!resolved.ok) return resolved;
-  return validateScenario(resolved.value);
+  const valid = validateScenario(resolved.value);
+  return valid.ok ? checkScenarioTimeline(valid.value) : valid;
 }
 
-/** Why a dotted path cannot name a scenario field, or undefined if its parts are well formed. */
-export function pathProblem(path: string): ValidationIssue | undefined {
-  const keys = path.split('.');
-  if (keys.some((k) => k === '')) return issue(path, 'a dotted path of field names, e.g. "policy.earlyHelp.budgetPerYear"', 'an empty part');
-  if (keys.some(isForbiddenKey)) return issue(path, `a path whose parts are each ${FORBIDDEN_KEY_EXPECTED}`, JSON.stringify(path));
-  return undefined;
-}
-
-/**
- * Set `path` (dotted) in a copy of the scenario: the basis of live levers. The result must be
- * validated. Walks own fields only: an inherited member (`toString`, `__proto__`) is no field.
- */
-export function withPath(scenario: Scenario, path: string, value: unknown): Validated<unknown> {
-  const bad = pathProblem(path);
-  if (bad) return { ok: false, issues: [bad] };
-  const unsafe = checkPlainData(value, path.split('.'));
-  if (unsafe.length > 0) return { ok: false, issues: unsafe };
-  const keys = path.split('.');
-  const copy = structuredClone(scenario) as unknown as Record<string, unknown>;
-  let node: Record<string, unknown> = copy;
-  for (let i = 0; i < keys.length - 1; i++) {
-    const next = Object.hasOwn(node, keys[i]) ? node[keys[i]] : undefined;
-    if (!isObject(next)) return { ok: false, issues: [issue(keys.slice(0, i + 1).join('.'), 'an object in the scenario', describeFound(next))] };
-    node = next;
-  }
-  const last = keys[keys.length - 1];
-  if (!Object.hasOwn(node, last)) return { ok: false, issues: [issue(path, 'the path of an existing scenario field', 'no such field')] };
-  node[last] = value;
-  return { ok: true, value: copy };
-}
+export { pathProblem, withPath } from './paths';
 
 export type { ValidationIssue };

@@ -32,6 +32,8 @@ const MAX_HAZARD_PER_YEAR = 100; // a monthly probability of 1 - exp(-100 / 12),
 const MAX_RATIO = 100;
 const MAX_PER_10K = 10_000;
 const MAX_PLACES = 1_000_000;
+const MAX_TIMELINE_ENTRIES = 10_000;
+const MAX_TIMELINE_MONTH = 12 * 1000;
 const share = (description: string) => num(description, 'share (0 to 1)', { minimum: 0, maximum: 1 });
 const perYear = (description: string) => num(description, 'hazard per year', { minimum: 0, maximum: MAX_HAZARD_PER_YEAR });
 const money = (description: string, unit: string, maximum: number) => num(description, unit, { minimum: 0, maximum });
@@ -336,6 +338,30 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
       stepDownMultiplier: ratio('Multiplier on the residential-to-foster step-down hazard (1 = current practice).'),
     }),
   }),
+  timeline: Type.Optional(
+    Type.Array(
+      obj('A lever change: from the given month (or date) on, the field at `path` takes `value`. Give a `month` or a `date`, not both.', {
+        month: Type.Optional(
+          Type.Integer({ description: 'The first simulated month that uses the new value (month 1 is `startDate`).', unit: 'month', minimum: 1, maximum: MAX_TIMELINE_MONTH }),
+        ),
+        date: Type.Optional(
+          Type.String({
+            description: 'The first simulated month that uses the new value, on the calendar ("YYYY-MM"; `startDate` is month 1).',
+            unit: 'YYYY-MM',
+            pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$',
+          }),
+        ),
+        path: Type.String({ description: 'Dotted path of the field that changes, e.g. "policy.earlyHelp.budgetPerYear".', unit: 'path', minLength: 1 }),
+        value: Type.Unknown({ description: 'The new value, valid for that field.', unit: 'value' }),
+      }),
+      {
+        description:
+          'The scenario\u2019s own lever timeline, applied during a run like lever changes (the same checks and refusals). Within a month the scenario\u2019s changes apply first, then any levers given with the run. With `extends`, a timeline given here replaces the parent\u2019s whole (lists replace).',
+        unit: 'list',
+        maxItems: MAX_TIMELINE_ENTRIES,
+      },
+    ),
+  ),
   calibration: Type.Optional(
     obj('Targets the baseline is calibrated to (used by tests and shown in the app).', {
       childrenInNeedPer10k: per10k('Children in need per 10,000, DfE definition (CP and looked-after included).'),

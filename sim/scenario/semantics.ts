@@ -6,6 +6,7 @@
 import { describeFound, issue, joinPath, type ValidationIssue } from './issues';
 import { isForbiddenKey } from './json';
 import type { Scenario } from './schema';
+import { runMonthOf, whenIssues, type When } from './when';
 
 function sum(values: Record<string, number>): number {
   return Object.values(values).reduce((a, b) => a + b, 0);
@@ -44,5 +45,24 @@ export function checkSemantics(s: Scenario): ValidationIssue[] {
   for (const path of Object.keys(s.citations)) {
     if (!hasPath(s, path) && !DEFAULTED.has(path)) out.push(issue(joinPath(['citations', path]), 'a key that is the path of a parameter in this scenario', JSON.stringify(path)));
   }
+  out.push(...timelineWhenIssues(s));
+  return out;
+}
+
+/**
+ * The scenario's own timeline: each entry has a month or a date, not both, and no date before the
+ * start. Its paths and values are checked against the scenario when it is loaded (`levers.ts`).
+ */
+function timelineWhenIssues(s: Scenario): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  (s.timeline ?? []).forEach((entry, k) => {
+    const at = (field?: string) => joinPath(field === undefined ? ['timeline', k] : ['timeline', k, field]);
+    const shape = whenIssues(entry, at);
+    if (shape.length > 0) out.push(...shape);
+    else {
+      const month = runMonthOf(entry as When, s.startDate, at);
+      if (!month.ok) out.push(...month.issues);
+    }
+  });
   return out;
 }

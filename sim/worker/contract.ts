@@ -15,13 +15,13 @@
  *   `HEARTBEAT_INTERVAL_MS`, as a plain message beside comlink's, so the page can tell a busy worker
  *   from a hung one (`viz/watchdog.ts`).
  */
-import type { LeverChange } from '../levers';
+import type { LeverChange, LeverEntry } from '../levers';
 import type { MarketRecord, MonthRecord } from '../records';
 import type { Scenario } from '../scenario/schema';
 import type { ValidationIssue } from '../scenario/validate';
 import type { AnimationView } from '../view/animation';
 
-export type { LeverChange } from '../levers';
+export type { LeverChange, LeverEntry } from '../levers';
 export type { MarketRecord, MonthRecord } from '../records';
 export type { Scenario } from '../scenario/schema';
 export { VIEW_CODE, type AnimationView } from '../view/animation';
@@ -98,8 +98,8 @@ export interface LoadOptions {
   seed?: number;
   /** population slots in the animation view (up to that many children; see docs/CONTRACTS.md); default: the previous load's, else 20,000 */
   sampleSize?: number;
-  /** a lever timeline to replay as the run goes (e.g. one exported earlier); validated like `--levers` */
-  levers?: LeverChange[];
+  /** a lever timeline to replay as the run goes (e.g. one exported earlier; months or dates); validated like `--levers` */
+  levers?: LeverEntry[];
 }
 
 /** A scenario file's text, or its parsed document; `fileName` names it in errors. `extends` resolves through the loader. */

@@ -4,7 +4,7 @@
  * back-pressure (snapshots.ts). `worker.ts` only exposes it with comlink; Node tests and the bench
  * drive it directly or over a `MessageChannel`.
  */
-import { checkLeverShape, isLivePath, type LeverChange } from '../levers';
+import { checkLeverShape, type LeverChange, type LeverEntry } from '../levers';
 import type { MarketRecord, MonthRecord } from '../records';
 import { Run } from '../run';
 import { loadScenarioDocument, loadScenarioText, type ScenarioLoader } from '../scenario/resolve';
@@ -116,7 +116,7 @@ class SimulationSession implements SimulationApi {
       }
       if (!scenario.ok) return validationError(`${fileName}: invalid scenario`, scenario.issues);
 
-      let timeline: LeverChange[] = [];
+      let timeline: LeverEntry[] = [];
       if (input.levers !== undefined) {
         const shape = checkLeverShape(input.levers);
         if (!shape.ok) return validationError('levers: invalid lever timeline', shape.issues);
@@ -198,9 +198,6 @@ class SimulationSession implements SimulationApi {
       const usable = this.usable();
       if (!usable.ok) return usable;
       if (typeof path !== 'string' || path === '') return badArgument('path', 'a dotted path into the scenario, e.g. "policy.earlyHelp.budgetPerYear"', path);
-      if (!isLivePath(path)) {
-        return validationError(`${path}: not a lever`, [issue(path, 'a path that can change during a run (policy and model parameters)', JSON.stringify(path))]);
-      }
       const change = usable.value.run.setLever(path, value);
       if (!change.ok) return validationError(`${path}: invalid lever value`, change.issues);
       return ok(change.value);

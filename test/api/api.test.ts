@@ -110,7 +110,7 @@ describe('errors keep the last good state', () => {
     expect(messages[0]).toContain('valid JSON in broken.json');
     expect(messages[1]).toContain('no-such-file.json');
     expect(messages[2]).toContain('[0].month');
-    expect(messages[3]).toContain('levers[0] (month 4)');
+    expect(messages[3]).toContain('levers[0].value (month 4)');
     expect(value(api.status()).loaded).toBe(false);
   });
 

@@ -4,14 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { LeverChange } from '../../sim/worker/contract';
+import type { LeverEntry } from '../../sim/worker/contract';
 import type { MonthRecord } from '../../sim/records';
 import { runScenario } from '../../sim/run';
 import { loadScenarioFile, SCENARIO_DIR } from '../../sim/node/files';
 import { readMonth } from './harness';
 
 /** The CLI's month records for a shipped scenario (months 0..`months`). */
-export function cliRun(scenarioId: string, seed: number, months: number, levers: LeverChange[] = []): MonthRecord[] {
+export function cliRun(scenarioId: string, seed: number, months: number, levers: LeverEntry[] = []): MonthRecord[] {
   const scenario = loadScenarioFile(`${SCENARIO_DIR}/${scenarioId}.json`);
   if (!scenario.ok) throw new Error(scenario.issues.map((i) => i.message).join('\n'));
   const run = runScenario(scenario.value, { seed, months, levers });

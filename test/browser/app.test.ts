@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { LeverChange } from '../../sim/worker/contract';
+import type { LeverEntry } from '../../sim/worker/contract';
 import { parseLeverTimeline } from '../../sim/levers';
 import type { MonthRecord } from '../../sim/records';
 import { STATES } from '../../sim/states';
@@ -25,7 +25,7 @@ async function open(query = QUERY): Promise<{ page: Page; errors: string[] }> {
 }
 
 /** The CLI's records of the scenario and seed this file opens. */
-const cliRecords = (months: number, levers: LeverChange[] = []): MonthRecord[] => cliRun(SCENARIO, SEED, months, levers);
+const cliRecords = (months: number, levers: LeverEntry[] = []): MonthRecord[] => cliRun(SCENARIO, SEED, months, levers);
 
 describe('the Care Futures app in Chromium', () => {
   it('loads the baseline named in the address, at month 0, with every state in the table', async () => {
@@ -218,6 +218,36 @@ describe('the Care Futures app in Chromium', () => {
     expect(await alert.innerText()).toContain('policy.profitCap.maxMargin');
     const later = await readMonth(page);
     await waitForMonth(page, later + 2);
+    await page.close();
+  });
+
+  it('refuses a lever that cannot change during a run in the notice line, saying why; the run and the controls go on as before', async () => {
+    const { page, errors } = await open();
+    await setSpeed(page, 8);
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await waitForMonth(page, 2);
+    const homes = page.locator('input[data-path="policy.councilHomes.targetPlaces"]');
+    const homesBefore = await homes.inputValue();
+    await page.getByText('Set any lever').click();
+    await page.getByLabel('Lever path').fill('poverty.initialShare');
+    await page.getByLabel('Value', { exact: true }).fill('0.5');
+    await page.getByRole('button', { name: 'Apply lever' }).click();
+    const notice = page.locator('#notice');
+    await page.waitForFunction(() => (document.getElementById('notice')?.textContent ?? '').includes('initialShare'));
+    const text = await notice.innerText();
+    expect(text).toContain('Lever not changed');
+    expect(text).toContain('"poverty.initialShare", which shapes month 0 only');
+    expect(text).toContain('use poverty.entryPerYear, poverty.exitPerYear or policy.childPovertyReduction');
+    // Through the page's own lever handler (as a slider would): refused, the slider keeps its value.
+    const accepted = await page.evaluate(() => window.__careFutures?.setLever('placements.la_residential.places', 500));
+    expect(accepted).toBe(false);
+    expect(await notice.innerText()).toContain('use policy.councilHomes.targetPlaces');
+    expect(await homes.inputValue()).toBe(homesBefore);
+    expect(await page.evaluate(() => window.__careFutures?.timeline())).toEqual([]);
+    expect(await page.locator('#charts').getAttribute('data-markers')).toBe('0');
+    const shown = await readMonth(page);
+    await waitForMonth(page, shown + 2);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

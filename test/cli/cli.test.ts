@@ -124,7 +124,7 @@ describe('npm run sim', () => {
     writeFileSync(levers, JSON.stringify([{ month: 2, path: 'policy.profitCap.enabled', value: 'yes' }]));
     const r = await cli([baseline, ...quick, '--levers', levers]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('levers[0] (month 2): policy.profitCap.enabled: expected true or false, found "yes"');
+    expect(r.stderr).toContain('levers[0].value (month 2): policy.profitCap.enabled: expected true or false, found "yes"');
     const missing = await cli([join(dir, 'nope.json')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no file at');

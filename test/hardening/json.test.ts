@@ -135,9 +135,9 @@ describe('lever timelines', () => {
     ];
     expect(messages(checkLeverTimeline(base, timeline))).toEqual([
       '[1].month: expected a whole number >= 1 (the first month that uses the new value), found 0',
-      'levers[2] (month 2): policy.earlyHelp.budgetPerYear: expected a number >= 0 and <= 10,000,000,000 (pounds per year), found -1',
-      'levers[3] (month 3): policy.nope: expected the path of an existing scenario field, found no such field',
-      'levers[0] (month 5): policy.profitCap.enabled: expected true or false, found "yes"',
+      'levers[2].value (month 2): policy.earlyHelp.budgetPerYear: expected a number >= 0 and <= 10,000,000,000 (pounds per year), found -1',
+      'levers[3].path (month 3): policy.nope: expected the path of an existing scenario field, found no such field',
+      'levers[0].value (month 5): policy.profitCap.enabled: expected true or false, found "yes"',
     ]);
   });
 
@@ -149,8 +149,8 @@ describe('lever timelines', () => {
       const r = await cli([BASELINE, ...TINY, '--levers', file, '--format', format]);
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toContain('levers[0] (month 1): policy.profitCap.enabled');
-      expect(r.stderr).toContain('levers[1] (month 2): policy.profitCap.maxMargin');
+      expect(r.stderr).toContain('levers[0].value (month 1): policy.profitCap.enabled');
+      expect(r.stderr).toContain('levers[1].value (month 2): policy.profitCap.maxMargin');
     }
     expect((await cli([BASELINE, ...TINY, '--levers', file, '--out', out])).code).toBe(1);
     expect(() => readFileSync(out)).toThrow();

@@ -146,8 +146,11 @@ describe('the lever-timeline reader, on random input', () => {
         expectPathNamed(parseLeverTimeline(JSON.stringify(timeline) ?? ''));
         const checked = checkLeverTimeline(base, timeline);
         if (!checked.ok) {
-          // a change refused by the scenario is prefixed with its index and month
-          const unprefixed = checked.issues.map((i) => ({ ...i, message: i.message.replace(/^levers\[\d+\] \(month \d+\): /, '') }));
+          // a change refused by the scenario is prefixed with its entry's field and month; the rest names the scenario field
+          const unprefixed = checked.issues.map((i) => {
+            const message = i.message.replace(/^levers\[\d+\]\.(path|value) \([^)]*\): /, '');
+            return { ...i, message, path: message === i.message ? i.path : message.split(': ')[0] };
+          });
           expectPathNamed({ ok: false, issues: unprefixed });
         }
         expectNoPollution(before);

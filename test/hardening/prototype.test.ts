@@ -74,7 +74,7 @@ describe('prototype keys are refused everywhere, and nothing global changes', ()
     // every entry reported at once: a prototype word as malformed, an inherited member as no field
     PATHS.forEach((path, k) => {
       if (/__proto__|constructor|prototype/.test(path)) expect(r.stderr).toContain(`[${k}].path: expected a path whose parts are each a field name other than`);
-      else expect(r.stderr).toContain(`levers[${k}] (month ${k + 1}): ${path}: expected the path of an existing scenario field, found no such field`);
+      else expect(r.stderr).toContain(`levers[${k}].path (month ${k + 1}): ${path}: expected the path of an existing scenario field, found no such field`);
     });
     expect(checkLeverTimeline(base, timeline).ok).toBe(false);
     expect(parseLeverTimeline(JSON.stringify(timeline)).ok).toBe(false);

@@ -150,7 +150,7 @@ describe('levers', () => {
     const bad = parseLeverTimeline('[{"month": 0, "path": "population.scale", "value": 1}, {"path": 3, "when": 1}]');
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
-      expect(bad.issues.map((i) => i.path)).toEqual(['[0].month', '[0].path', '[1].when', '[1].month', '[1].path', '[1].value']);
+      expect(bad.issues.map((i) => i.path)).toEqual(['[0].month', '[0].path', '[1].when', '[1]', '[1].path', '[1].value']);
     }
   });
 });

@@ -5,6 +5,7 @@
  * thing one way.
  */
 import { describeParameter, leverSteps, parameterRows } from '../../sim/comparison/parameters';
+import { dateOfIndex, dateOfRunMonth, DEFAULT_START_DATE, monthIndexOf } from '../../sim/dates';
 import type { LeverChange } from '../../sim/levers';
 import type { Scenario } from '../../sim/scenario/schema';
 import { MAIN_LEVERS } from '../levers';
@@ -33,9 +34,13 @@ export function leverLabel(path: string, before: unknown, after: unknown): strin
   return `${parameterName(path)} ${valueText(path, before)} → ${valueText(path, after)}`;
 }
 
-/** Chart markers for a side's lever timeline, prefixed with the side's letter. */
+/** Chart markers for a side's lever timeline, prefixed with the side's letter, dated on the side's calendar. */
 export function leverMarkers(prefix: string, scenario: Scenario, levers: readonly LeverChange[]): ChartMarker[] {
-  return leverSteps(scenario, levers).map(({ change, before }) => ({ month: change.month, label: `${prefix}: ${leverLabel(change.path, before, change.value)} (month ${change.month})` }));
+  const start = monthIndexOf(scenario.startDate ?? DEFAULT_START_DATE) ?? 0;
+  return leverSteps(scenario, levers).map(({ change, before }) => ({
+    month: change.month,
+    label: `${prefix}: ${leverLabel(change.path, before, change.value)} (${dateOfIndex(dateOfRunMonth(start, change.month))}, month ${change.month})`,
+  }));
 }
 
 export interface Difference {

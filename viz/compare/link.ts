@@ -5,7 +5,7 @@
  * side is a shipped scenario (`a=early-help-restored`) or an opened file (`a=file:my-plan.json`,
  * its text in the fragment). A live run's own address is viz/url.ts. Pure: no DOM, tested in Node.
  */
-import { checkLeverShape, type LeverChange } from '../../sim/levers';
+import { checkLeverShape, type LeverEntry } from '../../sim/levers';
 import { DEFAULT_SETTINGS, LIMITS, type ComparisonRequest, type ComparisonSettings, type Origin, type SideSource } from '../../sim/comparison/request';
 import { compact, fragmentFor, isObject, readFragment } from '../fragment';
 
@@ -14,7 +14,7 @@ const FILE_PREFIX = 'file:';
 
 interface FragmentSide {
   text?: string;
-  levers?: LeverChange[];
+  levers?: LeverEntry[];
   live?: boolean;
 }
 
@@ -102,7 +102,7 @@ function readSide(label: string, ref: string | null, payload: unknown, problems:
     return undefined;
   }
   const extra: FragmentSide = isObject(payload) ? (payload as FragmentSide) : {};
-  let levers: LeverChange[] = [];
+  let levers: LeverEntry[] = [];
   if (extra.levers !== undefined) {
     const checked = checkLeverShape(extra.levers);
     if (checked.ok) levers = checked.value;

@@ -83,7 +83,7 @@ function leverEntries(data: unknown, root: string): { entries: Entry[]; issues: 
     const e = entry as Record<string, unknown>;
     const before = issues.length;
     for (const key of Object.keys(e)) {
-      if (!['month', 'date', 'path', 'value'].includes(key)) issues.push(issue(at(key), 'no such field (known fields: month, date, path, value)', describeFound(e[key])));
+      if (!['month', 'date', 'path', 'value', 'source'].includes(key)) issues.push(issue(at(key), 'no such field (known fields: month, date, path, value, source)', describeFound(e[key])));
     }
     issues.push(...whenIssues(e, at));
     const path = Object.hasOwn(e, 'path') ? e.path : undefined;

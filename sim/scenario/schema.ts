@@ -353,6 +353,7 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
         ),
         path: Type.String({ description: 'Dotted path of the field that changes, e.g. "policy.earlyHelp.budgetPerYear".', unit: 'path', minLength: 1 }),
         value: Type.Unknown({ description: 'The new value, valid for that field.', unit: 'value' }),
+        source: Type.Optional(Type.String({ description: 'Why the value changes then, with the source id(s) of `sources` (every change of a shipped timeline is cited).', unit: 'text', maxLength: 2000 })),
       }),
       {
         description:

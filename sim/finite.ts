@@ -13,15 +13,28 @@ import { issue, type ValidationIssue } from './scenario/issues';
  */
 const UNBOUNDED_BY_DESIGN = new Set(['councilHomePlaces', 'privateResidentialPlaces', 'inhouseFosterPlaces', 'earlyHelpCapacity', 'socialWorkCaseload']);
 
+/** The month record's own numbers outside the groups, checked in this order. */
+const SINGLE_FIGURES = ['spendTotal', 'careReEntries', 'uascLookedAfter', 'outOfArea', 'careLeavers', 'placementMoves'] as const satisfies readonly (keyof MonthRecord)[];
+
 /** Name of the first figure that is not finite, e.g. `spend.placements` or `market.agencyFosterPricePerWeek`. */
 export function firstNonFinite(record: MonthRecord, market?: MarketRecord): string | undefined {
   if (!Number.isFinite(record.month)) return 'month';
   if (!Number.isFinite(record.children)) return 'children';
-  const groups = { stocks: record.stocks, flows: record.flows, careExits: record.careExits, spend: record.spend } as Record<string, Record<string, number>>;
+  const groups: Record<string, Readonly<Record<string, number>>> = {
+    stocks: record.stocks,
+    flows: record.flows,
+    careExits: record.careExits,
+    careExitsByReason: record.careExitsByReason,
+    lookedAfterByAge: record.lookedAfterByAge,
+    careEntriesByAge: record.careEntriesByAge,
+    lookedAfterByLegalStatus: record.lookedAfterByLegalStatus,
+    outOfAreaByType: record.outOfAreaByType,
+    spend: record.spend,
+  };
   for (const [group, figures] of Object.entries(groups)) {
     for (const [name, value] of Object.entries(figures)) if (!Number.isFinite(value)) return `${group}.${name}`;
   }
-  if (!Number.isFinite(record.spendTotal)) return 'spendTotal';
+  for (const name of SINGLE_FIGURES) if (!Number.isFinite(record[name])) return name;
   for (const [name, value] of Object.entries(market ?? {})) {
     if (!Number.isFinite(value) && !(value === Infinity && UNBOUNDED_BY_DESIGN.has(name))) return `market.${name}`;
   }

@@ -2,7 +2,9 @@
  * Output formats for month records: the JSON document of the CLI (streamed run by run, so memory
  * stays flat over many runs) and long-format CSV (one row per run x month x measure).
  */
+import { DFE_AGE_BANDS } from './ages';
 import type { MonthRecord } from './records';
+import { CARE_EXIT_REASONS, LEGAL_STATUSES } from './states';
 
 export interface RunOutput {
   seed: number;
@@ -42,6 +44,13 @@ export function measures(record: MonthRecord): [string, number][] {
   for (const [k, v] of Object.entries(record.stocks)) out.push([`stock.${k}`, v]);
   for (const [k, v] of Object.entries(record.flows)) out.push([`flow.${k}`, v]);
   for (const [k, v] of Object.entries(record.careExits)) out.push([`careExit.${k}`, v]);
+  // The pathway detail (ages, reasons for leaving, legal status): every key, even at 0, so each month has the same measures.
+  for (const r of CARE_EXIT_REASONS) out.push([`careExitByReason.${r}`, record.careExitsByReason[r]]);
+  out.push(['careReEntries', record.careReEntries]);
+  for (const b of DFE_AGE_BANDS) out.push([`lookedAfterByAge.${b}`, record.lookedAfterByAge[b]]);
+  for (const b of DFE_AGE_BANDS) out.push([`careEntriesByAge.${b}`, record.careEntriesByAge[b]]);
+  for (const l of LEGAL_STATUSES) out.push([`legalStatus.${l}`, record.lookedAfterByLegalStatus[l]]);
+  out.push(['uascLookedAfter', record.uascLookedAfter]);
   for (const [k, v] of Object.entries(record.spend)) out.push([`spend.${k}`, v]);
   out.push(['spendTotal', record.spendTotal]);
   return out;

@@ -25,9 +25,21 @@ const overlaps = (a: Rect, b: Rect): boolean =>
   a.x < b.x + b.width - EPS && b.x < a.x + a.width - EPS && a.y < b.y + b.height - EPS && b.y < a.y + a.height - EPS;
 
 describe('layoutMap', () => {
-  it('places one node per state, plus births and the two exits, in pathway order', () => {
+  it('places one node per state, plus births, unaccompanied arrivals and the two exits, in pathway order', () => {
     const ids = layoutMap(1280, 720).nodes.map((n) => n.id);
-    expect(ids).toEqual(['birth', ...STATES, 'aged_out', 'left_care_18']);
+    expect(ids).toEqual(['birth', 'moved_in', ...STATES, 'aged_out', 'left_care_18']);
+  });
+
+  it('puts unaccompanied arrivals in the births band, beside births, on the side forward bridges take', () => {
+    for (const [w, h] of VIEWPORTS) {
+      const layout = layoutMap(w, h);
+      const birth = layout.nodes[NODE_INDEX.birth];
+      const arrived = layout.nodes[NODE_INDEX.moved_in];
+      expect(arrived.band, `${w}×${h}`).toBe(birth.band);
+      // Landscape: above births; portrait: to their left (forward bridges run before the centre line).
+      if (layout.orientation === 'landscape') expect(arrived.rect.y + arrived.rect.height).toBeLessThan(birth.rect.y);
+      else expect(arrived.rect.x + arrived.rect.width).toBeLessThan(birth.rect.x);
+    }
   });
 
   for (const [w, h] of VIEWPORTS) {
@@ -156,10 +168,13 @@ describe('estimateLines', () => {
 });
 
 describe('view codes', () => {
-  it('maps state codes to their nodes, births to the birth node, and exits by where the child was', () => {
-    expect(MAP_NODES[prevNodeOf(STATE_CODE.early_help)].id).toBe('early_help');
-    expect(MAP_NODES[prevNodeOf(VIEW_CODE.birth)].id).toBe('birth');
-    expect(prevNodeOf(VIEW_CODE.empty)).toBe(NO_NODE);
+  it('maps state codes to their nodes, births and arrivals to their sources, and exits by where the child was', () => {
+    expect(MAP_NODES[prevNodeOf(STATE_CODE.early_help, STATE_CODE.assessment)].id).toBe('early_help');
+    expect(MAP_NODES[prevNodeOf(VIEW_CODE.birth, STATE_CODE.universal)].id).toBe('birth');
+    expect(prevNodeOf(VIEW_CODE.empty, VIEW_CODE.empty)).toBe(NO_NODE);
+    expect(prevNodeOf(VIEW_CODE.empty, STATE_CODE.universal)).toBe(NO_NODE);
+    // An empty slot now holding a child in care: an unaccompanied child arrived into care.
+    expect(MAP_NODES[prevNodeOf(VIEW_CODE.empty, STATE_CODE.supported_accommodation)].id).toBe('moved_in');
     expect(MAP_NODES[currentNodeOf(VIEW_CODE.exited, STATE_CODE.secure)].id).toBe('left_care_18');
     expect(MAP_NODES[currentNodeOf(VIEW_CODE.exited, STATE_CODE.universal)].id).toBe('aged_out');
     expect(currentNodeOf(VIEW_CODE.exited, VIEW_CODE.exited)).toBe(NO_NODE);

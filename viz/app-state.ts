@@ -7,6 +7,7 @@
 import type { LeverChange, Snapshot } from '../sim/worker/contract';
 import type { Scenario } from '../sim/scenario/schema';
 import type { RunRow } from './export';
+import { CareMixHistory } from './care-mix';
 import { RunHistory } from './history';
 
 export class AppState {
@@ -19,10 +20,13 @@ export class AppState {
   readonly rows: RunRow[] = [];
   timeline: LeverChange[] = [];
   readonly history = new RunHistory();
+  /** Children in care by age and legal status, and the last year's entries and exits (the care panels). */
+  readonly careMix = new CareMixHistory();
 
   startRun(): void {
     this.rows.length = 0;
     this.history.clear();
+    this.careMix.clear();
   }
 
   addSnapshot(snapshot: Snapshot): void {
@@ -32,6 +36,7 @@ export class AppState {
     if (last && record.month <= last.record.month) return;
     this.rows.push({ record, market, coalesced });
     this.history.add(record, market, scale, coalesced);
+    this.careMix.add(record, scale, coalesced);
   }
 
   /** Months of the lever changes, for the chart markers. */

@@ -31,12 +31,13 @@ export interface CostPanel {
   charts: readonly Chart[];
 }
 
-interface Figure {
+export interface Figure {
   value: HTMLElement;
   note: HTMLElement;
 }
 
-function figure(host: HTMLElement, label: string, key: string): Figure {
+/** One headline figure (label, value, note) in a `dl.kpis`; also used by the children-in-care panels. */
+export function figure(host: HTMLElement, label: string, key: string): Figure {
   const wrap = document.createElement('div');
   wrap.className = 'kpi';
   wrap.dataset.figure = key;

@@ -5,7 +5,8 @@
  */
 import type { LeverChange } from '../sim/worker/contract';
 import type { MarketRecord, MonthRecord } from '../sim/records';
-import { CARE_EXITS, SPEND_CATEGORIES, STATES } from '../sim/states';
+import { DFE_AGE_BANDS } from '../sim/ages';
+import { CARE_EXIT_REASONS, CARE_EXITS, LEGAL_STATUSES, SPEND_CATEGORIES, STATES } from '../sim/states';
 
 export interface RunRow {
   record: MonthRecord;
@@ -50,6 +51,12 @@ export function runToCsv(records: readonly MonthRecord[], marketAt: MarketLookup
     ...STATES.map((s) => `stock_${s}`),
     ...flowKeys.map((k) => `flow_${k}`),
     ...CARE_EXITS.map((e) => `care_exit_${e}`),
+    ...CARE_EXIT_REASONS.map((r) => `care_exit_reason_${r}`),
+    'care_re_entries',
+    ...DFE_AGE_BANDS.map((b) => `looked_after_age_${b}`),
+    ...DFE_AGE_BANDS.map((b) => `care_entries_age_${b}`),
+    ...LEGAL_STATUSES.map((l) => `legal_status_${l}`),
+    'uasc_looked_after',
     ...SPEND_CATEGORIES.map((c) => `spend_${c}`),
     'spend_total',
     ...MARKET_KEYS,
@@ -63,6 +70,12 @@ export function runToCsv(records: readonly MonthRecord[], marketAt: MarketLookup
       ...STATES.map((s) => record.stocks[s]),
       ...flowKeys.map((k) => record.flows[k] ?? 0),
       ...CARE_EXITS.map((e) => record.careExits[e] ?? 0),
+      ...CARE_EXIT_REASONS.map((r) => record.careExitsByReason[r]),
+      record.careReEntries,
+      ...DFE_AGE_BANDS.map((b) => record.lookedAfterByAge[b]),
+      ...DFE_AGE_BANDS.map((b) => record.careEntriesByAge[b]),
+      ...LEGAL_STATUSES.map((l) => record.lookedAfterByLegalStatus[l]),
+      record.uascLookedAfter,
       ...SPEND_CATEGORIES.map((c) => record.spend[c] ?? 0),
       record.spendTotal,
       ...MARKET_KEYS.map((k) => (market ? market[k] : '')),

@@ -12,6 +12,8 @@ import { AppState } from './app-state';
 import { createChart, type Chart } from './charts';
 import { createControls, DEFAULT_SPEED } from './controls';
 import { createCostPanel } from './costs';
+import { createAgePanel } from './care-age-panel';
+import { createLegalPanel } from './care-legal-panel';
 import { addressKeeper, requestFromAddress } from './address';
 import { createErrorPanel } from './errors';
 import { download, runToCsv, timelineToJson } from './export';
@@ -39,7 +41,7 @@ const DEFAULT_SCENARIO = 'north-east-baseline';
 
 /** A comparison address (`?a=&b=`) opens the comparison view instead of the live run (viz/compare). */
 async function startComparison(): Promise<void> {
-  for (const el of document.querySelectorAll<HTMLElement>('body > .screen, body > .table-view, body > .skip-link')) el.style.display = 'none';
+  for (const el of document.querySelectorAll<HTMLElement>('body > .screen, body > .care-detail, body > .table-view, body > .skip-link')) el.style.display = 'none';
   const { startCompareApp } = await import('./compare');
   startCompareApp(document.body, shippedChoices());
 }
@@ -73,7 +75,8 @@ async function start(): Promise<void> {
     createChart(chartHost, state.history.series, { title: 'Children in need', unit: 'per 10,000, incl. CP and in care', mode: 'lines', series: [{ key: 'cin', label: 'In need', colour: OKABE_ITO.skyBlue }], formatTick: per10k }, CHART_THEME),
     createChart(chartHost, state.history.series, { title: 'Spend', unit: '£ a month, whole region', mode: 'lines', series: [{ key: 'spend', label: 'Total', colour: OKABE_ITO.reddishPurple }], formatTick: formatPounds }, CHART_THEME),
   ];
-  const allCharts = [...trendCharts, ...costs.charts];
+  const carePanels = [createAgePanel(byId('care-age'), state.careMix, CHART_THEME), createLegalPanel(byId('care-legal'), state.careMix, CHART_THEME)];
+  const allCharts = [...trendCharts, ...costs.charts, ...carePanels.flatMap((p) => p.charts)];
 
   let map: PathwayMap | undefined;
 
@@ -122,6 +125,7 @@ async function start(): Promise<void> {
     table.update(record, snapshot.coalesced);
     costs.update(snapshot.market, snapshot.scale);
     for (const chart of trendCharts) chart.invalidate();
+    for (const panel of carePanels) panel.update();
     map?.update(snapshot);
     return new Promise<void>((resolve) => {
       frameAck = resolve;

@@ -6,7 +6,8 @@
  * Data colours come from Okabe & Ito (2008) and Paul Tol's "muted"/"light" schemes, both designed
  * to stay distinguishable with the common colour-vision deficiencies.
  */
-import type { SpendCategory } from '../sim/states';
+import type { DfeAgeBand } from '../sim/ages';
+import type { LegalStatus, SpendCategory } from '../sim/states';
 
 /** Okabe–Ito, without black (invisible on the dark theme). */
 export const OKABE_ITO = {
@@ -71,6 +72,24 @@ export const SPEND_COLOUR: Record<SpendCategory, string> = {
   social_work: '#C0C7D2',
   care_leavers: '#997700',
   permanence_allowances: '#8E9AAF',
+};
+
+/** Age bands, youngest to oldest, from warm to cool (Tol light): ordered, and told apart without colour by their order in the stack. */
+export const AGE_COLOUR: Record<DfeAgeBand, string> = {
+  under_1: '#FFAABB',
+  '1_to_4': '#EE8866',
+  '5_to_9': '#EEDD88',
+  '10_to_15': '#44BB99',
+  '16_plus': '#77AADD',
+};
+
+/** Legal status: accommodation by agreement light blue, the orders in the stronger hues, other grey. */
+export const LEGAL_COLOUR: Record<LegalStatus, string> = {
+  V2: '#99DDFF',
+  C1: '#EEDD88',
+  C2: '#44BB99',
+  E1: '#CC79A7',
+  other: '#C0C7D2',
 };
 
 /** A neutral categorical sequence for series without a fixed meaning (e.g. chart lines). */

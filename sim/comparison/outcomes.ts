@@ -150,6 +150,8 @@ export const OUTCOMES: readonly Outcome[] = [
   stockRate('childrenInNeed', 'Children in need (DfE: CIN, CP and in care)', (v) => childrenInNeedDfE(v.record.stocks)),
   stockShare('privateHomes', 'In private children\u2019s homes', '% of children in care', (v) => v.record.stocks.private_residential, lookedAfter),
   stockShare('outOfArea', 'Placed out of area', '% of children in care', outOfAreaOf, lookedAfter),
+  stockShare('aged16Plus', 'Children in care aged 16 and over', '% of children in care', (v) => v.record.lookedAfterByAge['16_plus'], lookedAfter),
+  stockShare('section20', 'Accommodated under section 20 (V2)', '% of children in care', (v) => v.record.lookedAfterByLegalStatus.V2, lookedAfter),
   flowRate('referrals', 'Referrals', flows((_from, to) => to === 'assessment')),
   flowRate('entriesToCare', 'Entries to care', flows((from, to) => !CARE.has(from) && CARE.has(to))),
   moneyInYear('spendInYear', 'Spend in the year', (v) => v.record.spendTotal),

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MarketRecord } from '../../sim/records';
 import { runScenario } from '../../sim/run';
+import { PLACEMENTS } from '../../sim/states';
 import type { Snapshot } from '../../sim/worker/contract';
 import { runToCsv } from '../../viz/export';
 import { SimulationClient } from '../../viz/worker-client';
@@ -58,6 +59,24 @@ describe('the CSV export', () => {
     const cli = runScenario(smallScenario(), { seed: 6, months: 36, onMonth: (_, market) => markets.push(market) });
     if (!cli.ok) throw new Error('headless run failed');
     expect(csv).toBe(runToCsv(cli.value, (m) => markets[m]));
+
+    // The pathway detail has a column per age band, legal status and reason for leaving, at the record's values.
+    const columns = Object.keys(rows[0]);
+    for (const column of ['looked_after_age_under_1', 'care_entries_age_16_plus', 'care_exit_reason_adopted', 'care_re_entries', 'legal_status_V2', 'legal_status_other', 'uasc_looked_after']) {
+      expect(columns).toContain(column);
+    }
+    for (const record of cli.value) {
+      const row = rows[record.month];
+      const sum = (prefix: string): number => columns.filter((c) => c.startsWith(prefix)).reduce((n, c) => n + Number(row[c]), 0);
+      // Children in care, counted from the placement stocks: by age and by legal status they add up to it.
+      const inCare = PLACEMENTS.reduce((n, p) => n + Number(row[`stock_${p}`]), 0);
+      expect(sum('looked_after_age_'), `month ${record.month}`).toBe(inCare);
+      expect(sum('legal_status_'), `month ${record.month}`).toBe(inCare);
+      expect(Number(row.care_entries_age_10_to_15)).toBe(record.careEntriesByAge['10_to_15']);
+      expect(Number(row.care_exit_reason_returned_home)).toBe(record.careExitsByReason.returned_home);
+      expect(Number(row.care_re_entries)).toBe(record.careReEntries);
+      expect(Number(row.uasc_looked_after)).toBe(record.uascLookedAfter);
+    }
     release?.();
     client.dispose();
   });

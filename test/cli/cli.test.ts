@@ -66,6 +66,27 @@ describe('npm run sim', () => {
     const measuresPerMonth = lines.filter((l) => l.includes(',1,5,')).length;
     expect(measuresPerMonth).toBeGreaterThan(30);
     expect(r.stderr).toBe('');
+
+    // The pathway detail: every age band, legal status and reason for leaving, at the JSON's values.
+    const json = JSON.parse((await cli([baseline, ...quick, '--quiet'])).stdout).runs[0].months[12];
+    const at12 = new Map(lines.filter((l) => l.startsWith('North East baseline,0.01,1,12,')).map((l) => [l.split(',')[4], Number(l.split(',')[5])]));
+    const expected: [string, number][] = [
+      ...Object.entries<number>(json.lookedAfterByAge).map(([b, v]): [string, number] => [`lookedAfterByAge.${b}`, v]),
+      ...Object.entries<number>(json.careEntriesByAge).map(([b, v]): [string, number] => [`careEntriesByAge.${b}`, v]),
+      ...Object.entries<number>(json.careExitsByReason).map(([k, v]): [string, number] => [`careExitByReason.${k}`, v]),
+      ...Object.entries<number>(json.lookedAfterByLegalStatus).map(([k, v]): [string, number] => [`legalStatus.${k}`, v]),
+      ['careReEntries', json.careReEntries],
+      ['uascLookedAfter', json.uascLookedAfter],
+    ];
+    expect(expected.map(([name]) => name)).toEqual(expect.arrayContaining(['lookedAfterByAge.16_plus', 'legalStatus.V2', 'careExitByReason.adopted']));
+    for (const [name, value] of expected) expect(at12.get(name), name).toBe(value);
+    // Children in care by age and by legal status each add up to the children in care.
+    const inCare = [...at12].filter(([name]) => name.startsWith('stock.') && !['universal', 'early_help', 'assessment', 'child_in_need', 'child_protection'].includes(name.slice(6)));
+    const total = inCare.reduce((sum, [, v]) => sum + v, 0);
+    const sumOf = (prefix: string): number => [...at12].filter(([name]) => name.startsWith(prefix)).reduce((sum, [, v]) => sum + v, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(sumOf('lookedAfterByAge.')).toBe(total);
+    expect(sumOf('legalStatus.')).toBe(total);
   });
 
   it('writes to --out and applies a --levers timeline', async () => {

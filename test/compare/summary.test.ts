@@ -47,6 +47,15 @@ describe('a paired comparison', () => {
     expect([...valuesAt(results.a, 'lookedAfter', 24)]).toEqual(direct);
   });
 
+  it('reads the share of children in care aged 16 and over, and under section 20, from the month record', () => {
+    const run = runScenario(baseline.scenario, { seed: SEEDS[0], months: 24 });
+    if (!run.ok) throw new Error('run failed');
+    const record = run.value[24];
+    const children = inCare(record.stocks);
+    expect(valuesAt(results.a, 'aged16Plus', 24)[0]).toBeCloseTo((record.lookedAfterByAge['16_plus'] / children) * 100, 12);
+    expect(valuesAt(results.a, 'section20', 24)[0]).toBeCloseTo((record.lookedAfterByLegalStatus.V2 / children) * 100, 12);
+  });
+
   it('finds exactly zero difference in every seed when a scenario is compared with itself', () => {
     const self = paired(baseline, baseline, SEEDS, 24);
     for (const o of OUTCOMES) {

@@ -118,6 +118,20 @@ describe('figures that are not finite stop a run', () => {
     const stock = record();
     stock.stocks.universal = -Infinity;
     expect(firstNonFinite(stock)).toBe('stocks.universal');
+    // The pathway detail is checked too: ages, legal status, reasons for leaving, re-entries, unaccompanied children.
+    const broken: [string, (r: MonthRecord) => void][] = [
+      ['lookedAfterByAge.16_plus', (r) => (r.lookedAfterByAge['16_plus'] = Infinity)],
+      ['careEntriesByAge.under_1', (r) => (r.careEntriesByAge.under_1 = NaN)],
+      ['lookedAfterByLegalStatus.V2', (r) => (r.lookedAfterByLegalStatus.V2 = Infinity)],
+      ['careExitsByReason.adopted', (r) => (r.careExitsByReason.adopted = NaN)],
+      ['careReEntries', (r) => (r.careReEntries = Infinity)],
+      ['uascLookedAfter', (r) => (r.uascLookedAfter = NaN)],
+    ];
+    for (const [name, breakIt] of broken) {
+      const r = record();
+      breakIt(r);
+      expect(firstNonFinite(r)).toBe(name);
+    }
     expect(firstNonFinite(record(), { privateResidentialPricePerWeek: Infinity } as never)).toBe('market.privateResidentialPricePerWeek');
     // no limit (no social workers, free early help, places: null): the engine's answer, not an overflow
     expect(firstNonFinite(record(), { socialWorkCaseload: Infinity, earlyHelpCapacity: Infinity, privateResidentialPlaces: Infinity } as never)).toBeUndefined();

@@ -3,7 +3,7 @@
  * tested in Node and recomputed on every resize.
  *
  * The pathway runs along the long side of the viewport (left to right when landscape, top to
- * bottom when portrait) in bands: births, universal services, the four statutory steps, the eight
+ * bottom when portrait) in bands: births (and unaccompanied arrivals beside them), universal services, the four statutory steps, the eight
  * placements in a 2 × 4 grid, and the two exits. Everything scales with one base font size taken
  * from the viewport, so the same picture works on a laptop, a projector and a 4K screen.
  */
@@ -64,13 +64,15 @@ interface Band {
   cross: number;
   /** Portrait screens have cross axis to spare: flat nodes there get wider instead. */
   portraitCross?: number;
-  arrangement: 'single' | 'grid' | 'stack';
+  arrangement: 'single' | 'grid' | 'stack' | 'sources';
 }
 
 const PATHWAY_CROSS = 0.6;
 
 const BANDS: readonly Band[] = [
-  { ids: ['birth'], weight: 0.75, portraitWeight: 1, cross: 0.3, arrangement: 'single' },
+  // Births on the centre line (they feed universal services, next door); unaccompanied arrivals
+  // above them, on the side where forward bridges run, since they go straight into care.
+  { ids: ['birth', 'moved_in'], weight: 0.75, portraitWeight: 1.2, cross: 0.3, arrangement: 'sources' },
   { ids: ['universal'], weight: 1.35, cross: 1, arrangement: 'single' },
   { ids: ['early_help'], weight: 1, cross: PATHWAY_CROSS, arrangement: 'single' },
   { ids: ['assessment'], weight: 1, cross: PATHWAY_CROSS, arrangement: 'single' },
@@ -186,6 +188,13 @@ export function layoutMap(width: number, height: number): MapLayout {
     if (band.arrangement === 'single') {
       const crossSize = crossLength * (landscape ? band.cross : (band.portraitCross ?? band.cross));
       rects.set(band.ids[0], { band: bandIndex, rect: toRect(main, crossCentre - crossSize / 2, size, crossSize) });
+    } else if (band.arrangement === 'sources') {
+      const [centred, beside] = band.ids;
+      const crossSize = crossLength * (landscape ? band.cross : (band.portraitCross ?? band.cross));
+      const centreStart = crossCentre - crossSize / 2;
+      const inset = Math.min(0.04 * crossLength, gapCell);
+      rects.set(centred, { band: bandIndex, rect: toRect(main, centreStart, size, crossSize) });
+      rects.set(beside, { band: bandIndex, rect: toRect(main, crossStart + inset, size, centreStart - gapCell - crossStart - inset) });
     } else if (band.arrangement === 'stack') {
       // Two exits: the first near the top (where forward arcs land), the second near the bottom.
       const crossSize = crossLength * (landscape ? band.cross : (band.portraitCross ?? band.cross));

@@ -1,5 +1,6 @@
 /**
- * The map's nodes: every state of the pathway plus the birth source and the two exits, in pathway
+ * The map's nodes: every state of the pathway plus the two sources (births, unaccompanied arrivals)
+ * and the two exits, in pathway
  * order, and how an animation-view code finds its node.
  */
 import { VIEW_CODE } from '../../sim/worker/contract';
@@ -19,7 +20,7 @@ export interface MapNode {
 
 const SHORT_LABEL: Record<MapNodeId, string> = {
   birth: 'Births',
-  moved_in: 'Arrived (unaccompanied)',
+  moved_in: 'Arrived unaccompanied',
   universal: 'Universal services',
   early_help: 'Early help',
   assessment: 'Assessment',
@@ -60,11 +61,14 @@ const STATE_OFFSET = NODE_INDEX[STATES[0]];
 
 /**
  * The node a child was in at the start of the period. A child born this month starts at the
- * birth node; a slot that was empty or already exited has no start.
+ * birth node. A slot empty at the start that now holds a child in care was filled by an
+ * unaccompanied child arriving (newborns show `birth`, and nobody else joins the population), so
+ * it starts at the arrivals node; any other empty or exited slot has no start.
  */
-export function prevNodeOf(prevCode: number): number {
+export function prevNodeOf(prevCode: number, code: number): number {
   if (prevCode < STATES.length) return STATE_OFFSET + prevCode;
   if (prevCode === VIEW_CODE.birth) return NODE_INDEX.birth;
+  if (prevCode === VIEW_CODE.empty && code < STATES.length && isCareCode(code)) return NODE_INDEX.moved_in;
   return NO_NODE;
 }
 

@@ -258,7 +258,7 @@ export class ParticleField {
     if (!this.layout) return 0;
     let living = 0;
     for (let i = 0; i < this.count; i++) {
-      const from = prevNodeOf(this.prev[i]);
+      const from = prevNodeOf(this.prev[i], this.state[i]);
       const to = currentNodeOf(this.state[i], this.prev[i]);
       const was = this.node[i];
       this.node[i] = to;

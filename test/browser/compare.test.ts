@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { compareMain } from '../../sim/cli/compare';
+import { OUTCOMES } from '../../sim/comparison/outcomes';
 import type { OutcomeAtHorizon } from '../../sim/comparison/summary';
 import { SCENARIO_DIR } from '../../sim/node/files';
 import { launchChromium } from './chromium';
@@ -81,7 +82,8 @@ describe('comparing scenarios in the browser', () => {
 
     const figures = await readFigures(page);
     const expected = asFigures(await cliJson());
-    expect(Object.keys(expected)).toHaveLength(3 * 11 * 11);
+    // 3 horizons x every outcome x 11 figures (a, b: mean, median, low, high; difference: mean, low, high).
+    expect(Object.keys(expected)).toHaveLength(3 * OUTCOMES.length * 11);
     expect(figures).toEqual(expected);
 
     const csv = (await download(page, 'CSV')).toString('utf8').split('\n');
@@ -177,7 +179,7 @@ describe('comparing scenarios in the browser', () => {
     const page = await browser.newPage();
     await openComparison(page, `${server.url}${QUERY.replace('runs=5', 'runs=2').replace('months=120', 'months=6')}#c1.not-a-real-fragment.zz`);
     await expect(page.getByRole('alert').textContent()).resolves.toContain('could not be read');
-    expect(await page.locator('[data-stat]').count()).toBe(11 * 11);
+    expect(await page.locator('[data-stat]').count()).toBe(OUTCOMES.length * 11);
   });
 
   it('carries a live run (levers and month) in its link, and compares it as B', async () => {

@@ -34,8 +34,12 @@ export const CONTEXTS: { pattern: RegExp; why: string; levers: Record<string, un
   { pattern: /^policy\.profitCap\.maxMargin$/, why: 'the cap applies only when enabled', levers: { 'policy.profitCap.enabled': true } },
   {
     pattern: /^policy\.homesAsEarlyOption\.(reunification|stepDown|breakdown)Multiplier$/,
-    why: 'the claimed benefits apply to children placed in a home early, only while the policy is on (and a breakdown needs a step-down to foster care first)',
-    levers: { 'policy.homesAsEarlyOption.residentialEntryMultiplier': 3, 'policy.collaborativeFosterTransition.stepDownMultiplier': 3 },
+    why: 'the claimed benefits apply to children placed in a home early, only while the policy is on (and a breakdown needs a step-down to foster care first, then a breakdown: made common enough to see in a small run)',
+    levers: {
+      'policy.homesAsEarlyOption.residentialEntryMultiplier': 3,
+      'policy.collaborativeFosterTransition.stepDownMultiplier': 3,
+      'care.escalateToResidentialPerYear': 1,
+    },
   },
 ];
 

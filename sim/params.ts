@@ -195,6 +195,16 @@ export const MAX_POVERTY_SHARE = 0.95;
 /** The scenario's classes of time in care for the return-home hazard (TIME_IN_CARE_FROM: 0, 3, 12, 24 months). */
 const TIME_IN_CARE_CLASSES = ['under3Months', 'months3to12', 'months12to24', 'over24Months'] as const;
 
+/** How proceedings end; special guardianship and a return home share what is not a placement order (scaled down together if they ask for more than all of it). */
+function courtOutcomesOf(o: Scenario['courts']['outcomes']): EngineParams['courtOutcomes'] {
+  const over = Math.max(1, o.specialGuardianship + o.returnHome);
+  return {
+    placementOrderByAge: [o.placementOrderUnder5, o.placementOrder5to9, 0],
+    specialGuardianship: o.specialGuardianship / over,
+    returnHome: o.returnHome / over,
+  };
+}
+
 const monthlyFactor = (perYear: number): number => Math.pow(1 + perYear, 1 / 12);
 
 export function toParams(s: Scenario): EngineParams {
@@ -285,11 +295,7 @@ export function toParams(s: Scenario): EngineParams {
     otherToOrder: perMonth(s.legalStatus.otherToOrderPerYear),
     // proceedings last at least PROCEEDINGS_MIN_MONTHS, then conclude at a rate that gives the mean
     proceedingsConclude: 1 / Math.max(0.25, proceedingsMonths - PROCEEDINGS_MIN_MONTHS),
-    courtOutcomes: {
-      placementOrderByAge: [c.outcomes.placementOrderUnder5, c.outcomes.placementOrder5to9, 0],
-      specialGuardianship: c.outcomes.specialGuardianship,
-      returnHome: c.outcomes.returnHome,
-    },
+    courtOutcomes: courtOutcomesOf(c.outcomes),
     uascArrivalsPerMonth: scaled(s.uasc.arrivalsPerYear) / 12,
     uascShare16to17: s.uasc.share16to17,
     stepDown: perMonth(s.care.stepDownPerYear * s.policy.collaborativeFosterTransition.stepDownMultiplier),

@@ -25,9 +25,14 @@ export function formatPounds(n: number): string {
   return `${sign}£${whole.format(abs)}`;
 }
 
-/** Month 0 is the start; months are shown as "Year 2, month 3" alongside the raw count. */
-export function formatMonth(month: number): string {
-  const year = Math.floor(month / 12) + 1;
-  const inYear = (month % 12) + 1;
-  return `Year ${year}, month ${inYear}`;
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * The month on the calendar, as analysts speak of it: "Apr 2021, 2021-22" (the month simulated and
+ * its financial year); month 0 is the state at the end of the month before the start.
+ */
+export function formatCalendarMonth(record: { month: number; date: string; financialYear: string }): string {
+  const [year, month] = record.date.split('-').map(Number);
+  const name = `${MONTH_NAMES[month - 1] ?? '?'} ${year}`;
+  return record.month === 0 ? `start: end of ${name}` : `${name}, ${record.financialYear}`;
 }

@@ -17,7 +17,7 @@ import { createLegalPanel } from './care-legal-panel';
 import { addressKeeper, requestFromAddress } from './address';
 import { createErrorPanel } from './errors';
 import { download, runToCsv, timelineToJson } from './export';
-import { formatCount, formatMonth, formatPounds } from './format';
+import { formatCalendarMonth, formatCount, formatPounds } from './format';
 import { createLeverPanel } from './levers';
 import { createPathwayMap, type PathwayMap } from './map';
 import { createNotice } from './notice';
@@ -121,7 +121,7 @@ async function start(): Promise<void> {
     const { record } = snapshot;
     monthEl.dataset.month = String(record.month);
     monthEl.textContent = String(record.month);
-    monthDetail.textContent = record.month === 0 ? 'start' : formatMonth(record.month - 1);
+    monthDetail.textContent = formatCalendarMonth(record);
     table.update(record, snapshot.coalesced);
     costs.update(snapshot.market, snapshot.scale);
     for (const chart of trendCharts) chart.invalidate();

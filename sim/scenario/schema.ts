@@ -249,7 +249,7 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
       placementOrderUnder5: share('Share of concluded proceedings for a child under 5 that end in a placement order.'),
       placementOrder5to9: share('Share for a child aged 5-9 (none from 10).'),
       specialGuardianship: share('Share of the others that end in a special guardianship (or child arrangements) order: the child leaves care.'),
-      returnHome: share('Share of the others that end with the child going home (no order or a supervision order).'),
+      returnHome: share('Share of the others that end with the child going home (no order or a supervision order). If the two shares add to more than 1, both are scaled down to add to 1 (no full care orders).'),
     }),
   }),
   practice: obj('Local practice, apart from demand: the threshold for care.', {

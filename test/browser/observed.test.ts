@@ -87,4 +87,25 @@ describe('observed history on the charts', () => {
     }
     expect(errors).toEqual([]);
   });
+
+  it('replays the shipped back-cast (north-east-2009) to March 2020 with the observed series beside it', async () => {
+    const { page, errors } = await openPage('?scenario=north-east-2009&seed=1&particles=0');
+    await page.waitForFunction(() => window.__careFutures?.shown().running === 'north-east-2009', undefined, { timeout: 60_000 });
+    await expect.poll(() => page.locator('#month-detail').textContent(), { timeout: 30_000 }).toBe('start: end of Mar 2009');
+    await page.evaluate(async () => {
+      await window.__careFutures?.link.step(132);
+    });
+    await page.waitForFunction(() => document.querySelector('[data-testid="month"]')?.getAttribute('data-month') === '132', undefined, { timeout: 120_000 });
+    await page.evaluate(() => window.__careFutures?.drawCharts());
+    const care = await page.evaluate(() => {
+      const figure = document.querySelector<HTMLElement>('#charts figure.chart');
+      return { drawn: Number(figure?.dataset.observedDrawn ?? '0'), label: figure?.querySelector('canvas')?.getAttribute('aria-label') ?? '' };
+    });
+    // the North East's 2016 and 2018 figures lie inside April 2009 - March 2020
+    expect(care.drawn).toBe(2);
+    expect(care.label).toContain('observed (DfE), North East');
+    expect(await page.locator('#month-detail').textContent()).toBe('Mar 2020, 2019-20');
+    await page.locator('#charts').screenshot({ path: 'test-results/backcast.png' });
+    expect(errors).toEqual([]);
+  });
 });

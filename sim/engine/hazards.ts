@@ -132,16 +132,24 @@ export class HazardTable {
   /** per (variant, state, age class, time-in-care class): [chance of any event, cut point of each event] */
   private readonly rows = new Float64Array(VARIANTS * STATES.length * AGE_CLASSES * TIC_CLASSES * ROW);
   private readonly r = new Float64Array(MAX_EVENTS);
+  /** The parameters the care rows were computed for: they depend on nothing else, so they are kept until a lever replaces them. */
+  private careRowsFor: EngineParams | undefined;
 
-  /** The rows for this month's parameters and social-work overload. */
+  /**
+   * The rows for this month's parameters and social-work overload. Parameters are replaced, never
+   * edited, when a lever moves (engine/live-params.ts), so the same object means the same care rows.
+   */
   update(p: EngineParams, overload: number): void {
     const r = this.r;
+    const careToo = p !== this.careRowsFor;
+    this.careRowsFor = p;
     for (let v = 0; v < VARIANTS; v++) {
       const variant = variantFrom(v);
       for (let code = 0; code < STATES.length; code++) {
         for (let c = 0; c < AGE_CLASSES; c++) {
           for (let t = 0; t < TIC_CLASSES; t++) {
             if (code < FIRST_CARE && (v > 0 || t > 0)) continue; // never read (see eventOf)
+            if (code >= FIRST_CARE && !careToo) continue;
             r.fill(0);
             const n = hazardsOf(p, overload, code, AGE_CLASS_FROM[c], TIME_IN_CARE_FROM[t], variant, r);
             this.writeRow(this.at(v, code, c, t), r, n);

@@ -8,6 +8,8 @@
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import type { ObservedOverlay } from '../sim/observed/overlay';
 import { createObservedLayer } from './chart-observed';
+import { calendarTicks } from './calendar-ticks';
+import { monthIndexOf } from '../sim/dates';
 import type { RingSeries, SeriesTable } from './ring';
 
 export interface ChartSeries<K extends string> {
@@ -36,6 +38,8 @@ export interface Chart {
   invalidate(): void;
   setMarkers(months: readonly number[]): void;
   setReference(ref: { value: number; label: string } | undefined): void;
+  /** The run's start date ("YYYY-MM"): the time axis reads years at each 31 March; undefined: month numbers. */
+  setCalendar(startDate: string | undefined): void;
   /** Observed figures on the run's months (`sim/observed/overlay.ts`); undefined draws none. */
   setObserved(overlay: ObservedOverlay | undefined): void;
   resize(): void;
@@ -102,6 +106,9 @@ export function createChart<K extends string>(
   const x: ScaleLinear<number, number> = scaleLinear();
   const y: ScaleLinear<number, number> = scaleLinear();
   let xTicks: number[] = [];
+  let xLabels: string[] = [];
+  /** month index of the run's start date: the axis then reads years (calendar-ticks.ts) */
+  let calendarStart: number | undefined;
   let yTicks: number[] = [];
   let yLabels: string[] = [];
   let xLo = NaN;
@@ -169,9 +176,18 @@ export function createChart<K extends string>(
       xLo = lo;
       xHi = hi;
       x.domain([lo, hi]);
-      // Whole months only, and none under the "month" label at the right end.
+      // Whole months (or years) only, and none under the axis label at the right end.
       const room = width - pad.right - fontSize() * 4.6;
-      xTicks = x.ticks(Math.max(2, Math.floor(width / 110))).filter((t) => Number.isInteger(t) && x(t) < room);
+      const most = Math.max(2, Math.floor(width / 110));
+      if (calendarStart === undefined) {
+        xTicks = x.ticks(most).filter((t) => Number.isInteger(t) && x(t) < room);
+        xLabels = xTicks.map(String);
+      } else {
+        const ticks = calendarTicks(lo, hi, calendarStart, most);
+        const keep = ticks.months.map((m) => x(m) < room);
+        xTicks = ticks.months.filter((_, k) => keep[k]);
+        xLabels = ticks.labels.filter((_, k) => keep[k]);
+      }
     }
     // Headroom of 10% so a rising line doesn't rescale the axis every month.
     const top = maxValue();
@@ -214,11 +230,11 @@ export function createChart<K extends string>(
     c.textBaseline = 'top';
     for (let i = 0; i < xTicks.length; i++) {
       const px = x(xTicks[i]);
-      c.fillText(String(xTicks[i]), px, height - pad.bottom + fontPx * 0.35);
+      c.fillText(xLabels[i], px, height - pad.bottom + fontPx * 0.35);
     }
 
     c.textAlign = 'right';
-    c.fillText('month', width - pad.right, height - pad.bottom + fontPx * 0.35);
+    c.fillText(calendarStart === undefined ? 'month' : '31 March', width - pad.right, height - pad.bottom + fontPx * 0.35);
 
     const n = data.length;
     if (options.mode === 'stacked') drawStacked(c, n);
@@ -354,6 +370,11 @@ export function createChart<K extends string>(
     setMarkers(months) {
       markers = months;
       figure.dataset.markers = String(months.length);
+      this.invalidate();
+    },
+    setCalendar(startDate) {
+      calendarStart = startDate === undefined ? undefined : monthIndexOf(startDate);
+      xLo = NaN; // recompute the ticks
       this.invalidate();
     },
     setReference(ref) {

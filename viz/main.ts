@@ -18,6 +18,7 @@ import { addressKeeper, requestFromAddress } from './address';
 import { createErrorPanel } from './errors';
 import { download, runToCsv, timelineToJson } from './export';
 import { formatCalendarMonth, formatCount, formatPounds } from './format';
+import { DEFAULT_START_DATE } from '../sim/dates';
 import { createLeverPanel } from './levers';
 import { createPathwayMap, type PathwayMap } from './map';
 import { createNotice } from './notice';
@@ -98,6 +99,7 @@ async function start(): Promise<void> {
     trendCharts[0].setObserved(overlay('lookedAfter'));
     trendCharts[1].setObserved(overlay('childProtection'));
     trendCharts[2].setObserved(overlay('childrenInNeed'));
+    for (const chart of allCharts) chart.setCalendar(scenario.startDate ?? DEFAULT_START_DATE);
   };
 
   const showPlaying = (playing: boolean): void => {

@@ -33,12 +33,26 @@ function pooled(records: readonly MonthRecord[], field: (r: MonthRecord) => Reco
 describe('the care pathway against DfE', () => {
   const scenario = loadShipped('north-east-baseline.json', { 'population.scale': 0.1 });
   const months: MonthRecord[] = [];
+  let first: MonthRecord[] = [];
   for (const seed of [1, 2, 3, 4]) {
     const run = runScenario(scenario, { seed, months: 120 });
     if (!run.ok) throw new Error('run failed');
-    if (seed === 1) expectInvariants(run.value);
+    if (seed === 1) {
+      expectInvariants(run.value);
+      first = run.value;
+    }
     months.push(...run.value.slice(25));
   }
+
+  it('counts care leavers: everyone who left care at 18 in the last years of support, and costs them', () => {
+    const supportMonths = (scenario.careLeavers.supportedToAge - 18) * 12;
+    expect(supportMonths).toBeLessThan(first.length);
+    for (let m = supportMonths; m < first.length; m++) {
+      const leftAt18 = first.slice(m - supportMonths + 1, m + 1).reduce((n, r) => n + r.careExitsByReason.turned_18, 0);
+      expect(first[m].careLeavers, `month ${m}`).toBe(leftAt18);
+      expect(first[m].spend.care_leavers, `month ${m}`).toBeGreaterThan(0);
+    }
+  });
 
   it('has the ages of children in care within 5 points of DfE', () => {
     const shares = pooled(months, (r) => r.lookedAfterByAge);

@@ -63,6 +63,28 @@ describe('every lever moves the model the way it says', () => {
     expect(effect(base, 'policy.childPovertyReduction', 0.3, 60, (t) => sumOver(t, 1, (r) => flowsInto(r, (_f, to) => to === 'assessment')))).toBeLessThan(0);
   });
 
+  it('child poverty raised (a negative reduction): more families in poverty, and more referrals', () => {
+    expect(effect(base, 'policy.childPovertyReduction', -0.3, 60, (t) => t.poorFamilies)).toBeGreaterThan(0);
+    expect(effect(base, 'policy.childPovertyReduction', -0.3, 60, (t) => sumOver(t, 1, (r) => flowsInto(r, (_f, to) => to === 'assessment')))).toBeGreaterThan(0);
+  });
+
+  it('a lower threshold for care: more entries to care', () => {
+    const entries = (t: Trace) => sumOver(t, 1, (r) => Object.values(r.careEntriesByAge).reduce((a, b) => a + b, 0));
+    expect(effect(base, 'practice.careEntryRatio', 1.5, 24, entries)).toBeGreaterThan(0);
+  });
+
+  it('more section 20 at entry: more children accommodated under section 20', () => {
+    expect(effect(base, 'legalStatus.section20ShareAtEntry.age10plus', 0.9, 24, (t) => t.records[24].lookedAfterByLegalStatus.V2)).toBeGreaterThan(0);
+  });
+
+  it('longer care proceedings: more children on interim orders', () => {
+    expect(effect(base, 'courts.proceedingsWeeks', 80, 24, (t) => t.records[24].lookedAfterByLegalStatus.C1)).toBeGreaterThan(0);
+  });
+
+  it('more unaccompanied children arriving: more of them in care', () => {
+    expect(effect(base, 'uasc.arrivalsPerYear', 1000, 12, (t) => t.records[12].uascLookedAfter)).toBeGreaterThan(0);
+  });
+
   it('more council-home places planned: more places open after the building lag, and more children in them', () => {
     const target = base.policy.councilHomes.targetPlaces * 3;
     const lag = base.policy.councilHomes.monthsToOpen;

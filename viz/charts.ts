@@ -177,7 +177,7 @@ export function createChart<K extends string>(
       xHi = hi;
       x.domain([lo, hi]);
       // Whole months (or years) only, and none under the axis label at the right end.
-      const room = width - pad.right - fontSize() * 4.6;
+      const room = width - pad.right - fontSize() * (calendarStart === undefined ? 4.6 : 7);
       const most = Math.max(2, Math.floor(width / 110));
       if (calendarStart === undefined) {
         xTicks = x.ticks(most).filter((t) => Number.isInteger(t) && x(t) < room);

@@ -20,7 +20,7 @@ export interface MapNode {
 
 const SHORT_LABEL: Record<MapNodeId, string> = {
   birth: 'Births',
-  moved_in: 'Arrived unaccompanied',
+  moved_in: 'Arrivals (UASC)',
   universal: 'Universal services',
   early_help: 'Early help',
   assessment: 'Assessment',

@@ -33,3 +33,8 @@ export const dfeAgeBandOf = (ageMonths: number): number =>
 
 /** Care proceedings take at least this long (months) before they can conclude (the hazards' time-in-care class from 3 months). */
 export const PROCEEDINGS_MIN_MONTHS = 3;
+
+/** Section 20 at entry has its own share from this age (adolescents: family breakdown, accommodation at their request). */
+export const ADOLESCENT_FROM = years(10);
+/** A pre-birth referral that does not lead to care at birth comes to assessment within this many months of birth. */
+export const PRE_BIRTH_REFERRAL_WITHIN = 6;

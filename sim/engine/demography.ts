@@ -2,7 +2,7 @@
  * The population's edges: children turn 18 and leave (from care as care leavers), and babies are
  * born into universal services.
  */
-import { AGE_OUT_MONTHS, years } from '../ages';
+import { AGE_OUT_MONTHS, PRE_BIRTH_REFERRAL_WITHIN, years } from '../ages';
 import { isCareCode, STATE_CODE as S } from '../states';
 import { bookReReferral, familyGrew, familyShrank, needRateOfFamily } from './clocks';
 import { LEGAL_V2 } from './hazards';
@@ -96,9 +96,6 @@ export function births(s: EngineState, m: number): void {
     preBirthRoute(s, i, m);
   }
 }
-
-/** Months after birth within which a pre-birth referral comes to assessment. */
-const PRE_BIRTH_REFERRAL_WITHIN = 6;
 
 /**
  * The infant route: a newborn's chance of a pre-birth referral grows with its family's need (the

@@ -14,16 +14,13 @@
  * `entryProfile`). An approximation in one respect (stated in docs/model.md): a child in care
  * proceedings counts their duration from its entry to care.
  */
-import { AGE_OUT_MONTHS, dfeAgeBandOf, permanenceBandOf, years } from '../ages';
+import { AGE_OUT_MONTHS, dfeAgeBandOf, permanenceBandOf, PRE_BIRTH_REFERRAL_WITHIN, years } from '../ages';
 import type { EngineParams } from '../params';
 import { LEGAL_STATUSES, STATE_CODE as S } from '../states';
+import { entryLegalShares } from './care-episodes';
 import { CARE_EVENT, LEGAL_C1, LEGAL_C2, LEGAL_E1, LEGAL_OTHER, LEGAL_V2, variantOf, type HazardTable } from './hazards';
 
 const LEGAL = LEGAL_STATUSES.length;
-/** Section 20 is used more from this age (as in care-episodes.ts). */
-const ADOLESCENT_FROM = 120;
-/** Months after birth within which a pre-birth referral comes to assessment (as in demography.ts). */
-const PRE_BIRTH_WITHIN = 6;
 
 /** The chance that a need (or a referral) leads to care, from the pathway's parameters: an absorbing chain over assessment, CIN and CP. */
 export function careChanceOfReferral(p: EngineParams): number {
@@ -52,7 +49,7 @@ export function entryProfile(p: EngineParams): Float64Array {
   const e = new Float64Array(AGE_OUT_MONTHS);
   for (let x = 0; x < AGE_OUT_MONTHS; x++) e[x] = needPerMonth * p.needAgeRatio[dfeAgeBandOf(x)];
   e[0] += p.preBirthReferral * p.careAtBirth;
-  for (let x = 1; x <= PRE_BIRTH_WITHIN; x++) e[x] += (p.preBirthReferral * (1 - p.careAtBirth) * toCare) / PRE_BIRTH_WITHIN;
+  for (let x = 1; x <= PRE_BIRTH_REFERRAL_WITHIN; x++) e[x] += (p.preBirthReferral * (1 - p.careAtBirth) * toCare) / PRE_BIRTH_REFERRAL_WITHIN;
   return e;
 }
 
@@ -72,11 +69,11 @@ export class SteadyCare {
     const chance = new Float64Array(8);
     for (let x = 0; x < AGE_OUT_MONTHS; x++) {
       if (e[x] <= 0) continue;
-      const s20 = p.section20AtEntry[x < ADOLESCENT_FROM ? 0 : 1];
+      const atEntry = entryLegalShares(p, x);
       mass.fill(0);
-      mass[LEGAL_OTHER] = p.otherAtEntry;
-      mass[LEGAL_V2] = (1 - p.otherAtEntry) * s20;
-      mass[LEGAL_C1] = (1 - p.otherAtEntry) * (1 - s20);
+      mass[LEGAL_OTHER] = atEntry.other;
+      mass[LEGAL_V2] = atEntry.section20;
+      mass[LEGAL_C1] = atEntry.interimOrder;
       for (let d = 0; x + d < AGE_OUT_MONTHS; d++) {
         const a = x + d;
         for (let l = 0; l < LEGAL; l++) {

@@ -331,6 +331,18 @@ export function prefetchChildren(a: ChildArrays, ids: Int32Array, from: number, 
 export function prefetchRare(a: ChildArrays, ids: Int32Array, from: number, to: number): void {
   touch(a.rare.u8, 8, ids, from, to, 0);
 }
+/** Load the months the need clocks of families ids[from..to) are booked for (all a stale calendar entry reads). */
+export function prefetchNeedBooked(f: FamilyArrays, ids: Int32Array, from: number, to: number): void {
+  touch(f.booked.u8, 8, ids, from, to, 0);
+}
+/** Load the records (not the booked months) of families ids[from..to). */
+export function prefetchFamilyRecords(f: FamilyArrays, ids: Int32Array, from: number, to: number): void {
+  touch(f.u8, 32, ids, from, to, 0);
+}
+/** Load the block of child records of families ids[from..to) (not their rarely read fields). */
+export function prefetchChildBlocks(a: ChildArrays, ids: Int32Array, from: number, to: number): void {
+  touch(a.u8, 16 * FAMILY_SLOTS, ids, from, to, 0);
+}
 /** Load the records (and booked months) of families ids[from..to); of the children's families if `ofChildren`. */
 export function prefetchFamilies(f: FamilyArrays, ids: Int32Array, from: number, to: number, ofChildren = false): void {
   const shift = ofChildren ? FAMILY_SHIFT : 0;

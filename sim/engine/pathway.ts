@@ -13,7 +13,7 @@ import { STATE_CODE as S } from '../states';
 import { changePlacement, placeInCare } from './matching';
 import { bookReReferral, startNeedClockAtMonthEnd } from './clocks';
 import { deactivate, move } from './moves';
-import { PREFETCH_BATCH, prefetchChildren } from './population';
+import { PREFETCH_BATCH, prefetchChildren, prefetchFamiliesOf } from './population';
 import { draw, type EngineState } from './state';
 import { leaveWaiting } from './waiting-list';
 import { CARE_EVENT, LEGAL_C1, LEGAL_C2, LEGAL_E1, variantOf } from './hazards';
@@ -46,6 +46,8 @@ export function stepSystem(s: EngineState, m: number): void {
   for (let j = withEvent.count - 1; j >= 0; j--) {
     if ((withEvent.count - 1 - j) % PREFETCH_BATCH === 0) {
       prefetchChildren(s.children.a, slots, Math.max(0, j - PREFETCH_BATCH + 1), j + 1);
+      // a child leaving early help closes or shrinks its family's case, in the family's record
+      prefetchFamiliesOf(s.families, slots, Math.max(0, j - PREFETCH_BATCH + 1), j + 1);
       // a child leaving the table moves the last entry into its place, which touches that child
       prefetchChildren(s.children.a, t.slot, Math.max(0, t.count - PREFETCH_BATCH), t.count);
     }

@@ -339,6 +339,10 @@ export function prefetchNeedBooked(f: FamilyArrays, ids: Int32Array, from: numbe
 export function prefetchFamilyRecords(f: FamilyArrays, ids: Int32Array, from: number, to: number): void {
   touch(f.u8, 32, ids, from, to, 0);
 }
+/** Load the records (not the booked months) of the families of the children in slots ids[from..to). */
+export function prefetchFamiliesOf(f: FamilyArrays, ids: Int32Array, from: number, to: number): void {
+  touch(f.u8, 32, ids, from, to, FAMILY_SHIFT);
+}
 /** Load the block of child records of families ids[from..to) (not their rarely read fields). */
 export function prefetchChildBlocks(a: ChildArrays, ids: Int32Array, from: number, to: number): void {
   touch(a.u8, 16 * FAMILY_SLOTS, ids, from, to, 0);

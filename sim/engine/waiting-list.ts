@@ -5,7 +5,7 @@
  */
 import { STATE_CODE as S } from '../states';
 import { activate, familyHasEarlyHelp, move } from './moves';
-import { PENDING_NEED, PENDING_WAITING, pendingOf, PREFETCH_BATCH, prefetchChildren, prefetchRare, setPending, setWaitTicket, stateOf, waitTicketOf } from './population';
+import { PENDING_NEED, PENDING_WAITING, pendingOf, PREFETCH_BATCH, prefetchChildren, prefetchFamiliesOf, prefetchRare, setPending, setWaitTicket, stateOf, waitTicketOf } from './population';
 import type { EngineState } from './state';
 
 export function joinWaiting(s: EngineState, i: number): void {
@@ -41,6 +41,8 @@ export function admitEarlyHelp(s: EngineState): void {
       const next = q.upcoming(PREFETCH_BATCH);
       prefetchChildren(a, next, 0, next.length);
       prefetchRare(a, next, 0, next.length);
+      // whether the family has a case already (and the case it joins) is in the family's record
+      prefetchFamiliesOf(s.families, next, 0, next.length);
       ahead = next.length - 1;
     }
     const i = q.frontSlot();

@@ -10,7 +10,7 @@ import { FlowCounter } from './flows';
 import { HazardTable } from './hazards';
 import type { EngineParams } from '../params';
 import { allocateFamilies, Children, serialOf, takeDraw, type FamilyArrays } from './population';
-import { runKeys, uniform, type RunKeys } from './rng';
+import { runKeys, uniform, uniformOfStream, type RunKeys } from './rng';
 import { DFE_AGE_BANDS } from '../ages';
 import { CARE_EXIT_REASONS, CARE_EXITS, SPEND_CATEGORIES, STATE_CODE, STATES } from '../states';
 import { TicketQueue } from './ticket-queue';
@@ -165,7 +165,7 @@ export class EngineState {
 export function draw(s: EngineState, i: number): number {
   if (i === s.curSlot) {
     const t = s.active;
-    return uniform(s.keys.child, t.serial[s.cur], t.draws[s.cur]++);
+    return uniformOfStream(t.stream[s.cur], t.draws[s.cur]++);
   }
   const a = s.children.a;
   return uniform(s.keys.child, serialOf(a, i), takeDraw(a, i));

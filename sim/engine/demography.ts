@@ -20,7 +20,7 @@ import {
   FAMILY_SHIFT,
   PENDING_NEED,
   PREFETCH_BATCH,
-  prefetchBlocks,
+  prefetchChildBlocks,
   prefetchChildren,
   prefetchFamilies,
   setBorn,
@@ -82,7 +82,8 @@ export function births(s: EngineState, m: number): void {
   for (let k = 0; k < n; k++) {
     if (k % PREFETCH_BATCH === 0) {
       prefetchFamilies(s.families, families, k, Math.min(k + PREFETCH_BATCH, n));
-      prefetchBlocks(a, families, k, Math.min(k + PREFETCH_BATCH, n));
+      // not the rarely read fields: only the few babies referred before birth write them
+      prefetchChildBlocks(a, families, k, Math.min(k + PREFETCH_BATCH, n));
     }
     const serial = s.nextSerial++;
     const i = slotInFamily(s, families[k]);

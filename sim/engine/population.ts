@@ -353,8 +353,3 @@ export function prefetchFamilies(f: FamilyArrays, ids: Int32Array, from: number,
   touch(f.u8, 32, ids, from, to, shift);
   touch(f.booked.u8, 8, ids, from, to, shift);
 }
-/** Load the block of child records of families ids[from..to), and of their rarely read fields. */
-export function prefetchBlocks(a: ChildArrays, ids: Int32Array, from: number, to: number): void {
-  touch(a.u8, 16 * FAMILY_SLOTS, ids, from, to, 0);
-  touch(a.rare.u8, 8 * FAMILY_SLOTS, ids, from, to, 0);
-}

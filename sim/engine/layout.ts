@@ -12,12 +12,13 @@
 /** The typed views of one buffer of packed records. */
 export interface Records {
   u8: Uint8Array;
+  u16: Uint16Array;
   i32: Int32Array;
   u32: Uint32Array;
   f64: Float64Array;
 }
 type Kind = keyof Records;
-const WIDTH: Readonly<Record<Kind, number>> = { u8: 1, i32: 4, u32: 4, f64: 8 };
+export const WIDTH: Readonly<Record<Kind, number>> = { u8: 1, u16: 2, i32: 4, u32: 4, f64: 8 };
 
 /** A field of a packed record: [kind, byte offset in the record, value in a new record]. */
 export type RecordField = readonly [Kind, number, number];
@@ -43,7 +44,7 @@ export function checkLayout<T extends RecordLayout>(layout: T): T {
 }
 
 function views(buffer: ArrayBuffer): Records {
-  return { u8: new Uint8Array(buffer), i32: new Int32Array(buffer), u32: new Uint32Array(buffer), f64: new Float64Array(buffer) };
+  return { u8: new Uint8Array(buffer), u16: new Uint16Array(buffer), i32: new Int32Array(buffer), u32: new Uint32Array(buffer), f64: new Float64Array(buffer) };
 }
 
 /** Records `from..to-1` at their fields' values for a new record. */

@@ -34,6 +34,8 @@ const ACTIVE_COLUMNS = {
   legal: [Uint8Array, 0],
   /** 1 for an unaccompanied asylum-seeking child */
   uasc: [Uint8Array, 0],
+  /** ticket of the child's place in the early-help waiting list (0 if none; see waiting-list.ts) */
+  waitTicket: [Int32Array, 0],
 } as const satisfies Record<string, Column>;
 
 
@@ -75,6 +77,9 @@ export class ActiveTable {
   get uasc(): Uint8Array {
     return this.table.a.uasc;
   }
+  get waitTicket(): Int32Array {
+    return this.table.a.waitTicket;
+  }
 
   /** Append a child; returns its index in the table. */
   add(slot: number, code: number, stream: number, draws: number, born: number): number {
@@ -91,6 +96,7 @@ export class ActiveTable {
     a.legalSince[k] = 0;
     a.legal[k] = 0;
     a.uasc[k] = 0;
+    a.waitTicket[k] = 0;
     return k;
   }
 
@@ -118,6 +124,7 @@ export class ActiveTable {
     a.legalSince[to] = a.legalSince[from];
     a.legal[to] = a.legal[from];
     a.uasc[to] = a.uasc[from];
+    a.waitTicket[to] = a.waitTicket[from];
   }
 
   /** The table's column names (for tests that check every column moves with its row). */

@@ -45,12 +45,14 @@ const CHILD = checkLayout({
     drawsOrPos: ['i32', 12, 0],
   },
 });
-/** A child's rarely read fields: 8 bytes, 0 when unused (tickets and months start at 1). */
+/**
+ * A child's rarely read fields: 8 bytes (4 free), 0 when unused (months start at 1). A waiting-list
+ * ticket is kept in the active table instead (a waiting child is always in it): written here, it
+ * cost a cache miss for every child joining the list.
+ */
 const CHILD_RARE = checkLayout({
   bytes: 8,
   fields: {
-    /** ticket of the child's place in the early-help waiting list */
-    waitTicket: ['i32', 0, 0],
     /** month a pending re-referral comes back */
     reReferral: ['i32', 4, 0],
   },
@@ -62,7 +64,6 @@ const ACTIVE = at(CHILD, 'active');
 const BORN = at(CHILD, 'born');
 const SERIAL = at(CHILD, 'serial');
 const DRAWS_OR_POS = at(CHILD, 'drawsOrPos');
-const WAIT_TICKET = at(CHILD_RARE, 'waitTicket');
 const RE_REFERRAL = at(CHILD_RARE, 'reReferral');
 
 /** The children's records (views of one buffer), and their rarely read fields. */
@@ -147,11 +148,6 @@ export const setInactive = (a: ChildArrays, i: number, draws: number): void => {
   a.i32[4 * i + DRAWS_OR_POS] = draws;
 };
 
-/** Ticket of the child's place in the early-help waiting list (0 if none). */
-export const waitTicketOf = (a: ChildArrays, i: number): number => a.rare.i32[2 * i + WAIT_TICKET];
-export const setWaitTicket = (a: ChildArrays, i: number, ticket: number): void => {
-  a.rare.i32[2 * i + WAIT_TICKET] = ticket;
-};
 /** The month a closed case pending re-referral comes back as a referral (0 if none was booked). */
 export const reReferralOf = (a: ChildArrays, i: number): number => a.rare.i32[2 * i + RE_REFERRAL];
 export const setReReferral = (a: ChildArrays, i: number, month: number): void => {

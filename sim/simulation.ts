@@ -45,7 +45,7 @@ import { stepSystem } from './engine/pathway';
 import { advancePrices } from './engine/prices';
 import { initAfterCare, updateAfterCare } from './engine/after-care';
 import { repatriate } from './engine/matching';
-import type { ChildArrays, FamilyArrays } from './engine/population';
+import { LAST_MONTH, type ChildArrays, type FamilyArrays } from './engine/population';
 import { povertyChanges } from './engine/poverty';
 import { marketRecord, monthRecord } from './engine/record';
 import { initChildren, initFamilies } from './engine/setup';
@@ -104,6 +104,8 @@ export class Simulation {
   step(): void {
     const s = this.s;
     const m = s.month + 1;
+    // families' booked months are 16-bit (engine/population.ts): 5,400 years, far beyond any run
+    if (m > LAST_MONTH) throw new Error(`a run is limited to ${LAST_MONTH} months`);
     s.flows.clear();
     s.careExits.fill(0);
     s.careExitReasons.fill(0);

@@ -19,8 +19,8 @@ const ACTIVE_COLUMNS = {
   slot: [Int32Array, 0],
   /** the child's state code (kept in step with the population's) */
   code: [Uint8Array, 0],
-  /** the child's random stream: serial and draws taken (the live counter while active) */
-  serial: [Uint32Array, 0],
+  /** the child's random stream: its hashed serial (rng.ts `streamOf`) and draws taken (the live counter while active) */
+  stream: [Uint32Array, 0],
   draws: [Uint32Array, 0],
   /** month of birth */
   born: [Int32Array, 0],
@@ -34,6 +34,8 @@ const ACTIVE_COLUMNS = {
   legal: [Uint8Array, 0],
   /** 1 for an unaccompanied asylum-seeking child */
   uasc: [Uint8Array, 0],
+  /** ticket of the child's place in the early-help waiting list (0 if none; see waiting-list.ts) */
+  waitTicket: [Int32Array, 0],
 } as const satisfies Record<string, Column>;
 
 
@@ -51,8 +53,8 @@ export class ActiveTable {
   get code(): Uint8Array {
     return this.table.a.code;
   }
-  get serial(): Uint32Array {
-    return this.table.a.serial;
+  get stream(): Uint32Array {
+    return this.table.a.stream;
   }
   get draws(): Uint32Array {
     return this.table.a.draws;
@@ -75,15 +77,18 @@ export class ActiveTable {
   get uasc(): Uint8Array {
     return this.table.a.uasc;
   }
+  get waitTicket(): Int32Array {
+    return this.table.a.waitTicket;
+  }
 
   /** Append a child; returns its index in the table. */
-  add(slot: number, code: number, serial: number, draws: number, born: number): number {
+  add(slot: number, code: number, stream: number, draws: number, born: number): number {
     if (this.count === this.table.capacity) this.table.growTo(this.table.capacity * 2);
     const k = this.count++;
     const a = this.table.a;
     a.slot[k] = slot;
     a.code[k] = code;
-    a.serial[k] = serial;
+    a.stream[k] = stream;
     a.draws[k] = draws;
     a.born[k] = born;
     a.earlyHome[k] = 0;
@@ -91,6 +96,7 @@ export class ActiveTable {
     a.legalSince[k] = 0;
     a.legal[k] = 0;
     a.uasc[k] = 0;
+    a.waitTicket[k] = 0;
     return k;
   }
 
@@ -110,7 +116,7 @@ export class ActiveTable {
   private moveRow(a: Columns<typeof ACTIVE_COLUMNS>, from: number, to: number): void {
     a.slot[to] = a.slot[from];
     a.code[to] = a.code[from];
-    a.serial[to] = a.serial[from];
+    a.stream[to] = a.stream[from];
     a.draws[to] = a.draws[from];
     a.born[to] = a.born[from];
     a.earlyHome[to] = a.earlyHome[from];
@@ -118,6 +124,7 @@ export class ActiveTable {
     a.legalSince[to] = a.legalSince[from];
     a.legal[to] = a.legal[from];
     a.uasc[to] = a.uasc[from];
+    a.waitTicket[to] = a.waitTicket[from];
   }
 
   /** The table's column names (for tests that check every column moves with its row). */

@@ -20,9 +20,10 @@ import {
   FAMILY_SHIFT,
   PENDING_NEED,
   PREFETCH_BATCH,
-  prefetchBlocks,
+  prefetchChildBlocks,
   prefetchChildren,
-  prefetchFamilies,
+  prefetchFamiliesOf,
+  prefetchFamilyRecords,
   setBorn,
   setPending,
   setSize,
@@ -42,7 +43,7 @@ export function ageOut(s: EngineState, m: number): void {
   for (let k = 0; k < due.length; k++) {
     if (k % PREFETCH_BATCH === 0) {
       prefetchChildren(a, due, k, Math.min(k + PREFETCH_BATCH, due.length));
-      prefetchFamilies(s.families, due, k, Math.min(k + PREFETCH_BATCH, due.length), true);
+      prefetchFamiliesOf(s.families, due, k, Math.min(k + PREFETCH_BATCH, due.length));
     }
     const i = due[k];
     if (stateOf(a, i) === EMPTY || bornOf(a, i) + AGE_OUT_MONTHS !== m) continue;
@@ -81,8 +82,9 @@ export function births(s: EngineState, m: number): void {
   const families = s.scratch.take();
   for (let k = 0; k < n; k++) {
     if (k % PREFETCH_BATCH === 0) {
-      prefetchFamilies(s.families, families, k, Math.min(k + PREFETCH_BATCH, n));
-      prefetchBlocks(a, families, k, Math.min(k + PREFETCH_BATCH, n));
+      prefetchFamilyRecords(s.families, families, k, Math.min(k + PREFETCH_BATCH, n));
+      // not the rarely read fields: only the few babies referred before birth write them
+      prefetchChildBlocks(a, families, k, Math.min(k + PREFETCH_BATCH, n));
     }
     const serial = s.nextSerial++;
     const i = slotInFamily(s, families[k]);

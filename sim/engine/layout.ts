@@ -12,12 +12,13 @@
 /** The typed views of one buffer of packed records. */
 export interface Records {
   u8: Uint8Array;
+  u16: Uint16Array;
   i32: Int32Array;
   u32: Uint32Array;
   f64: Float64Array;
 }
 type Kind = keyof Records;
-const WIDTH: Readonly<Record<Kind, number>> = { u8: 1, i32: 4, u32: 4, f64: 8 };
+export const WIDTH: Readonly<Record<Kind, number>> = { u8: 1, u16: 2, i32: 4, u32: 4, f64: 8 };
 
 /** A field of a packed record: [kind, byte offset in the record, value in a new record]. */
 export type RecordField = readonly [Kind, number, number];
@@ -43,7 +44,7 @@ export function checkLayout<T extends RecordLayout>(layout: T): T {
 }
 
 function views(buffer: ArrayBuffer): Records {
-  return { u8: new Uint8Array(buffer), i32: new Int32Array(buffer), u32: new Uint32Array(buffer), f64: new Float64Array(buffer) };
+  return { u8: new Uint8Array(buffer), u16: new Uint16Array(buffer), i32: new Int32Array(buffer), u32: new Uint32Array(buffer), f64: new Float64Array(buffer) };
 }
 
 /** Records `from..to-1` at their fields' values for a new record. */
@@ -57,9 +58,21 @@ function fillDefaults(layout: RecordLayout, r: Records, from: number, to: number
   }
 }
 
+/**
+ * Write a 0 into every page of a new buffer from byte `from` on. A new buffer's pages are mapped
+ * on first touch, and records are read before they are written (is this slot empty? how many
+ * draws has this family taken?): a read maps the shared zero page, and the write that follows
+ * faults again to copy it. Writing first costs one fault a page instead of two (measured: about
+ * 25 ms of a 1:1 set-up, a tenth of it).
+ */
+function mapPages(u8: Uint8Array, from: number): void {
+  for (let b = from; b < u8.length; b += 4096) u8[b] = 0;
+}
+
 /** `n` new records. */
 export function allocateRecords(layout: RecordLayout, n: number): Records {
   const r = views(new ArrayBuffer(layout.bytes * n));
+  mapPages(r.u8, 0);
   fillDefaults(layout, r, 0, n);
   return r;
 }
@@ -69,6 +82,7 @@ export function growRecords(layout: RecordLayout, r: Records, n: number): void {
   const old = r.u8.length / layout.bytes;
   const next = views(new ArrayBuffer(layout.bytes * n));
   next.u8.set(r.u8);
+  mapPages(next.u8, r.u8.length);
   fillDefaults(layout, next, old, n);
   Object.assign(r, next);
 }

@@ -4,6 +4,7 @@
  */
 import { STATE_CODE as S } from '../states';
 import { activePosOf, bornOf, drawsOf, earlyHelpChildrenOf, familyOfSlot, outOfAreaOf, serialOf, setActive, setActivePos, setEarlyHelpChildren, setInactive, setOutOfArea, setStateOf, stateOf } from './population';
+import { streamOf } from './rng';
 import type { EngineState } from './state';
 
 /** Put a child (not yet counted) into a state. */
@@ -62,7 +63,7 @@ export function move(s: EngineState, i: number, to: number): void {
 export function activate(s: EngineState, i: number): void {
   const a = s.children.a;
   if (activePosOf(a, i) !== -1) return;
-  setActive(a, i, s.active.add(i, stateOf(a, i), serialOf(a, i), drawsOf(a, i), bornOf(a, i)));
+  setActive(a, i, s.active.add(i, stateOf(a, i), streamOf(s.keys.child, serialOf(a, i)), drawsOf(a, i), bornOf(a, i)));
 }
 
 /** Stop stepping the child monthly; its draw counter goes back to the population's arrays. */

@@ -13,12 +13,12 @@ import { STATE_CODE as S } from '../states';
 import { changePlacement, placeInCare } from './matching';
 import { bookReReferral, startNeedClockAtMonthEnd } from './clocks';
 import { deactivate, move } from './moves';
-import { PREFETCH_BATCH, prefetchChildren } from './population';
+import { PREFETCH_BATCH, prefetchChildren, prefetchFamiliesOf } from './population';
 import { draw, type EngineState } from './state';
 import { leaveWaiting } from './waiting-list';
 import { CARE_EVENT, LEGAL_C1, LEGAL_C2, LEGAL_E1, variantOf } from './hazards';
 import { leaveCare, REASON_ADOPTED, REASON_OTHER, REASON_RETURNED_HOME, REASON_SPECIAL_GUARDIANSHIP } from './care-episodes';
-import { uniform } from './rng';
+import { uniformOfStream } from './rng';
 
 
 /**
@@ -30,15 +30,14 @@ import { uniform } from './rng';
  */
 export function stepSystem(s: EngineState, m: number): void {
   const t = s.active;
-  const { code, born, serial, draws, earlyHome, careStart, legalSince, legal, uasc } = t;
-  const key = s.keys.child;
+  const { code, born, stream, draws, earlyHome, careStart, legalSince, legal, uasc } = t;
   const hazards = s.hazards;
   hazards.update(s.p, s.overload);
   const withEvent = s.withEvent.reset(t.count);
   for (let k = 0; k < t.count; k++) {
     // time in care; for children in care proceedings, time since they began (courts need time)
     const tic = m - (legal[k] === LEGAL_C1 ? legalSince[k] : careStart[k]);
-    const e = hazards.eventOf(code[k], m - born[k], tic, variantOf(legal[k], earlyHome[k], uasc[k]), uniform(key, serial[k], draws[k]++));
+    const e = hazards.eventOf(code[k], m - born[k], tic, variantOf(legal[k], earlyHome[k], uasc[k]), uniformOfStream(stream[k], draws[k]++));
     if (e !== -1) withEvent.push(k, t.slot[k], e);
   }
   // Downwards, so a child leaving the table (its place taken by the last, already stepped) is safe.
@@ -46,6 +45,8 @@ export function stepSystem(s: EngineState, m: number): void {
   for (let j = withEvent.count - 1; j >= 0; j--) {
     if ((withEvent.count - 1 - j) % PREFETCH_BATCH === 0) {
       prefetchChildren(s.children.a, slots, Math.max(0, j - PREFETCH_BATCH + 1), j + 1);
+      // a child leaving early help closes or shrinks its family's case, in the family's record
+      prefetchFamiliesOf(s.families, slots, Math.max(0, j - PREFETCH_BATCH + 1), j + 1);
       // a child leaving the table moves the last entry into its place, which touches that child
       prefetchChildren(s.children.a, t.slot, Math.max(0, t.count - PREFETCH_BATCH), t.count);
     }

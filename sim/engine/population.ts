@@ -5,17 +5,15 @@
  *
  * A child's record holds everything an event of the child reads (16 bytes; a family's four slots
  * take 64, a cache line's worth); a family's record everything an event of the family reads (32
- * bytes). What is read rarely (a waiting-list ticket, a re-referral date) and what is checked for
- * every calendar entry, live or stale (the month a family's clocks are booked for), sit in small
- * records of their own, so that the hot records stay small and a stale entry costs a touch of a
- * small, well-cached array.
+ * bytes, the months its clocks are booked for included). What is read rarely (a waiting-list
+ * ticket, a re-referral date) sits in a small record of its own, so that the hot records stay small.
  */
-import { allocateRecords, checkLayout, growRecords, type RecordLayout, type Records } from './layout';
+import { allocateRecords, checkLayout, growRecords, WIDTH, type RecordLayout, type Records } from './layout';
 
 /** Index of a field in its view (of the field's kind), for record 0: add record x (bytes / width). */
 function at(layout: RecordLayout, name: string): number {
   const [kind, offset] = layout.fields[name];
-  return offset / (kind === 'u8' ? 1 : kind === 'f64' ? 8 : 4);
+  return offset / WIDTH[kind];
 }
 
 // ------------------------------------------------------------------ children
@@ -47,12 +45,14 @@ const CHILD = checkLayout({
     drawsOrPos: ['i32', 12, 0],
   },
 });
-/** A child's rarely read fields: 8 bytes, 0 when unused (tickets and months start at 1). */
+/**
+ * A child's rarely read fields: 8 bytes (4 free), 0 when unused (months start at 1). A waiting-list
+ * ticket is kept in the active table instead (a waiting child is always in it): written here, it
+ * cost a cache miss for every child joining the list.
+ */
 const CHILD_RARE = checkLayout({
   bytes: 8,
   fields: {
-    /** ticket of the child's place in the early-help waiting list */
-    waitTicket: ['i32', 0, 0],
     /** month a pending re-referral comes back */
     reReferral: ['i32', 4, 0],
   },
@@ -64,7 +64,6 @@ const ACTIVE = at(CHILD, 'active');
 const BORN = at(CHILD, 'born');
 const SERIAL = at(CHILD, 'serial');
 const DRAWS_OR_POS = at(CHILD, 'drawsOrPos');
-const WAIT_TICKET = at(CHILD_RARE, 'waitTicket');
 const RE_REFERRAL = at(CHILD_RARE, 'reReferral');
 
 /** The children's records (views of one buffer), and their rarely read fields. */
@@ -149,11 +148,6 @@ export const setInactive = (a: ChildArrays, i: number, draws: number): void => {
   a.i32[4 * i + DRAWS_OR_POS] = draws;
 };
 
-/** Ticket of the child's place in the early-help waiting list (0 if none). */
-export const waitTicketOf = (a: ChildArrays, i: number): number => a.rare.i32[2 * i + WAIT_TICKET];
-export const setWaitTicket = (a: ChildArrays, i: number, ticket: number): void => {
-  a.rare.i32[2 * i + WAIT_TICKET] = ticket;
-};
 /** The month a closed case pending re-referral comes back as a referral (0 if none was booked). */
 export const reReferralOf = (a: ChildArrays, i: number): number => a.rare.i32[2 * i + RE_REFERRAL];
 export const setReReferral = (a: ChildArrays, i: number, month: number): void => {
@@ -207,16 +201,18 @@ const FAMILY = checkLayout({
     size: ['u8', 25, 0],
     /** the family's children in early help now: the family is an early-help case while this is above 0 */
     earlyHelp: ['u8', 26, 0],
+    /**
+     * The months the family's clocks are booked for (see `povertyBookedOf`, `needBookedOf`), in 16
+     * bits so that they fit in the record: every live calendar entry reads both the month and the
+     * record, and a record of their own cost a second cache miss per entry (measured: 4% of a 1:1
+     * run). A run is therefore limited to LAST_MONTH.
+     */
+    povertyBooked: ['u16', 28, 0],
+    needBooked: ['u16', 30, 0],
   },
 });
-/** The months a family's clocks are booked for: 8 bytes, read for every calendar entry, live or stale. */
-const FAMILY_BOOKED = checkLayout({
-  bytes: 8,
-  fields: {
-    povertyBooked: ['i32', 0, 0],
-    needBooked: ['i32', 4, 0],
-  },
-});
+/** The last month a run may reach: clocks are booked up to a calendar's horizon (256 months) ahead, in 16 bits. */
+export const LAST_MONTH = 0xffff - 256;
 const POVERTY_DUE = at(FAMILY, 'povertyDue');
 const NEED_DUE = at(FAMILY, 'needDue');
 const POVERTY_DRAWS = at(FAMILY, 'povertyDraws');
@@ -224,26 +220,23 @@ const NEED_DRAWS = at(FAMILY, 'needDraws');
 const FLAGS = at(FAMILY, 'flags');
 const SIZE = at(FAMILY, 'size');
 const EARLY_HELP = at(FAMILY, 'earlyHelp');
-const POVERTY_BOOKED = at(FAMILY_BOOKED, 'povertyBooked');
-const NEED_BOOKED = at(FAMILY_BOOKED, 'needBooked');
+const POVERTY_BOOKED = at(FAMILY, 'povertyBooked');
+const NEED_BOOKED = at(FAMILY, 'needBooked');
 
 export const POOR_BIT = 0x80;
 export const POOR_SHIFT = 7;
 export const RISK_MASK = 0x07;
 export const RISK_FACTORS = 3;
 
-/** The families' records (views of one buffer), and the months their clocks are booked for. */
-export interface FamilyArrays extends Records {
-  booked: Records;
-}
+/** The families' records (views of one buffer). */
+export type FamilyArrays = Records;
 
 export function allocateFamilies(n: number): FamilyArrays {
-  return Object.assign(allocateRecords(FAMILY, n), { booked: allocateRecords(FAMILY_BOOKED, n) });
+  return allocateRecords(FAMILY, n);
 }
 
 export function growFamilies(f: FamilyArrays, n: number): void {
   growRecords(FAMILY, f, n);
-  growRecords(FAMILY_BOOKED, f.booked, n);
 }
 
 /** bits 0-2: risk factors (domestic abuse, parental mental health, substance misuse); bit 7: in poverty. */
@@ -276,9 +269,9 @@ export const povertyDueOf = (f: FamilyArrays, fam: number): number => f.f64[4 * 
 export const setPovertyDue = (f: FamilyArrays, fam: number, due: number): void => {
   f.f64[4 * fam + POVERTY_DUE] = due;
 };
-export const povertyBookedOf = (f: FamilyArrays, fam: number): number => f.booked.i32[2 * fam + POVERTY_BOOKED];
+export const povertyBookedOf = (f: FamilyArrays, fam: number): number => f.u16[16 * fam + POVERTY_BOOKED];
 export const setPovertyBooked = (f: FamilyArrays, fam: number, month: number): void => {
-  f.booked.i32[2 * fam + POVERTY_BOOKED] = month;
+  f.u16[16 * fam + POVERTY_BOOKED] = month;
 };
 
 /**
@@ -291,9 +284,9 @@ export const needDueOf = (f: FamilyArrays, fam: number): number => f.f64[4 * fam
 export const setNeedDue = (f: FamilyArrays, fam: number, due: number): void => {
   f.f64[4 * fam + NEED_DUE] = due;
 };
-export const needBookedOf = (f: FamilyArrays, fam: number): number => f.booked.i32[2 * fam + NEED_BOOKED];
+export const needBookedOf = (f: FamilyArrays, fam: number): number => f.u16[16 * fam + NEED_BOOKED];
 export const setNeedBooked = (f: FamilyArrays, fam: number, month: number): void => {
-  f.booked.i32[2 * fam + NEED_BOOKED] = month;
+  f.u16[16 * fam + NEED_BOOKED] = month;
 };
 
 /** The draw counter of the family's poverty stream (or need stream) to use now, advanced by one. */
@@ -331,14 +324,15 @@ export function prefetchChildren(a: ChildArrays, ids: Int32Array, from: number, 
 export function prefetchRare(a: ChildArrays, ids: Int32Array, from: number, to: number): void {
   touch(a.rare.u8, 8, ids, from, to, 0);
 }
-/** Load the records (and booked months) of families ids[from..to); of the children's families if `ofChildren`. */
-export function prefetchFamilies(f: FamilyArrays, ids: Int32Array, from: number, to: number, ofChildren = false): void {
-  const shift = ofChildren ? FAMILY_SHIFT : 0;
-  touch(f.u8, 32, ids, from, to, shift);
-  touch(f.booked.u8, 8, ids, from, to, shift);
+/** Load the records of families ids[from..to). */
+export function prefetchFamilyRecords(f: FamilyArrays, ids: Int32Array, from: number, to: number): void {
+  touch(f.u8, 32, ids, from, to, 0);
 }
-/** Load the block of child records of families ids[from..to), and of their rarely read fields. */
-export function prefetchBlocks(a: ChildArrays, ids: Int32Array, from: number, to: number): void {
+/** Load the records of the families of the children in slots ids[from..to). */
+export function prefetchFamiliesOf(f: FamilyArrays, ids: Int32Array, from: number, to: number): void {
+  touch(f.u8, 32, ids, from, to, FAMILY_SHIFT);
+}
+/** Load the block of child records of families ids[from..to) (not their rarely read fields). */
+export function prefetchChildBlocks(a: ChildArrays, ids: Int32Array, from: number, to: number): void {
   touch(a.u8, 16 * FAMILY_SLOTS, ids, from, to, 0);
-  touch(a.rare.u8, 8 * FAMILY_SLOTS, ids, from, to, 0);
 }

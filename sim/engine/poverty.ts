@@ -2,7 +2,7 @@
  * Families' poverty: a two-state clock per family. When a family's status flips, its need clock
  * moves to the new hazard (clocks.ts), which is how poverty drives need.
  */
-import { flagsOf, POOR_BIT, povertyBookedOf, povertyDueOf, PREFETCH_BATCH, prefetchFamilies, setFlags } from './population';
+import { flagsOf, POOR_BIT, povertyBookedOf, povertyDueOf, PREFETCH_BATCH, prefetchFamilyRecords, setFlags } from './population';
 import { bookFamily, rescaleForPoverty, startPovertyClock } from './clocks';
 import type { EngineState } from './state';
 
@@ -10,7 +10,7 @@ export function povertyChanges(s: EngineState, m: number): void {
   const f = s.families;
   const due = s.familyCalendar.take(m);
   for (let k = 0; k < due.length; k++) {
-    if (k % PREFETCH_BATCH === 0) prefetchFamilies(f, due, k, Math.min(k + PREFETCH_BATCH, due.length));
+    if (k % PREFETCH_BATCH === 0) prefetchFamilyRecords(f, due, k, Math.min(k + PREFETCH_BATCH, due.length));
     const fam = due[k];
     if (povertyBookedOf(f, fam) !== m) continue; // stale entry
     if (Math.ceil(povertyDueOf(f, fam)) > m) {

@@ -35,12 +35,16 @@ function careCensus(s: EngineState): { byAge: Record<DfeAgeBand, number>; byLega
   const t = s.active;
   const byAge = new Int32Array(DFE_AGE_BANDS.length);
   const byLegal = new Int32Array(LEGAL_STATUSES.length);
+  // the columns in locals: read through the table's getters, each row cost four property loads
+  const { code, born, legal } = t;
+  const uascs = t.uasc;
+  const month = s.month;
   let uasc = 0;
   for (let k = 0; k < t.count; k++) {
-    if (!isCareCode(t.code[k])) continue;
-    byAge[dfeAgeBandOf(s.month - t.born[k])]++;
-    byLegal[t.legal[k]]++;
-    uasc += t.uasc[k];
+    if (!isCareCode(code[k])) continue;
+    byAge[dfeAgeBandOf(month - born[k])]++;
+    byLegal[legal[k]]++;
+    uasc += uascs[k];
   }
   return { byAge: byName(DFE_AGE_BANDS, byAge), byLegal: byName(LEGAL_STATUSES, byLegal), uasc };
 }

@@ -39,8 +39,21 @@ const TWO_POW_32 = 4294967296;
 
 /** Uniform in [0, 1): draw `counter` of agent `id` under `key`. */
 export function uniform(key: number, id: number, counter: number): number {
-  const h = mix32(mix32((id ^ key) >>> 0) ^ Math.imul(counter + 1, 0x9e3779b9));
-  return h / TWO_POW_32;
+  return uniformOfStream(streamOf(key, id), counter);
+}
+
+/**
+ * The half of a draw's hash that depends on the agent alone: a caller that draws from the same
+ * agents month after month (the active table) keeps it, and each draw then costs one round of the
+ * mixer instead of two, giving the same numbers.
+ */
+export function streamOf(key: number, id: number): number {
+  return mix32((id ^ key) >>> 0);
+}
+
+/** Uniform in [0, 1): draw `counter` of the stream `stream` (from `streamOf`); equal to `uniform`'s. */
+export function uniformOfStream(stream: number, counter: number): number {
+  return mix32(stream ^ Math.imul(counter + 1, 0x9e3779b9)) / TWO_POW_32;
 }
 
 /** Exponential with mean 1 from a uniform in [0, 1). Finite because 1 - u > 0. */

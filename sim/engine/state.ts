@@ -10,7 +10,7 @@ import { FlowCounter } from './flows';
 import { HazardTable } from './hazards';
 import type { EngineParams } from '../params';
 import { allocateFamilies, Children, serialOf, takeDraw, type FamilyArrays } from './population';
-import { runKeys, uniform, type RunKeys } from './rng';
+import { runKeys, uniform, uniformOfStream, type RunKeys } from './rng';
 import { DFE_AGE_BANDS } from '../ages';
 import { CARE_EXIT_REASONS, CARE_EXITS, SPEND_CATEGORIES, STATE_CODE, STATES } from '../states';
 import { TicketQueue } from './ticket-queue';
@@ -141,13 +141,15 @@ export class EngineState {
     const n = params.initialChildren;
     this.familyCount = params.families;
     this.children = new Children(this.familyCount);
-    // Buckets sized for a typical month (they grow if needed): about 2% of families have a need
-    // event booked in a given month and about 2% change poverty status, 1/216 of children turn 18,
-    // and a few in 10,000 are re-referred.
-    this.needCalendar = new MonthCalendar(256, Math.max(64, this.familyCount >> 6));
+    // Buckets sized for a typical month (they grow if needed, by copying: sized at 1/64 of the
+    // families, the need and poverty buckets grew two or three times each during a 1:1 run): a
+    // month's need calendar holds entries of about 6% of families (stale entries and checkpoints
+    // included, up to 12%), its poverty calendar of about 2-3%; 1/216 of children turn 18 and a
+    // few in 10,000 are re-referred.
+    this.needCalendar = new MonthCalendar(256, Math.max(64, this.familyCount >> 4));
     this.childCalendar = new MonthCalendar(256, Math.max(64, n >> 10));
     this.ageCalendar = new MonthCalendar(256, Math.max(64, Math.ceil(n / 200)));
-    this.familyCalendar = new MonthCalendar(256, Math.max(64, this.familyCount >> 6));
+    this.familyCalendar = new MonthCalendar(256, Math.max(64, this.familyCount >> 5));
     this.families = allocateFamilies(this.familyCount);
     this.active = new ActiveTable(n >> 4);
     this.councilHomePlaces = params.places[STATE_CODE.la_residential];
@@ -165,7 +167,7 @@ export class EngineState {
 export function draw(s: EngineState, i: number): number {
   if (i === s.curSlot) {
     const t = s.active;
-    return uniform(s.keys.child, t.serial[s.cur], t.draws[s.cur]++);
+    return uniformOfStream(t.stream[s.cur], t.draws[s.cur]++);
   }
   const a = s.children.a;
   return uniform(s.keys.child, serialOf(a, i), takeDraw(a, i));

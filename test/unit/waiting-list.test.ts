@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { move } from '../../sim/engine/moves';
-import { activePosOf, EMPTY, PENDING_NEED, PENDING_WAITING, pendingOf, setPending, stateOf, waitTicketOf } from '../../sim/engine/population';
+import { activePosOf, EMPTY, PENDING_NEED, PENDING_WAITING, pendingOf, setPending, stateOf } from '../../sim/engine/population';
 import type { EngineState } from '../../sim/engine/state';
-import { admitEarlyHelp, isWaiting, joinWaiting, leaveWaiting } from '../../sim/engine/waiting-list';
+import { admitEarlyHelp, isWaiting, joinWaiting, leaveWaiting, waitTicketOf } from '../../sim/engine/waiting-list';
 import { STATE_CODE as S } from '../../sim/states';
 import { addChild, addChildren, addSibling, tinyState } from './fixture';
 
@@ -46,7 +46,7 @@ describe('joining and leaving the early-help waiting list (waiting-list.ts)', ()
     leaveWaiting(s, a);
     expect(isWaiting(s, a)).toBe(false);
     expect(pendingOf(s.children.a, a)).toBe(PENDING_NEED);
-    expect(waitTicketOf(s.children.a, a), 'holds no ticket').toBe(0);
+    expect(waitTicketOf(s, a), 'holds no ticket').toBe(0);
     expect(isWaiting(s, b)).toBe(true);
     expect(s.waiting).toBe(1);
     expect(s.waiting).toBe(countWaiting(s));

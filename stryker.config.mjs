@@ -14,6 +14,8 @@ export default {
     'sim/engine/waiting-list.ts', // the early-help waiting list
     'sim/engine/ticket-queue.ts', // the first-come-first-served queue under it
     'sim/measures.ts', // derived measures
+    'sim/engine/hazards.ts', // the monthly hazard table: legal status, time in care, age
+    'sim/engine/steady-care.ts', // the steady state of care at set-up
   ],
   coverageAnalysis: 'perTest',
   incremental: true,

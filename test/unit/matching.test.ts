@@ -7,6 +7,8 @@ import { uniform } from '../../sim/engine/rng';
 import type { EngineState } from '../../sim/engine/state';
 import { PLACEMENTS, STATE_CODE as S, type PlacementId } from '../../sim/states';
 import { addChild, addChildren, tinyState } from './fixture';
+import { arrivals } from '../../sim/engine/demography';
+import { LEGAL_V2 } from '../../sim/engine/hazards';
 
 /** A state where every placement type outside the markets has `n` places (markets too, though they take everyone). */
 function withPlaces(n: number): EngineState {
@@ -250,5 +252,54 @@ describe('entering care (matching.ts)', () => {
     expect(outOfAreaOf(s.children.a, local)).toBe(0);
     expect(outOfAreaOf(s.children.a, away)).toBe(1);
     expect(s.outOfArea[S.private_residential]).toBe(1);
+  });
+});
+
+describe('unaccompanied children arriving into care (demography.ts arrivals, matching.ts)', () => {
+  it('places each arrival in care from outside the region, never with parents or relatives, under section 20, aged 14-17', () => {
+    const s = withPlaces(50);
+    s.p.uascArrivalsPerMonth = 2.5;
+    s.p.uascShare16to17 = 0.5;
+    // an entry mix that asks for parents (index 3) at every age: arrivals get supported accommodation or foster care instead
+    s.p.entryCdf = [onlyPlacement(3), onlyPlacement(3), onlyPlacement(3)];
+    s.month = 0;
+    arrivals(s, 1);
+    arrivals(s, 2);
+    const flows = s.flows.toRecord();
+    const moved = Object.entries(flows).filter(([k]) => k.startsWith('moved_in>'));
+    expect(moved.reduce((n, [, v]) => n + v, 0)).toBe(5); // 2.5 a month: 2, then 3
+    expect(Object.keys(flows).some((k) => k.includes('placed_with_parents') || k.includes('kinship_foster'))).toBe(false);
+    expect(s.stock[S.placed_with_parents]).toBe(0);
+    const t = s.active;
+    let seen = 0;
+    for (let k = 0; k < t.count; k++) {
+      if (!t.uasc[k]) continue;
+      seen++;
+      expect(t.legal[k]).toBe(LEGAL_V2);
+      const age = 2 - t.born[k];
+      expect(age).toBeGreaterThanOrEqual(years(14) - 1);
+      expect(age).toBeLessThan(years(18));
+      expect([S.supported_accommodation, S.inhouse_foster, S.agency_foster]).toContain(t.code[k]);
+    }
+    expect(seen).toBe(5);
+    expect(Array.from(s.careEntriesByAge).reduce((a, b) => a + b, 0)).toBe(5);
+  });
+
+  it('marks a child placed in a home at entry under "homes as an early option", and no one else', () => {
+    const s = withPlaces(5);
+    s.p.homesEarly = true;
+    s.p.entryCdf = [onlyPlacement(4), onlyPlacement(4), onlyPlacement(4)]; // la_residential
+    const home = addChild(s, S.child_protection);
+    placeInCare(s, home, S.child_protection, s.month + 1, true);
+    expect(s.active.earlyHome[activePosOf(s.children.a, home)]).toBe(1);
+    s.p.entryCdf = [onlyPlacement(1), onlyPlacement(1), onlyPlacement(1)]; // in-house foster
+    const foster = addChild(s, S.child_protection);
+    placeInCare(s, foster, S.child_protection, s.month + 1, true);
+    expect(s.active.earlyHome[activePosOf(s.children.a, foster)]).toBe(0);
+    s.p.homesEarly = false;
+    s.p.entryCdf = [onlyPlacement(4), onlyPlacement(4), onlyPlacement(4)];
+    const off = addChild(s, S.child_protection);
+    placeInCare(s, off, S.child_protection, s.month + 1, true);
+    expect(s.active.earlyHome[activePosOf(s.children.a, off)]).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { childrenInNeedDfE, flowEnds, inCare, openCases, per10k, regionPounds, stocksOf } from '../../sim/measures';
-import { PLACEMENTS, STATES, type StateId } from '../../sim/states';
+import { childrenInNeedDfE, flowEnds, inCare, openCases, per10k, percentOf, placementSpend, regionPounds, stocksOf } from '../../sim/measures';
+import { PLACEMENTS, SPEND_CATEGORIES, STATES, type SpendCategory, type StateId } from '../../sim/states';
 
 /** Stocks with `n` children in every state, and the given overrides. */
 function stocks(n: number, overrides: Partial<Record<StateId, number>> = {}): Record<StateId, number> {
@@ -8,6 +8,19 @@ function stocks(n: number, overrides: Partial<Record<StateId, number>> = {}): Re
 }
 
 describe('derived measures', () => {
+  it('sums placement spend over the placement types only', () => {
+    const spend = Object.fromEntries(SPEND_CATEGORIES.map((c, k) => [c, k + 1])) as Record<SpendCategory, number>;
+    expect(placementSpend(spend)).toBe(PLACEMENTS.reduce((n, p) => n + spend[p], 0));
+    expect(placementSpend({ ...spend, early_help: 1e6, social_work: 1e6 })).toBe(placementSpend(spend));
+  });
+
+  it('gives a part of a whole in percent, and 0 of nothing', () => {
+    expect(percentOf(1, 4)).toBe(25);
+    expect(percentOf(3, 2)).toBe(150);
+    expect(percentOf(5, 0)).toBe(0);
+    expect(percentOf(0, 5)).toBe(0);
+  });
+
   it('counts every placement type, and nothing else, as in care', () => {
     expect(inCare(stocks(0))).toBe(0);
     expect(inCare(stocks(1))).toBe(PLACEMENTS.length);

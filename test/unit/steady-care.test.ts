@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AGE_OUT_MONTHS, years } from '../../sim/ages';
-import { HazardTable, LEGAL_OTHER, LEGAL_V2 } from '../../sim/engine/hazards';
+import { HazardTable, LEGAL_C2, LEGAL_E1, LEGAL_OTHER, LEGAL_V2 } from '../../sim/engine/hazards';
 import { careChanceOfReferral, entryProfile, SteadyCare } from '../../sim/engine/steady-care';
 import type { EngineParams } from '../../sim/params';
 import { tinyParams } from './fixture';
@@ -113,4 +113,29 @@ describe('the steady state of care', () => {
     const leaving = { ...p, otherExit16: 0.5 };
     expect(new SteadyCare(leaving, table(leaving)).uascByAge[years(17)]).toBeLessThan(steady.uascByAge[years(17)]);
   });
+
+  it('moves children through the courts: section 20 into proceedings, proceedings into placement or care orders, or out of care', () => {
+    const base = nobodyLeaves(tinyParams());
+    const courts = (outcomes: EngineParams['courtOutcomes']): EngineParams => ({ ...base, section20ToProceedings: 1, otherToOrder: 1, proceedingsConclude: 1, courtOutcomes: outcomes });
+    const statuses = (p: EngineParams, age: number) => {
+      const steady = new SteadyCare(p, table(p));
+      const seen = [0, 0, 0, 0, 0];
+      for (let k = 0; k < 4000; k++) seen[steady.draw(age, (k + 0.5) / 4000).legal]++;
+      return { seen, total: steady.byAge[age] };
+    };
+    // every concluded case of a young child ends in a placement order: at 4, long-stayers hold E1, none C2
+    const adopt = statuses(courts({ placementOrderByAge: [1, 1, 0], specialGuardianship: 0, returnHome: 0 }), years(4));
+    expect(adopt.seen[LEGAL_E1]).toBeGreaterThan(2000);
+    expect(adopt.seen[LEGAL_C2]).toBe(0);
+    // no placement orders: concluded cases become full care orders
+    const order = statuses(courts({ placementOrderByAge: [0, 0, 0], specialGuardianship: 0, returnHome: 0 }), years(15));
+    expect(order.seen[LEGAL_C2]).toBeGreaterThan(3000);
+    expect(order.seen[LEGAL_E1]).toBe(0);
+    expect(order.seen[LEGAL_V2] + order.seen[LEGAL_OTHER]).toBeLessThan(400); // moved into proceedings
+    // proceedings that end in special guardianship or a return home take children out of care
+    const leave = statuses(courts({ placementOrderByAge: [0, 0, 0], specialGuardianship: 0.5, returnHome: 0.5 }), years(15));
+    expect(leave.total).toBeLessThan(order.total * 0.5);
+    expect(leave.seen[LEGAL_C2]).toBe(0);
+  });
 });
+

@@ -53,8 +53,6 @@ export function monthRecord(s: EngineState): MonthRecord {
   const stocks = stocksOf(s.stock);
   let children = 0;
   for (let k = 0; k < s.stock.length; k++) children += s.stock[k];
-  const careExits = {} as MonthRecord['careExits'];
-  CARE_EXITS.forEach((e, k) => (careExits[e] = s.careExits[k]));
   const spend = {} as MonthRecord['spend'];
   let totalPence = 0;
   SPEND_CATEGORIES.forEach((cat, k) => {
@@ -70,7 +68,7 @@ export function monthRecord(s: EngineState): MonthRecord {
     children,
     stocks,
     flows: s.flows.toRecord(),
-    careExits,
+    careExits: byName(CARE_EXITS, s.careExits),
     careExitsByReason: byName(CARE_EXIT_REASONS, s.careExitReasons),
     careReEntries: s.careReEntries,
     lookedAfterByAge: census.byAge,

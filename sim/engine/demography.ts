@@ -5,14 +5,12 @@
 import { AGE_OUT_MONTHS, PRE_BIRTH_REFERRAL_WITHIN, years } from '../ages';
 import { isCareCode, STATE_CODE as S } from '../states';
 import { bookReReferral, familyGrew, familyShrank, needRateOfFamily } from './clocks';
-import { LEGAL_V2 } from './hazards';
 import { FROM_ARRIVAL, placeInCare } from './matching';
 import { draw } from './state';
 import { SINK_AGED_OUT, SINK_LEFT_CARE, SOURCE_BIRTH } from './flows';
 import { clearOutOfArea, deactivate, enterState, leaveEarlyHelpCase } from './moves';
 import { leaveCare, REASON_TURNED_18 } from './care-episodes';
 import {
-  activePosOf,
   bornOf,
   flagsOf,
   clearCareFlags,
@@ -133,9 +131,6 @@ export function arrivals(s: EngineState, m: number): void {
     setBorn(a, i, m - age);
     s.ageCalendar.push(m - age + AGE_OUT_MONTHS, i);
     placeInCare(s, i, FROM_ARRIVAL, m, true);
-    const k2 = activePosOf(a, i);
-    s.active.uasc[k2] = 1;
-    s.active.legal[k2] = LEGAL_V2;
     familyGrew(s, i >> FAMILY_SHIFT, m, m);
   }
 }

@@ -16,6 +16,7 @@ import { activate, enterState, move } from './moves';
 import { activePosOf, bornOf, outOfAreaOf, setOutOfArea, stateOf } from './population';
 import { draw, type EngineState } from './state';
 import { startCare } from './care-episodes';
+import { LEGAL_V2 } from './hazards';
 import { SOURCE_MOVED_IN } from './flows';
 
 /** Placement to try when a placement type has no free place. */
@@ -140,6 +141,11 @@ export function placeInCare(s: EngineState, i: number, from: number, m: number, 
   activate(s, i);
   const pos = activePosOf(s.children.a, i);
   startCare(s, i, pos, m, age, counted, uLegal);
+  // an unaccompanied child has nobody here to agree to or contest an order: accommodated under section 20
+  if (unaccompanied) {
+    s.active.uasc[pos] = 1;
+    s.active.legal[pos] = LEGAL_V2;
+  }
   // The providers' proposal: children placed in a home at entry while it is on carry its claimed benefits.
   if (counted && s.p.homesEarly && (code === S.la_residential || code === S.private_residential)) s.active.earlyHome[pos] = 1;
   return code;

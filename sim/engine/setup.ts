@@ -147,7 +147,6 @@ function startInCare(s: EngineState, i: number, care: CareAtSetUp, age: number, 
   t.careStart[k] = t.legalSince[k] = -months;
   // placed with parents only under an order (as at entry: care-episodes.ts)
   t.legal[k] = t.code[k] === S.placed_with_parents && (legal === LEGAL_V2 || legal === LEGAL_OTHER) ? LEGAL_C2 : legal;
-  t.uasc[k] = uasc ? 1 : 0;
 }
 
 /** The mean need hazard over families (one loop per function: see `serialsByFamily`). */

@@ -3,7 +3,8 @@
  * `tsx bench/engine-run.ts [scenario file] [months] [scale]` prints a JSON line: `initMs` (set-up),
  * `stepMs` (the months), `totalMs` (both: what the bench compares), `cpuMs` (CPU time of the
  * process over the same span, GC and compiler threads included: steadier than wall time on a busy
- * machine), `maxRssMB` (peak resident memory). Used by bench/engine.ts, bundled with esbuild.
+ * machine), `maxRssMB` (peak resident memory), `work` (how much work the run did, by kind:
+ * engine/work-counts.ts). Used by bench/engine.ts, bundled with esbuild.
  */
 import { loadScenarioFile } from '../sim/node/files';
 import { toParams } from '../sim/params';
@@ -37,5 +38,6 @@ console.log(
     childMonths,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
     heapMB: process.memoryUsage().heapUsed / 1e6,
+    work: sim.workCounts(),
   }),
 );

@@ -18,6 +18,7 @@ interface EngineRun {
   cpuMs: number;
   childMonths: number;
   maxRssMB: number;
+  work: Record<string, number>;
 }
 interface NaiveRun {
   totalMs: number;
@@ -60,6 +61,7 @@ for (let k = 0; k < REPEATS; k++) {
   dense.push(naiveRun('dense'));
 }
 const small = Array.from({ length: REPEATS }, () => engineRun(0.1));
+const middle = Array.from({ length: REPEATS }, () => engineRun(0.3));
 
 function row(label: string, runs: readonly (EngineRun | NaiveRun)[]): void {
   const total = median(runs.map((r) => r.totalMs));
@@ -71,6 +73,7 @@ function row(label: string, runs: readonly (EngineRun | NaiveRun)[]): void {
 }
 console.log('                                     init ms  steps ms  total ms  total range  child-months/s  peak RSS MB');
 row('engine, scale 0.1 (53,000 children)', small);
+row('engine, scale 0.3 (159,000 children)', middle);
 row('engine, 1:1 (530,000 children)', engine);
 row('naive loop, 530,000 x 120 (pathway)', naive);
 row('naive loop, dense rows (reference)', dense);
@@ -85,4 +88,20 @@ console.log(
 // engine's includes its GC and compiler threads).
 console.log(`in CPU time: ${cpuRatio.toFixed(2)} (engine ${median(engine.map((r) => r.cpuMs)).toFixed(0)} ms, naive ${median(naive.map((r) => r.cpuMs)).toFixed(0)} ms; load average ${loadavg()[0].toFixed(1)} at the end)`);
 console.log('targets: engine / naive <= 0.3; peak RSS <= 300 MB at 1:1');
+
+// Where the time goes, per unit of work. The months' time grows with the population; if the
+// records' cache misses ruled, a child-month would cost far more at 1:1 (38 MB of records) than at
+// 0.1 (fits in the caches). The slope between scales shows the marginal cost.
+const steps = (runs: EngineRun[]) => median(runs.map((r) => r.stepMs));
+const perScale = (a: EngineRun[], b: EngineRun[], da: number, db: number) => (steps(b) - steps(a)) / (db - da) / 10; // ms per 0.1 of scale
+console.log(
+  `\nmonths' time per 0.1 of scale (53,000 children): ${perScale(small, middle, 0.1, 0.3).toFixed(0)} ms from 0.1 to 0.3, ${perScale(middle, engine, 0.3, 1).toFixed(0)} ms from 0.3 to 1:1`,
+);
+const work = engine[0].work;
+const randomAccess = ['needEntries', 'povertyEntries', 'activeEvents', 'births', 'arrivals', 'agedOut'];
+const events = randomAccess.reduce((sum, key) => sum + (work[key] ?? 0), 0);
+console.log(`work at 1:1 over ${MONTHS} months (thousands): ${Object.entries(work).map(([key, n]) => `${key} ${(n / 1000).toFixed(0)}`).join(', ')}`);
+console.log(
+  `events that touch a record out of order (${randomAccess.join(' + ')}): ${(events / 1e6).toFixed(2)}M, ${((steps(engine) * 1e6) / events).toFixed(0)} ns of the months' time each (the monthly draws of the active table included)`,
+);
 rmSync(dir, { recursive: true, force: true });

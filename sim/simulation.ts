@@ -51,6 +51,7 @@ import { marketRecord, monthRecord } from './engine/record';
 import { initChildren, initFamilies } from './engine/setup';
 import { EngineState } from './engine/state';
 import { admitEarlyHelp } from './engine/waiting-list';
+import type { WorkCounts } from './engine/work-counts';
 import type { EngineParams } from './params';
 import type { MarketRecord, MonthRecord } from './records';
 
@@ -129,6 +130,11 @@ export class Simulation {
     updateAfterCare(s, m);
     s.month = m;
     computeSpend(s);
+  }
+
+  /** How much work the run has done so far, by kind (for the bench; the model never reads it). */
+  workCounts(): Readonly<WorkCounts> {
+    return this.s.work;
   }
 
   /** New parameters from the next month on (a lever change); see engine/live-params.ts. */

@@ -183,6 +183,7 @@ export function nextNeedEvent(s: EngineState, fam: number, m: number): number {
       bookNeed(s, fam, m);
       return -1;
     }
+    s.work.needFirings++;
     const i = pickChild(s, fam, Math.floor(needDraw(s, fam) * sizeOf(f, fam)));
     freshNeedDue(s, fam, t);
     if (isOnNeedClock(s, i) && keepsNeedAtAge(s, fam, m - bornOf(s.children.a, i))) return i;

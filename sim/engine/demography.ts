@@ -47,6 +47,7 @@ export function ageOut(s: EngineState, m: number): void {
     if (stateOf(a, i) === EMPTY || bornOf(a, i) + AGE_OUT_MONTHS !== m) continue;
     const from = stateOf(a, i);
     const fam = i >> FAMILY_SHIFT;
+    s.work.agedOut++;
     clearOutOfArea(s, i, from);
     if (isCareCode(from)) {
       s.flows.add(from, SINK_LEFT_CARE);
@@ -76,6 +77,7 @@ export function births(s: EngineState, m: number): void {
   s.birthCarry += s.p.birthsPerMonth;
   const n = Math.floor(s.birthCarry);
   s.birthCarry -= n;
+  s.work.births += n;
   for (let k = 0; k < n; k++) s.scratch.push(familyForSerial(s, s.nextSerial + k));
   const families = s.scratch.take();
   for (let k = 0; k < n; k++) {
@@ -121,6 +123,7 @@ export function arrivals(s: EngineState, m: number): void {
   s.arrivalCarry += p.uascArrivalsPerMonth;
   const n = Math.floor(s.arrivalCarry);
   s.arrivalCarry -= n;
+  s.work.arrivals += n;
   for (let k = 0; k < n; k++) {
     const serial = s.nextArrivalSerial++;
     const i = slotInFamily(s, familyForSerial(s, serial));

@@ -38,6 +38,7 @@ export function needsEmerge(s: EngineState, m: number): void {
   const a = s.children.a;
   const f = s.families;
   const families = s.needCalendar.take(m);
+  s.work.needEntries += families.length;
   // At 1:1 a sixth of the entries are stale (the clock was re-booked earlier) and another sixth are
   // checkpoints (the event lies in a later month): loading every entry's family, child and rare
   // records ahead wasted those loads (and the rare records are read only by the few who join the
@@ -77,6 +78,7 @@ export function needsEmerge(s: EngineState, m: number): void {
 /** A child's need arises: a referral to social care, or the early-help waiting list. */
 function needArises(s: EngineState, i: number): void {
   const p = s.p;
+  s.work.needsArisen++;
   let share = p.directReferralShare;
   if (isPoor(s.families, i >> FAMILY_SHIFT)) {
     const odds = (share / (1 - share)) * p.povertyReferralOdds;

@@ -40,6 +40,8 @@ export function stepSystem(s: EngineState, m: number): void {
     const e = hazards.eventOf(code[k], m - born[k], tic, variantOf(legal[k], earlyHome[k], uasc[k]), uniformOfStream(stream[k], draws[k]++));
     if (e !== -1) withEvent.push(k, t.slot[k], e);
   }
+  s.work.activeDraws += t.count;
+  s.work.activeEvents += withEvent.count;
   // Downwards, so a child leaving the table (its place taken by the last, already stepped) is safe.
   const { ks, slots, events } = withEvent;
   for (let j = withEvent.count - 1; j >= 0; j--) {

@@ -9,6 +9,7 @@ import type { EngineState } from './state';
 export function povertyChanges(s: EngineState, m: number): void {
   const f = s.families;
   const due = s.familyCalendar.take(m);
+  s.work.povertyEntries += due.length;
   for (let k = 0; k < due.length; k++) {
     if (k % PREFETCH_BATCH === 0) prefetchFamilyRecords(f, due, k, Math.min(k + PREFETCH_BATCH, due.length));
     const fam = due[k];
@@ -18,6 +19,7 @@ export function povertyChanges(s: EngineState, m: number): void {
       continue;
     }
     const flags = flagsOf(f, fam);
+    s.work.povertyChanges++;
     setFlags(f, fam, flags ^ POOR_BIT);
     // The new clock starts at the end of this month, so a family changes at most once a month.
     startPovertyClock(s, fam, m);

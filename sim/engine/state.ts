@@ -14,6 +14,7 @@ import { runKeys, uniform, uniformOfStream, type RunKeys } from './rng';
 import { DFE_AGE_BANDS } from '../ages';
 import { CARE_EXIT_REASONS, CARE_EXITS, SPEND_CATEGORIES, STATE_CODE, STATES } from '../states';
 import { TicketQueue } from './ticket-queue';
+import { WorkCounts } from './work-counts';
 
 /** A batch of council-home places being built or bought, and the month it opens. */
 export interface PipelineBatch {
@@ -134,6 +135,8 @@ export class EngineState {
   readonly needRate = new Float64Array(256);
   /** the month's hazards of the children stepped monthly (see hazards.ts) */
   readonly hazards = new HazardTable();
+  /** how much work the run did, by kind (for the bench) */
+  readonly work = new WorkCounts();
 
   constructor(params: EngineParams, seed: number) {
     this.p = params;

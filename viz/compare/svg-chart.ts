@@ -137,7 +137,14 @@ export function svgChart(spec: SvgChartSpec): string {
   // Only the points this chart's months reach: a static chart never grows to show the others, so a
   // legend entry or a sentence for figures not drawn would describe nothing on it.
   const observed = observedPoints(spec);
-  const legendRows = spec.series.length > 1 || observed.length > 0 ? 1 : 0;
+  const seriesLegend = spec.series.length > 1;
+  let observedAt: { x: number; row: number } | undefined;
+  if (observed.length > 0) {
+    const end = seriesLegend ? spec.series.reduce((lx, s) => lx + 30 + s.label.length * 7, 8) : 8;
+    // A row of its own when the scenarios' names leave no room: an entry cut off by the edge names nothing.
+    observedAt = end + 18 + OBSERVED_LABEL.length * 7 <= width - 8 ? { x: end, row: 0 } : { x: 8, row: 1 };
+  }
+  const legendRows = observedAt ? observedAt.row + 1 : seriesLegend ? 1 : 0;
   const markerRows = Math.min(spec.markers.length, 4);
   const pad = { left: 0, right: 16, top: 44 + legendRows * 18 + markerRows * 15, bottom: 34 };
   // About one gridline per 30 px: small report charts get fewer, so their labels never crowd.
@@ -157,16 +164,17 @@ export function svgChart(spec: SvgChartSpec): string {
     `<text x="8" y="16" fill="${theme.text}" font-weight="700">${escapeXml(spec.title)}</text>`,
     `<text x="8" y="32" fill="${theme.muted}" font-size="${font - 1}">${escapeXml(spec.unit)}</text>`,
   );
-  if (legendRows > 0) {
+  if (seriesLegend) {
     let lx = 8;
     for (const s of spec.series) {
       parts.push(`<rect x="${lx}" y="40" width="14" height="10" fill="${s.colour}"/><text x="${lx + 18}" y="49" fill="${theme.text}">${escapeXml(s.label)}</text>`);
       lx += 30 + s.label.length * 7;
     }
-    if (observed.length > 0) {
-      const swatch = diamond(lx + 7, 45, DIAMOND);
-      parts.push(`<path d="${swatch}" fill="${theme.background}" stroke="${theme.text}" stroke-width="2"/><text x="${lx + 18}" y="49" fill="${theme.text}">${escapeXml(OBSERVED_LABEL)}</text>`);
-    }
+  }
+  if (observedAt) {
+    const { x: ox, row } = observedAt;
+    const swatch = diamond(ox + 7, 45 + row * 18, DIAMOND);
+    parts.push(`<path d="${swatch}" fill="${theme.background}" stroke="${theme.text}" stroke-width="2"/><text x="${ox + 18}" y="${49 + row * 18}" fill="${theme.text}">${escapeXml(OBSERVED_LABEL)}</text>`);
   }
   yTicks.forEach((t, k) => {
     const py = fix(y(t));

@@ -5,23 +5,14 @@
  * them into the SVG download and the report. Two seeds of eight years at a 5% sample: seconds.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { ComparisonRequest } from '../../sim/comparison/request';
 import { writeComparisonLink } from '../../viz/compare/link';
-import { launchChromium } from './chromium';
-import { startServer } from './harness';
+import { useBrowser } from './lifecycle';
 
-let browser: Browser | undefined;
-let server: { url: string; close: () => Promise<void> } | undefined;
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startServer();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// The dev server, as the app's observed test uses: no production build to wait for.
+const started = useBrowser();
 
 const REQUEST: ComparisonRequest = {
   a: { origin: { kind: 'shipped', id: 'north-east-2009' }, levers: [] },
@@ -52,11 +43,11 @@ async function download(page: Page, name: string): Promise<string> {
 
 describe('observed figures on the comparison charts', () => {
   it('draws the observed diamonds on the A and B chart of runs from 2009, not on B − A, and carries them into the downloads', async () => {
-    if (!browser || !server) throw new Error('harness not started');
+    const { browser, url } = started();
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
-    await page.goto(writeComparisonLink(server.url, REQUEST, { outcome: 'lookedAfter' }).href);
+    await page.goto(writeComparisonLink(url, REQUEST, { outcome: 'lookedAfter' }).href);
     await page.waitForSelector('[data-testid="compare-status"][data-done="true"]', { timeout: 60_000 });
 
     const looked = await readCharts(page);

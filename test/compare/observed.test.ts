@@ -4,17 +4,15 @@
  * A and B chart of an outcome with an observed series gets them, and only when A and B start together.
  */
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from '../../sim/comparison/format';
 import { OUTCOMES, outcomeById } from '../../sim/comparison/outcomes';
 import { outcomeCharts } from '../../viz/compare/chart-view';
 import { OBSERVED_MEASURE_OF_OUTCOME, observedFor, sharedStartDate } from '../../viz/compare/observed';
-import { PRINT_THEME, svgChart, type SvgChartSpec } from '../../viz/compare/svg-chart';
-import { paired, shipped } from './helpers';
+import { PRINT_THEME, svgChart } from '../../viz/compare/svg-chart';
+import { chartSpec, paired, shipped } from './helpers';
 
 const mid = Array.from({ length: 25 }, (_, m) => (m === 0 ? NaN : 100 + m));
-const SPEC: SvgChartSpec = {
+const SPEC = chartSpec({
   title: 'Children in care: A and B',
-  unit: 'per 10,000 children',
   from: 1,
   to: 24,
   series: [
@@ -22,13 +20,10 @@ const SPEC: SvgChartSpec = {
     { label: 'B: option', colour: '#e90', mid: mid.map((v) => v + 1), low: mid.map((v) => v - 1), high: mid.map((v) => v + 3) },
   ],
   markers: [{ month: 6, label: 'B: Profit cap on providers off → on' }],
-  zeroLine: false,
-  format: (v) => formatNumber(v, 'rate'),
   width: 640,
   height: 300,
-  theme: PRINT_THEME,
   description: 'At month 24, A 124 and B 125.',
-};
+});
 // Months 0 and 30 lie outside 1..24; 150 is far above the runs, so the axis must reach it.
 const OBSERVED = { months: Float64Array.from([0, 5, 12, 30]), values: Float64Array.from([90, 150, 110, 130]), description: 'observed (DfE), North East: 2016 84, 2018 95' };
 

@@ -5,8 +5,7 @@
  */
 import type { ScaleLinear } from 'd3-scale';
 import type { ObservedOverlay } from '../sim/observed/overlay';
-
-export const OBSERVED_LABEL = 'observed (DfE)';
+import { OBSERVED_LABEL } from '../sim/observed/types';
 
 export interface ObservedLayer {
   set(overlay: ObservedOverlay | undefined): void;

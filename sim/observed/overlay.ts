@@ -4,7 +4,7 @@
  */
 import { DEFAULT_START_DATE, monthIndexOf, runMonthOfDate } from '../dates';
 import { seriesOf } from './history';
-import { REGION_LABELS, type ComparableMeasure, type ObservedHistory, type ObservedRegion } from './types';
+import { OBSERVED_LABEL, REGION_LABELS, type ComparableMeasure, type ObservedHistory, type ObservedRegion } from './types';
 
 export interface ObservedOverlay {
   /** run months of the 31 March records that have an observed figure (month 0 included), ascending */
@@ -39,5 +39,5 @@ export function overlayFor(
     words.push(`${point.year} ${point.value}${point.kind === 'published' ? '' : ` (${point.kind})`}`);
   }
   if (months.length === 0) return undefined;
-  return { months: Float64Array.from(months), values: Float64Array.from(values), description: `observed (DfE), ${REGION_LABELS[region]}: ${words.join(', ')}` };
+  return { months: Float64Array.from(months), values: Float64Array.from(values), description: `${OBSERVED_LABEL}, ${REGION_LABELS[region]}: ${words.join(', ')}` };
 }

@@ -8,6 +8,13 @@
 export const OBSERVED_REGIONS = ['north-east', 'england'] as const;
 export type ObservedRegion = (typeof OBSERVED_REGIONS)[number];
 
+/**
+ * The legend's words for observed points, on the app's canvas charts and the comparison's SVG
+ * charts alike. Here, with the other labels, because this module has no imports: the pure SVG
+ * renderer takes it without the canvas layer's DOM code or the history file.
+ */
+export const OBSERVED_LABEL = 'observed (DfE)';
+
 export const REGION_LABELS: Record<ObservedRegion, string> = { 'north-east': 'North East', england: 'England' };
 
 /**

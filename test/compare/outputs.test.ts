@@ -1,12 +1,11 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { comparisonCsv } from '../../sim/comparison/csv';
-import { formatNumber } from '../../sim/comparison/format';
 import { summarise } from '../../sim/comparison/summary';
 import { comparisonWorkbook } from '../../sim/comparison/workbook';
 import { leverLabel, scenarioDifferences } from '../../viz/compare/describe';
-import { PRINT_THEME, svgChart } from '../../viz/compare/svg-chart';
-import { paired, shipped } from './helpers';
+import { svgChart } from '../../viz/compare/svg-chart';
+import { chartSpec, paired, shipped } from './helpers';
 
 const a = { scenario: shipped('north-east-baseline'), levers: [] };
 const b = { scenario: shipped('early-help-restored'), levers: [{ month: 6, path: 'policy.profitCap.enabled', value: true }] };
@@ -43,20 +42,17 @@ describe('comparison outputs', () => {
 
   it('draws a difference chart on an axis that spans the data, not zero, with lever labels as text', () => {
     const mid = [NaN, -3.1, -3.4, -3.6];
-    const svg = svgChart({
-      title: 'On CP plans: B − A',
-      unit: 'per 10,000',
-      from: 1,
-      to: 3,
-      series: [{ label: 'B − A', colour: '#c79', mid, low: mid.map((v) => v - 0.2), high: mid.map((v) => v + 0.2) }],
-      markers: [{ month: 2, label: 'B: Early-help budget £40.0m a year → £69.0m a year <now>' }],
-      zeroLine: true,
-      format: (v) => formatNumber(v, 'rate'),
-      width: 400,
-      height: 200,
-      theme: PRINT_THEME,
-      description: 'B − A is −3.6',
-    });
+    const svg = svgChart(
+      chartSpec({
+        title: 'On CP plans: B − A',
+        from: 1,
+        to: 3,
+        series: [{ label: 'B − A', colour: '#c79', mid, low: mid.map((v) => v - 0.2), high: mid.map((v) => v + 0.2) }],
+        markers: [{ month: 2, label: 'B: Early-help budget £40.0m a year → £69.0m a year <now>' }],
+        zeroLine: true,
+        description: 'B − A is −3.6',
+      }),
+    );
     const ticks = [...svg.matchAll(/text-anchor="end" fill="#555555">([^<]+)</g)].map((m) => m[1]);
     expect(ticks.length).toBeGreaterThan(1);
     expect(ticks).not.toContain('0.0');

@@ -1,12 +1,15 @@
 /**
  * The comparison's charts for one outcome at a time (a picker chooses it): A and B over time with
  * their bands on the same axes, and B − A with its 95% interval. Each has SVG and PNG downloads.
+ * The A and B chart carries the observed (DfE) figures where the outcome has a series; B − A does
+ * not: a difference between two policies has no observed counterpart.
  */
 import { formatNumber } from '../../sim/comparison/format';
 import { OUTCOMES, outcomeById, type Outcome } from '../../sim/comparison/outcomes';
 import { bandsOf, type PairedResults } from '../../sim/comparison/summary';
 import { OKABE_ITO, THEME } from '../palette';
 import { downloadBlob, panel, slug, svgToPng } from './files';
+import { observedFor } from './observed';
 import { svgChart, type ChartMarker, type ChartTheme } from './svg-chart';
 
 export const SIDE_COLOUR = { a: OKABE_ITO.skyBlue, b: OKABE_ITO.orange, difference: OKABE_ITO.reddishPurple } as const;
@@ -17,6 +20,8 @@ export interface ChartData {
   months: number;
   names: { a: string; b: string };
   markers: ChartMarker[];
+  /** the start date A and B share (`sharedStartDate`), placing observed figures; absent draws none */
+  startDate?: string;
 }
 
 /** The two charts of an outcome as SVG markup. */
@@ -43,6 +48,7 @@ export function outcomeCharts(outcome: Outcome, data: ChartData, theme: ChartThe
         { label: `B: ${data.names.b}`, colour: SIDE_COLOUR.b, ...pick(bands.b, 'median') },
       ],
       description: `At month ${last}, A ${end('a')} and B ${end('b')} (medians across seeds).`,
+      observed: observedFor(outcome.id, data.startDate),
     }),
     difference: svgChart({
       ...common,

@@ -14,6 +14,7 @@ import { outcomeCharts } from './chart-view';
 import { scenarioDifferences } from './describe';
 import type { ExportHandlers } from './exports-panel';
 import { downloadBlob, downloadText, slug } from './files';
+import { sharedStartDate } from './observed';
 import { REPORT_CSS, reportBody, reportDocument, type ReportInput } from './report';
 import { PRINT_THEME, type ChartMarker } from './svg-chart';
 
@@ -50,7 +51,7 @@ async function reportInput(f: Finished): Promise<ReportInput> {
   const charts = REPORT_CHARTS.flatMap((id) => {
     const o = outcomeById(id);
     if (!o) return [];
-    const c = outcomeCharts(o, { results: f.results, months: f.request.settings.months, names, markers: f.markers }, PRINT_THEME, { width: 560, height: 180 });
+    const c = outcomeCharts(o, { results: f.results, months: f.request.settings.months, names, markers: f.markers, startDate: sharedStartDate(f.sides.a.scenario, f.sides.b.scenario) }, PRINT_THEME, { width: 560, height: 180 });
     return [c.pair, c.difference];
   });
   const ids = new Set<string>();

@@ -20,6 +20,7 @@ import { createExportPanel } from './exports-panel';
 import { panel } from './files';
 import { createCompareForm } from './form';
 import { readComparisonLink, writeComparisonLink } from './link';
+import { sharedStartDate } from './observed';
 import { createStatus } from './status';
 import { renderSummaryTable } from './summary-table';
 import { spawnCompareWorker } from './workers';
@@ -83,6 +84,7 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
   exportsPanel.setEnabled(false);
   main.append(form.element, status.element, tableHost, charts.element, exportsPanel.element);
 
+  const startOf = (s: Session) => sharedStartDate(s.sides.a.scenario, s.sides.b.scenario);
   const markersOf = (s: Session) => [...leverMarkers('A', s.sides.a.scenario, s.sides.a.levers), ...leverMarkers('B', s.sides.b.scenario, s.sides.b.levers)];
   const base = () => `${location.origin}${location.pathname}`;
   const fromBundle = (s: Session) => [s.request.a, s.request.b].some((side) => side.origin.kind === 'scenario');
@@ -110,7 +112,7 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
     if (results.seeds.length === 0) return;
     session.summary = summarise(results, session.request.settings.months, session.horizons);
     renderSummaryTable(table, session.summary, { a: session.sides.a.name, b: session.sides.b.name });
-    charts.update({ results, months: session.request.settings.months, names: { a: session.sides.a.name, b: session.sides.b.name }, markers: markersOf(session) });
+    charts.update({ results, months: session.request.settings.months, names: { a: session.sides.a.name, b: session.sides.b.name }, markers: markersOf(session), startDate: startOf(session) });
     status.showPrecision(session.summary, charts.outcome());
   }
   const queueRender = () => {

@@ -6,9 +6,13 @@
  * Each series is a line (median, or mean difference) over a shaded band (5–95% across seeds, or
  * the 95% interval of the difference). The y axis spans the data, not zero: a difference of
  * −3 per 10,000 must not be flattened against an axis that starts at zero. Lever changes are
- * dashed lines with their words ("Early-help budget £40.0m → £69.0m a year").
+ * dashed lines with their words ("Early-help budget £40.0m → £69.0m a year"). Observed (DfE)
+ * figures, when given, are hollow diamonds, as on the app's trend charts (viz/chart-observed.ts).
  */
 import { scaleLinear } from 'd3-scale';
+// Type and a constant only: this module stays free of the DOM and of the history file.
+import type { ObservedOverlay } from '../../sim/observed/overlay';
+import { OBSERVED_LABEL } from '../../sim/observed/types';
 
 export interface BandSeries {
   label: string;
@@ -48,14 +52,35 @@ export interface SvgChartSpec {
   theme: ChartTheme;
   /** a sentence for screen readers: what the chart shows at the end */
   description: string;
+  /** observed figures on the same months (`sim/observed/overlay.ts`); those inside from..to are drawn */
+  observed?: ObservedOverlay;
 }
+
+/** Half the width of an observed diamond: about the app's (0.4 of its font size), at this font. */
+const DIAMOND = 5;
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 const fix = (v: number) => (Math.round(v * 10) / 10).toString();
 
-function extent(spec: SvgChartSpec): [number, number] {
+/** The observed points inside the chart's months, as [month, value]; none without an overlay. */
+function observedPoints(spec: SvgChartSpec): [number, number][] {
+  const o = spec.observed;
+  if (!o) return [];
+  const out: [number, number][] = [];
+  for (let i = 0; i < o.months.length; i++) {
+    if (o.months[i] >= spec.from && o.months[i] <= spec.to && Number.isFinite(o.values[i])) out.push([o.months[i], o.values[i]]);
+  }
+  return out;
+}
+
+function extent(spec: SvgChartSpec, observed: readonly [number, number][]): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
+  // A figure the axis cut off would be worse than none: the diamonds widen the span like the data.
+  for (const [, v] of observed) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
   for (const s of spec.series) {
     for (let m = spec.from; m <= spec.to; m++) {
       for (const v of [s.low[m], s.high[m], s.mid[m]]) {
@@ -103,15 +128,28 @@ function bandPath(low: ArrayLike<number>, high: ArrayLike<number>, from: number,
   return `${top}${bottom}Z`;
 }
 
+/** A hollow diamond centred on (x, y), as path data. */
+const diamond = (x: number, y: number, r: number) => `M${fix(x)},${fix(y - r)}L${fix(x + r)},${fix(y)}L${fix(x)},${fix(y + r)}L${fix(x - r)},${fix(y)}Z`;
+
 export function svgChart(spec: SvgChartSpec): string {
   const { width, height, theme } = spec;
   const font = 13;
-  const legendRows = spec.series.length > 1 ? 1 : 0;
+  // Only the points this chart's months reach: a static chart never grows to show the others, so a
+  // legend entry or a sentence for figures not drawn would describe nothing on it.
+  const observed = observedPoints(spec);
+  const seriesLegend = spec.series.length > 1;
+  let observedAt: { x: number; row: number } | undefined;
+  if (observed.length > 0) {
+    const end = seriesLegend ? spec.series.reduce((lx, s) => lx + 30 + s.label.length * 7, 8) : 8;
+    // A row of its own when the scenarios' names leave no room: an entry cut off by the edge names nothing.
+    observedAt = end + 18 + OBSERVED_LABEL.length * 7 <= width - 8 ? { x: end, row: 0 } : { x: 8, row: 1 };
+  }
+  const legendRows = observedAt ? observedAt.row + 1 : seriesLegend ? 1 : 0;
   const markerRows = Math.min(spec.markers.length, 4);
   const pad = { left: 0, right: 16, top: 44 + legendRows * 18 + markerRows * 15, bottom: 34 };
   // About one gridline per 30 px: small report charts get fewer, so their labels never crowd.
   const tickCount = Math.max(3, Math.min(6, Math.floor((height - pad.top - pad.bottom) / 30)));
-  const y = scaleLinear().domain(extent(spec)).range([height - pad.bottom, pad.top]).nice(tickCount);
+  const y = scaleLinear().domain(extent(spec, observed)).range([height - pad.bottom, pad.top]).nice(tickCount);
   const yTicks = y.ticks(tickCount);
   const yLabels = yTicks.map(spec.format);
   // Room for the widest tick label (about 0.6 em a character), so "£5,000.0m" is never clipped.
@@ -121,17 +159,22 @@ export function svgChart(spec: SvgChartSpec): string {
   const id = `c${Math.abs([...spec.title + spec.unit].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) | 0, 7))}`;
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-t ${id}-d" font-family="Inter, 'Segoe UI', Roboto, 'DejaVu Sans', Arial, sans-serif" font-size="${font}">`,
-    `<title id="${id}-t">${escapeXml(`${spec.title} (${spec.unit})`)}</title><desc id="${id}-d">${escapeXml(spec.description)}</desc>`,
+    `<title id="${id}-t">${escapeXml(`${spec.title} (${spec.unit})`)}</title><desc id="${id}-d">${escapeXml(observed.length > 0 && spec.observed ? `${spec.description} Diamonds: ${spec.observed.description}.` : spec.description)}</desc>`,
     `<rect width="${width}" height="${height}" fill="${theme.background}"/>`,
     `<text x="8" y="16" fill="${theme.text}" font-weight="700">${escapeXml(spec.title)}</text>`,
     `<text x="8" y="32" fill="${theme.muted}" font-size="${font - 1}">${escapeXml(spec.unit)}</text>`,
   );
-  if (legendRows > 0) {
+  if (seriesLegend) {
     let lx = 8;
     for (const s of spec.series) {
       parts.push(`<rect x="${lx}" y="40" width="14" height="10" fill="${s.colour}"/><text x="${lx + 18}" y="49" fill="${theme.text}">${escapeXml(s.label)}</text>`);
       lx += 30 + s.label.length * 7;
     }
+  }
+  if (observedAt) {
+    const { x: ox, row } = observedAt;
+    const swatch = diamond(ox + 7, 45 + row * 18, DIAMOND);
+    parts.push(`<path d="${swatch}" fill="${theme.background}" stroke="${theme.text}" stroke-width="2"/><text x="${ox + 18}" y="${49 + row * 18}" fill="${theme.text}">${escapeXml(OBSERVED_LABEL)}</text>`);
   }
   yTicks.forEach((t, k) => {
     const py = fix(y(t));
@@ -167,6 +210,10 @@ export function svgChart(spec: SvgChartSpec): string {
     parts.push(`<line x1="${px}" x2="${px}" y1="${ty + 3}" y2="${height - pad.bottom}" stroke="${theme.text}" stroke-dasharray="4 3"/>`);
     parts.push(`<text x="${fix(tx)}" y="${ty}" text-anchor="${anchor}" fill="${theme.text}" class="marker-label">${escapeXml(mk.label)}</text>`);
   });
+  // Last, so no band, line or lever line hides a figure; class and month let tests find each one.
+  for (const [m, v] of observed) {
+    parts.push(`<path class="observed-point" data-month="${m}" d="${diamond(x(m), y(v), DIAMOND)}" fill="${theme.background}" stroke="${theme.text}" stroke-width="2"/>`);
+  }
   parts.push('</svg>');
   return parts.join('');
 }

@@ -6,8 +6,7 @@
 import './styles.css';
 import type { Snapshot } from '../sim/worker/contract';
 import type { Scenario } from '../sim/scenario/schema';
-import { observedHistory } from '../sim/observed/history';
-import { overlayFor } from '../sim/observed/overlay';
+import { northEastOverlay } from '../sim/observed/overlay';
 import { AppState } from './app-state';
 import { createChart, type Chart } from './charts';
 import { createControls, DEFAULT_SPEED } from './controls';
@@ -93,12 +92,9 @@ async function start(): Promise<void> {
     trendCharts[1].setReference(c ? { value: c.childProtectionPer10k, label: `target ${c.childProtectionPer10k}` } : undefined);
     trendCharts[2].setReference(c ? { value: c.childrenInNeedPer10k, label: `target ${c.childrenInNeedPer10k}` } : undefined);
     // Observed North East figures (the region the scenarios model) where the run's dates reach them.
-    const history = observedHistory();
-    const overlay = (measure: 'lookedAfter' | 'childProtection' | 'childrenInNeed') =>
-      history.ok ? overlayFor(history.value, 'north-east', measure, scenario.startDate) : undefined;
-    trendCharts[0].setObserved(overlay('lookedAfter'));
-    trendCharts[1].setObserved(overlay('childProtection'));
-    trendCharts[2].setObserved(overlay('childrenInNeed'));
+    trendCharts[0].setObserved(northEastOverlay('lookedAfter', scenario.startDate));
+    trendCharts[1].setObserved(northEastOverlay('childProtection', scenario.startDate));
+    trendCharts[2].setObserved(northEastOverlay('childrenInNeed', scenario.startDate));
     for (const chart of allCharts) chart.setCalendar(scenario.startDate ?? DEFAULT_START_DATE);
   };
 

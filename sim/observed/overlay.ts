@@ -3,7 +3,7 @@
  * (its start date is known), as plain arrays the renderer reads every frame without allocating.
  */
 import { DEFAULT_START_DATE, monthIndexOf, runMonthOfDate } from '../dates';
-import { seriesOf } from './history';
+import { observedHistory, seriesOf } from './history';
 import { OBSERVED_LABEL, REGION_LABELS, type ComparableMeasure, type ObservedHistory, type ObservedRegion } from './types';
 
 export interface ObservedOverlay {
@@ -40,4 +40,13 @@ export function overlayFor(
   }
   if (months.length === 0) return undefined;
   return { months: Float64Array.from(months), values: Float64Array.from(values), description: `${OBSERVED_LABEL}, ${REGION_LABELS[region]}: ${words.join(', ')}` };
+}
+
+/**
+ * The shipped history's North East figures (the region the scenarios model) for one series, on a
+ * run starting at `startDate`: what the app's and the comparison's charts draw.
+ */
+export function northEastOverlay(measure: ComparableMeasure, startDate?: string): ObservedOverlay | undefined {
+  const history = observedHistory();
+  return history.ok ? overlayFor(history.value, 'north-east', measure, startDate) : undefined;
 }

@@ -1,11 +1,10 @@
 /**
  * Observed (DfE) figures for the comparison's charts: which outcomes have an observed series, and
- * on which months they fall. The North East is the region the scenarios model, as on the app's
- * trend charts (viz/main.ts). Pure: no DOM, tested in Node.
+ * on which months they fall (the North East, as on the app's trend charts). Pure: no DOM, tested
+ * in Node.
  */
 import { DEFAULT_START_DATE } from '../../sim/dates';
-import { observedHistory } from '../../sim/observed/history';
-import { overlayFor, type ObservedOverlay } from '../../sim/observed/overlay';
+import { northEastOverlay, type ObservedOverlay } from '../../sim/observed/overlay';
 import type { ComparableMeasure } from '../../sim/observed/types';
 import type { Scenario } from '../../sim/scenario/schema';
 
@@ -33,6 +32,5 @@ export function sharedStartDate(a: Pick<Scenario, 'startDate'>, b: Pick<Scenario
 export function observedFor(outcomeId: string, startDate: string | undefined): ObservedOverlay | undefined {
   const measure = OBSERVED_MEASURE_OF_OUTCOME.get(outcomeId);
   if (!measure || startDate === undefined) return undefined;
-  const history = observedHistory();
-  return history.ok ? overlayFor(history.value, 'north-east', measure, startDate) : undefined;
+  return northEastOverlay(measure, startDate);
 }

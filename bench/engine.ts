@@ -3,7 +3,10 @@
  * scale over 120 months, against a naive loop that steps every child every month
  * (bench/naive-run.ts), both bundled with esbuild and run with plain node in fresh processes, in
  * turn, so that both see the same machine. Prints medians and ranges; asserts nothing (speed is
- * reported, not unit-tested).
+ * reported, not unit-tested). It also runs the FLOOR (bench/floor-run.ts): the leanest engine we
+ * could write that keeps one random stream per family, doing only the universal-services core of
+ * the engine's work; the engine cannot be faster than it, and its ratio to the naive loop says
+ * what any such engine can reach on this machine.
  * Targets (issue 9): engine total (set-up included) <= 0.3 x the naive loop; <= 300 MB peak RSS at 1:1.
  */
 import { execFileSync } from 'node:child_process';
@@ -17,6 +20,12 @@ interface EngineRun {
   totalMs: number;
   cpuMs: number;
   childMonths: number;
+  maxRssMB: number;
+  work: Record<string, number>;
+}
+interface FloorRun {
+  totalMs: number;
+  cpuMs: number;
   maxRssMB: number;
   work: Record<string, number>;
 }
@@ -43,10 +52,12 @@ function bundle(entry: string): string {
 }
 const engineBundle = bundle('bench/engine-run.ts');
 const naiveBundle = bundle('bench/naive-run.ts');
+const floorBundle = bundle('bench/floor-run.ts');
 
 const lastLine = (out: string) => JSON.parse(out.trim().split('\n').pop() ?? '{}') as unknown;
 const engineRun = (scale: number) =>
   lastLine(execFileSync('node', [engineBundle, 'scenarios/north-east-baseline.json', String(MONTHS), String(scale)], { encoding: 'utf8' })) as EngineRun;
+const floorRun = () => lastLine(execFileSync('node', [floorBundle, 'scenarios/north-east-baseline.json', String(MONTHS), '1'], { encoding: 'utf8' })) as FloorRun;
 const naiveRun = (rows: string) => lastLine(execFileSync('node', [naiveBundle, String(CHILDREN), String(MONTHS), rows], { encoding: 'utf8' })) as NaiveRun;
 
 console.log(`Care Futures engine benchmark: North East baseline, ${MONTHS} months; ${REPEATS} runs each, in turn (median, range)`);
@@ -55,18 +66,21 @@ console.log(`node ${process.version}, ${process.platform} ${process.arch}\n`);
 const engine: EngineRun[] = [];
 const naive: NaiveRun[] = [];
 const dense: NaiveRun[] = [];
+const floor: FloorRun[] = [];
 for (let k = 0; k < REPEATS; k++) {
   engine.push(engineRun(1));
+  floor.push(floorRun());
   naive.push(naiveRun('pathway'));
   dense.push(naiveRun('dense'));
 }
 const small = Array.from({ length: REPEATS }, () => engineRun(0.1));
 const middle = Array.from({ length: REPEATS }, () => engineRun(0.3));
 
-function row(label: string, runs: readonly (EngineRun | NaiveRun)[]): void {
+function row(label: string, runs: readonly (EngineRun | NaiveRun | FloorRun)[]): void {
   const total = median(runs.map((r) => r.totalMs));
   const part = (key: 'initMs' | 'stepMs') => ('initMs' in runs[0] ? col(median(runs.map((r) => (r as EngineRun)[key]))) : col(''));
-  const rate = `${(runs[0].childMonths / (total / 1000) / 1e6).toFixed(1)}M`;
+  const childMonths = 'childMonths' in runs[0] ? runs[0].childMonths : engine[0].childMonths;
+  const rate = `${(childMonths / (total / 1000) / 1e6).toFixed(1)}M`;
   console.log(
     `${label.padEnd(36)}${part('initMs')} ${part('stepMs')} ${col(total)} ${col(range(runs.map((r) => r.totalMs)), 12)} ${rate.padStart(15)} ${col(Math.max(...runs.map((r) => r.maxRssMB)), 12)}`,
   );
@@ -75,6 +89,7 @@ console.log('                                     init ms  steps ms  total ms  t
 row('engine, scale 0.1 (53,000 children)', small);
 row('engine, scale 0.3 (159,000 children)', middle);
 row('engine, 1:1 (530,000 children)', engine);
+row('floor: universal core, per-family', floor);
 row('naive loop, 530,000 x 120 (pathway)', naive);
 row('naive loop, dense rows (reference)', dense);
 const engineMs = median(engine.map((r) => r.totalMs));
@@ -87,6 +102,11 @@ console.log(
 // On a busy machine wall time includes waiting for a core: CPU time shows the work alone (the
 // engine's includes its GC and compiler threads).
 console.log(`in CPU time: ${cpuRatio.toFixed(2)} (engine ${median(engine.map((r) => r.cpuMs)).toFixed(0)} ms, naive ${median(naive.map((r) => r.cpuMs)).toFixed(0)} ms; load average ${loadavg()[0].toFixed(1)} at the end)`);
+const floorPerRepeat = floor.map((r, k) => r.totalMs / naive[k].totalMs);
+console.log(
+  `floor / naive loop: ${(median(floor.map((r) => r.totalMs)) / naiveMs).toFixed(2)} (per repeat ${Math.min(...floorPerRepeat).toFixed(2)}-${Math.max(...floorPerRepeat).toFixed(2)}); engine / floor ${(engineMs / median(floor.map((r) => r.totalMs))).toFixed(2)}`,
+);
+console.log(`floor's work (thousands): ${Object.entries(floor[0].work).map(([key, n]) => `${key} ${(n / 1000).toFixed(0)}`).join(', ')}`);
 console.log('targets: engine / naive <= 0.3; peak RSS <= 300 MB at 1:1');
 
 // Where the time goes, per unit of work. The months' time grows with the population; if the

@@ -16,6 +16,7 @@ export default {
     'sim/measures.ts', // derived measures
     'sim/engine/hazards.ts', // the monthly hazard table: legal status, time in care, age
     'sim/engine/steady-care.ts', // the steady state of care at set-up
+    'sim/engine/courts.ts', // how care proceedings conclude
   ],
   coverageAnalysis: 'perTest',
   incremental: true,

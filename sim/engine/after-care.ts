@@ -4,11 +4,10 @@
  * is in the population's stocks (which hold children 0-17 by where they are now); both are counted
  * here, by cohort, for their costs.
  */
-import { AGE_OUT_MONTHS, permanenceBandOf } from '../ages';
+import { AGE_OUT_MONTHS } from '../ages';
 import { isCareCode } from '../states';
 import { EXIT_LEFT_CARE_18 } from './care-episodes';
-import type { EngineParams } from '../params';
-import { LEGAL_C2, LEGAL_E1 } from './hazards';
+import { adoptionHazard, specialGuardianshipHazard } from './hazards';
 import type { EngineState } from './state';
 
 /** Staying put: with former foster carers up to 21, i.e. the first 36 months after leaving. */
@@ -45,7 +44,8 @@ export function initAfterCare(s: EngineState): void {
     if (!isCareCode(t.code[k])) continue;
     const age = s.month - t.born[k];
     if (age >= AGE_OUT_MONTHS - 12) aged17++;
-    const hazard = permanenceHazardOf(p, t.legal[k], age);
+    // adoption and special guardianship exclude each other (E1 or C2): one of the two is 0
+    const hazard = adoptionHazard(p, t.legal[k]) + specialGuardianshipHazard(p, t.legal[k], age, t.uasc[k] === 1);
     for (let ahead = 1; ahead <= AGE_OUT_MONTHS - age; ahead++) {
       s.allowanceEnds.add(ahead, hazard);
       s.onAllowance += hazard;
@@ -55,10 +55,4 @@ export function initAfterCare(s: EngineState): void {
   s.careLeaverCohorts = Array.from({ length: p.careLeaverMonths }, () => perMonth);
   s.careLeavers = perMonth * p.careLeaverMonths;
   s.youngCareLeavers = perMonth * Math.min(STAYING_PUT_MONTHS, p.careLeaverMonths);
-}
-
-/** A child's monthly hazard of leaving care to permanence under its legal status (adoption needs a placement order). */
-function permanenceHazardOf(p: EngineParams, legal: number, age: number): number {
-  if (legal === LEGAL_E1) return p.adoption;
-  return legal === LEGAL_C2 ? p.specialGuardianshipByAge[permanenceBandOf(age)] : 0;
 }

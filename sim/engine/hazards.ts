@@ -90,6 +90,16 @@ function hazardsOf(p: EngineParams, overload: number, code: number, age: number,
   return careHazardsOf(p, code, age, tic, v, r);
 }
 
+/** Monthly hazard of adoption: only with a placement order (E1). */
+export function adoptionHazard(p: EngineParams, legal: number): number {
+  return legal === LEGAL_E1 ? p.adoption : 0;
+}
+
+/** Monthly hazard of a special guardianship order at `age` (months): after a care order (C2), for a child with a family here (not unaccompanied). */
+export function specialGuardianshipHazard(p: EngineParams, legal: number, age: number, uasc: boolean): number {
+  return legal === LEGAL_C2 && !uasc ? p.specialGuardianshipByAge[permanenceBandOf(age)] : 0;
+}
+
 /**
  * In care. Unaccompanied children have no family here to go home to: they leave at 18 or for
  * another reason. Adoption needs a placement order (E1), special guardianship comes after a care
@@ -104,8 +114,8 @@ function careHazardsOf(p: EngineParams, code: number, age: number, tic: number, 
     const status = legal === LEGAL_V2 ? p.section20Reunification : 1;
     r[E.returnHome] = p.reunification * p.reunificationByTic[TIC_CLASS[Math.min(tic, MAX_TIC)]] * status * (earlyHome ? p.earlyHomeReunification : 1);
   }
-  if (legal === LEGAL_E1) r[E.adopted] = p.adoption;
-  if (legal === LEGAL_C2 && !uasc) r[E.specialGuardianship] = p.specialGuardianshipByAge[permanenceBandOf(age)];
+  r[E.adopted] = adoptionHazard(p, legal);
+  r[E.specialGuardianship] = specialGuardianshipHazard(p, legal, age, uasc);
   r[E.otherExit] = age >= SUPPORTED_ACCOMMODATION_FROM ? p.otherExit16 : p.otherExitUnder16;
   if (!uasc) {
     if (legal === LEGAL_V2) r[E.court] = p.section20ToProceedings;

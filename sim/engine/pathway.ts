@@ -8,7 +8,7 @@
  * state's rule is two parts: its hazards (hazards.ts) and what each of its events does
  * (`applyEvent`, here).
  */
-import { AGE_OUT_MONTHS, permanenceBandOf } from '../ages';
+import { AGE_OUT_MONTHS } from '../ages';
 import { STATE_CODE as S } from '../states';
 import { changePlacement, placeInCare } from './matching';
 import { bookReReferral, startNeedClockAtMonthEnd } from './clocks';
@@ -19,6 +19,7 @@ import { leaveWaiting } from './waiting-list';
 import { CARE_EVENT, LEGAL_C1, LEGAL_C2, LEGAL_E1, variantOf } from './hazards';
 import { leaveCare, REASON_ADOPTED, REASON_OTHER, REASON_RETURNED_HOME, REASON_SPECIAL_GUARDIANSHIP } from './care-episodes';
 import { uniformOfStream } from './rng';
+import { COURT_PLACEMENT_ORDER, COURT_RETURN_HOME, COURT_SPECIAL_GUARDIANSHIP, courtConclusion } from './courts';
 
 
 /**
@@ -120,8 +121,8 @@ function careEvent(s: EngineState, i: number, e: number, m: number): void {
 /**
  * The courts: a child accommodated under section 20 (or held under another status, e.g. police
  * protection) becomes the subject of care proceedings (interim care order); proceedings conclude
- * with a placement order (young children), a special guardianship order, a return home (no order,
- * or a supervision order) or a full care order.
+ * as courts.ts says: a placement order (young children), a special guardianship order, a return
+ * home (no order, or a supervision order) or a full care order.
  */
 function courtEvent(s: EngineState, i: number, m: number): void {
   const t = s.active;
@@ -131,22 +132,13 @@ function courtEvent(s: EngineState, i: number, m: number): void {
     t.legalSince[k] = m;
     return;
   }
-  const p = s.p;
-  const u = draw(s, i);
-  const o = p.courtOutcomes;
-  const placementOrder = o.placementOrderByAge[permanenceBandOf(m - t.born[k])];
-  if (u < placementOrder) {
-    t.legal[k] = LEGAL_E1;
-    t.legalSince[k] = m;
-    return;
-  }
-  const v = (u - placementOrder) / (1 - placementOrder);
-  if (v < o.specialGuardianship) toPermanence(s, i, m, REASON_SPECIAL_GUARDIANSHIP);
-  else if (v < o.specialGuardianship + o.returnHome) {
+  const outcome = courtConclusion(s.p, m - t.born[k], draw(s, i));
+  if (outcome === COURT_SPECIAL_GUARDIANSHIP) toPermanence(s, i, m, REASON_SPECIAL_GUARDIANSHIP);
+  else if (outcome === COURT_RETURN_HOME) {
     leaveCare(s, i, REASON_RETURNED_HOME);
     move(s, i, S.child_in_need); // home under a supervision order or with a plan
   } else {
-    t.legal[k] = LEGAL_C2;
+    t.legal[k] = outcome === COURT_PLACEMENT_ORDER ? LEGAL_E1 : LEGAL_C2;
     t.legalSince[k] = m;
   }
 }

@@ -14,10 +14,11 @@
  * `entryProfile`). An approximation in one respect (stated in docs/model.md): a child in care
  * proceedings counts their duration from its entry to care.
  */
-import { AGE_OUT_MONTHS, dfeAgeBandOf, permanenceBandOf, PRE_BIRTH_REFERRAL_WITHIN, years } from '../ages';
+import { AGE_OUT_MONTHS, dfeAgeBandOf, PRE_BIRTH_REFERRAL_WITHIN, years } from '../ages';
 import type { EngineParams } from '../params';
 import { LEGAL_STATUSES, STATE_CODE as S } from '../states';
 import { entryLegalShares } from './care-episodes';
+import { careOrderShareOfRest, placementOrderShare } from './courts';
 import { CARE_EVENT, LEGAL_C1, LEGAL_C2, LEGAL_E1, LEGAL_OTHER, LEGAL_V2, variantOf, type HazardTable } from './hazards';
 
 const LEGAL = LEGAL_STATUSES.length;
@@ -91,10 +92,10 @@ export class SteadyCare {
           if (court === 0) continue;
           if (l !== LEGAL_C1) next[LEGAL_C1] += mass[l] * court;
           else {
-            const o = p.courtOutcomes;
-            const po = o.placementOrderByAge[permanenceBandOf(a)];
+            // concluded: those who stay in care, with a placement order or a care order (courts.ts)
+            const po = placementOrderShare(p, a);
             next[LEGAL_E1] += mass[l] * court * po;
-            next[LEGAL_C2] += mass[l] * court * (1 - po) * Math.max(0, 1 - o.specialGuardianship - o.returnHome);
+            next[LEGAL_C2] += mass[l] * court * (1 - po) * careOrderShareOfRest(p);
           }
         }
         mass.set(next);

@@ -128,6 +128,9 @@ function bandPath(low: ArrayLike<number>, high: ArrayLike<number>, from: number,
   return `${top}${bottom}Z`;
 }
 
+/** Room a legend entry takes: its swatch, gap and label at about 7 px a character. */
+const legendEntryWidth = (label: string) => 30 + label.length * 7;
+
 /** A hollow diamond centred on (x, y), as path data. */
 const diamond = (x: number, y: number, r: number) => `M${fix(x)},${fix(y - r)}L${fix(x + r)},${fix(y)}L${fix(x)},${fix(y + r)}L${fix(x - r)},${fix(y)}Z`;
 
@@ -140,7 +143,7 @@ export function svgChart(spec: SvgChartSpec): string {
   const seriesLegend = spec.series.length > 1;
   let observedAt: { x: number; row: number } | undefined;
   if (observed.length > 0) {
-    const end = seriesLegend ? spec.series.reduce((lx, s) => lx + 30 + s.label.length * 7, 8) : 8;
+    const end = seriesLegend ? spec.series.reduce((lx, s) => lx + legendEntryWidth(s.label), 8) : 8;
     // A row of its own when the scenarios' names leave no room: an entry cut off by the edge names nothing.
     observedAt = end + 18 + OBSERVED_LABEL.length * 7 <= width - 8 ? { x: end, row: 0 } : { x: 8, row: 1 };
   }
@@ -168,7 +171,7 @@ export function svgChart(spec: SvgChartSpec): string {
     let lx = 8;
     for (const s of spec.series) {
       parts.push(`<rect x="${lx}" y="40" width="14" height="10" fill="${s.colour}"/><text x="${lx + 18}" y="49" fill="${theme.text}">${escapeXml(s.label)}</text>`);
-      lx += 30 + s.label.length * 7;
+      lx += legendEntryWidth(s.label);
     }
   }
   if (observedAt) {

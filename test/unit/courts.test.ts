@@ -57,9 +57,11 @@ describe('court conclusions', () => {
     expect(sharesOfDraws(full, years(3))[COURT_CARE_ORDER]).toBe(0);
   });
 
-  it('no placement order at all: the first uniform is already the rest', () => {
+  it('no placement order at all: the first uniform is already the rest, sliced in order', () => {
     const none = courts([0, 0, 0], 0.4, 0.1);
     expect(courtConclusion(none, years(1), 0)).toBe(COURT_SPECIAL_GUARDIANSHIP);
+    // each conclusion holds a half-open slice of [0, 1): a uniform on a boundary belongs to the next
+    expect(courtConclusion(none, years(1), 0.4)).toBe(COURT_RETURN_HOME);
     expect(courtConclusion(none, years(1), 0.45)).toBe(COURT_RETURN_HOME);
     expect(courtConclusion(none, years(1), 0.5)).toBe(COURT_CARE_ORDER);
   });

@@ -2,7 +2,8 @@
  * The FLOOR: how fast an event-driven engine that keeps one random stream per family (common
  * random numbers, which paired-seed comparisons rest on) can be on this machine, with the model's
  * own event rates. It is the engine stripped to its universal-services core, written as lean as
- * we know how, in one function:
+ * we know how, in one function, on the engine's own hashed draws (engine/rng.ts) and month
+ * calendar (engine/calendar.ts):
  *
  * - families with poverty and risk flags, four child slots each (the engine's block layout);
  * - each family's poverty clock and need clock (exponential, from the family's own hash streams),
@@ -20,6 +21,8 @@
  */
 import { loadScenarioFile } from '../sim/node/files';
 import { toParams } from '../sim/params';
+import { MonthCalendar } from '../sim/engine/calendar';
+import { uniform } from '../sim/engine/rng';
 import { applyLever } from '../sim/run';
 
 const [file = 'scenarios/north-east-baseline.json', monthsText = '120', scaleText = '1'] = process.argv.slice(2);
@@ -30,41 +33,12 @@ if (!scaled.ok) throw new Error(scaled.issues.map((i) => i.message).join('\n'));
 const p = toParams(scaled.value);
 const months = Number(monthsText);
 
-function mix32(x: number): number {
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x7feb352d);
-  x ^= x >>> 15;
-  x = Math.imul(x, 0x846ca68b);
-  x ^= x >>> 16;
-  return x >>> 0;
-}
-const uniform = (key: number, id: number, k: number) => mix32(mix32((id ^ key) >>> 0) ^ Math.imul(k + 1, 0x9e3779b9)) / 4294967296;
 
 const AGE_OUT = 216;
 const SLOTS = 4;
 const EMPTY = 255;
 /** leaving the system: the engine's 45,000 children in the system at 1:1 over its ~3,900 needs a month */
 const LEAVE_SYSTEM = 0.087;
-
-/** A month calendar: one preallocated bucket per month of a 256-month ring (grown by doubling). */
-class Calendar {
-  buckets: Int32Array[];
-  lengths = new Int32Array(256);
-  constructor(size: number) {
-    this.buckets = Array.from({ length: 256 }, () => new Int32Array(size));
-  }
-  push(m: number, id: number): void {
-    const s = m & 255;
-    const n = this.lengths[s];
-    if (n === this.buckets[s].length) {
-      const g = new Int32Array(n * 2);
-      g.set(this.buckets[s]);
-      this.buckets[s] = g;
-    }
-    this.buckets[s][n] = id;
-    this.lengths[s] = n + 1;
-  }
-}
 
 function run(): Record<string, number> {
   const F = p.families;
@@ -99,9 +73,9 @@ function run(): Record<string, number> {
     activeSlot[j] = last;
     activePos[last] = j;
   };
-  const needCal = new Calendar(F >> 4);
-  const povCal = new Calendar(F >> 5);
-  const ageCal = new Calendar(Math.ceil(p.initialChildren / 200));
+  const needCal = new MonthCalendar(256, F >> 4);
+  const povCal = new MonthCalendar(256, F >> 5);
+  const ageCal = new MonthCalendar(256, Math.ceil(p.initialChildren / 200));
   // the need hazard per child by flags, at the largest age multiplier
   const needRate = new Float64Array(256);
   for (let fl = 0; fl < 256; fl++) {
@@ -178,10 +152,8 @@ function run(): Record<string, number> {
   for (let m = 1; m <= months; m++) {
     // 18th birthdays
     {
-      const s = m & 255;
-      const due = ageCal.buckets[s];
-      const n = ageCal.lengths[s];
-      ageCal.lengths[s] = 0;
+      const due = ageCal.take(m);
+      const n = due.length;
       for (let k = 0; k < n; k++) {
         const i = due[k];
         if (state[i] === EMPTY || born[i] + AGE_OUT !== m) continue;
@@ -196,10 +168,8 @@ function run(): Record<string, number> {
     }
     // poverty
     {
-      const s = m & 255;
-      const due = povCal.buckets[s];
-      const n = povCal.lengths[s];
-      povCal.lengths[s] = 0;
+      const due = povCal.take(m);
+      const n = due.length;
       for (let k = 0; k < n; k++) {
         const fam = due[k];
         if (povBooked[fam] !== m) continue;
@@ -228,10 +198,8 @@ function run(): Record<string, number> {
     }
     // needs
     {
-      const s = m & 255;
-      const due = needCal.buckets[s];
-      const n = needCal.lengths[s];
-      needCal.lengths[s] = 0;
+      const due = needCal.take(m);
+      const n = due.length;
       work.needEntries += n;
       for (let k = 0; k < n; k++) {
         const fam = due[k];

@@ -9,5 +9,6 @@ const code = await main(process.argv.slice(2), process.env, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   drained: () => once(process.stdout, 'drain'),
+  stderrIsTTY: process.stderr.isTTY === true,
 });
 process.exitCode = code;

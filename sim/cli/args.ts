@@ -21,6 +21,8 @@ export interface CliRequest {
   leversPath?: string;
   scale?: number;
   quiet: boolean;
+  /** `--jobs N`: worker threads for the runs; undefined: every core (`defaultJobs`) */
+  jobs?: number;
   /** `--observed [region]`: print the run against the observed series instead of the month records */
   observed?: ObservedRegion;
 }
@@ -41,6 +43,8 @@ Options:
   --observed [R]   instead of the month records, print each 31 March of the run beside the
                    observed rates per 10,000 (looked after, CP plans, children in need) and the
                    gap; R is north-east (default) or england; text, or --format json
+  --jobs N         runs at once, in worker threads (default: the number of cores); the
+                   output is byte-identical whatever N is
   --quiet          no progress on stderr (warnings and errors still go there)
   --help           this text
 
@@ -49,7 +53,7 @@ its last field, CSV with --out in FILE.manifest.json beside it.
 
 ${EXIT_CODES_TEXT}`;
 
-const FLAGS = ['--seed', '--months', '--runs', '--shard', '--levers', '--scale', '--out', '--format', '--observed', '--quiet', '--help'];
+const FLAGS = ['--seed', '--months', '--runs', '--jobs', '--shard', '--levers', '--scale', '--out', '--format', '--observed', '--quiet', '--help'];
 
 export type Parsed = { ok: true; request: CliRequest } | { ok: false; errors: string[]; help?: boolean };
 
@@ -124,6 +128,9 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
         break;
       case '--runs':
         req.runs = integer(flag, value, 1, 1_000_000, errors);
+        break;
+      case '--jobs':
+        req.jobs = integer(flag, value, 1, 256, errors);
         break;
       case '--shard':
         shardText = value;

@@ -7,21 +7,23 @@
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { checkLeverTimeline, type LeverChange } from '../levers';
 import { MAX_LEVERS_BYTES, readJsonFile } from '../node/files';
+import { defaultJobs, runMany } from '../node/run-pool';
+import { seriesOf, type RunTask } from '../node/run-task';
 import { outputError } from '../node/sink';
 import type { Scenario } from '../scenario/schema';
 import { bundleText, makeBundle } from '../comparison/bundle';
 import { comparisonCsv } from '../comparison/csv';
-import { formatNumber, formatWithRange, horizonLabel } from '../comparison/format';
+import { formatWithRange, horizonLabel } from '../comparison/format';
 import { outcomeById } from '../comparison/outcomes';
-import type { ResolvedSide } from '../comparison/request';
+import { DEFAULT_COMPARISON_SCALE, DEFAULT_SETTINGS, type ResolvedSide } from '../comparison/request';
 import { digestResults } from '../comparison/results';
-import { defaultHorizons, runSide, seedsOf, summarise, type ComparisonSummary, type PairedResults, type RunnableSide } from '../comparison/summary';
+import { defaultHorizons, seedsOf, summarise, type ComparisonSummary, type PairedResults, type RunnableSide } from '../comparison/summary';
 import { comparisonWorkbook } from '../comparison/workbook';
 import type { CommandShape } from './args';
 import { checkBundleFile } from './check-bundle';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
 import { guarded, writeWhole } from './io';
-import { prepare, report, type CliIo } from './prepare';
+import { prepare, report, runProgress, type CliIo } from './prepare';
 
 export const COMPARE_USAGE = `Usage: npm run compare -- <A.json> <B.json> [options]
 
@@ -29,11 +31,13 @@ Runs both scenarios over the same seeds and prints, for each outcome at each hor
 (median [5%, 95%] across seeds) and the paired difference B - A (mean [95% interval]).
 
 Options:
-  --runs R         seeds per scenario (default 10)
+  --runs R         seeds per scenario (default 20, as in the app)
   --seed N         first seed (default 1); run r uses seed N + r for A and B
-  --months M       months to simulate (default 60)
+  --months M       months to simulate (default 120, as in the app)
   --at 12,60,120   horizons to report, in months (default: years 1, 5 and 10 within the run)
-  --scale S        override population.scale in both (e.g. 0.1 for a quick look)
+  --scale S        population.scale for both (default 0.25, as in the app; 1 for the whole region)
+  --jobs N         runs at once, in worker threads (default: the number of cores); the
+                   results are byte-identical whatever N is
   --levers FILE    a lever timeline applied to both
   --levers-a FILE  a lever timeline for A only (instead of --levers for A), e.g. one exported
   --levers-b FILE  from the app's live run, which the app compares as B
@@ -151,8 +155,14 @@ export function compareMain(argv: readonly string[], env: Record<string, string 
       return checkBundleFile(path, io);
     }
     const own = ownFlags(argv);
-    // The defaults differ from `npm run sim`: ten seeds over five years.
-    const withDefaults = [...(own.rest.some((a) => a.startsWith('--runs')) ? [] : ['--runs', '10']), ...(own.rest.some((a) => a.startsWith('--months')) ? [] : ['--months', '60']), ...own.rest];
+    // The app's defaults (sim/comparison/request.ts), which differ from `npm run sim`'s.
+    const given = (flag: string) => own.rest.some((a) => a === flag || a.startsWith(`${flag}=`));
+    const withDefaults = [
+      ...(given('--runs') ? [] : ['--runs', String(DEFAULT_SETTINGS.runs)]),
+      ...(given('--months') ? [] : ['--months', String(DEFAULT_SETTINGS.months)]),
+      ...(given('--scale') ? [] : ['--scale', String(DEFAULT_COMPARISON_SCALE)]),
+      ...own.rest,
+    ];
     const prepared = prepare(withDefaults, env, io, COMPARE_COMMAND, COMPARE_USAGE);
     if (typeof prepared === 'number') return prepared;
     const { request: req, scenarios, levers } = prepared;
@@ -173,21 +183,17 @@ export function compareMain(argv: readonly string[], env: Record<string, string 
     }
     const seeds = seedsOf(req);
     const results: PairedResults = { seeds, a: [], b: [] };
-    const started = Date.now();
-    let reported = started;
-    for (const [r, seed] of seeds.entries()) {
-      for (const [s, key] of (['a', 'b'] as const).entries()) {
-        const run = runSide(sides[s], seed, req.months);
-        if (!run.ok) {
-          report(io, `${req.scenarioPaths[s]}, seed ${seed}: run stopped`, run.issues);
-          return EXIT.invalidInput;
-        }
-        results[key].push(run.value);
+    // Seed by seed, A then B: the pool yields them in this order whatever --jobs is.
+    const tasks = seeds.flatMap((seed) => sides.map((side): RunTask => ({ ...side, seed, months: req.months, keep: 'outcomes' })));
+    const progress = runProgress(io, req.quiet, tasks.length);
+    let k = 0;
+    for await (const run of runMany(tasks, { jobs: req.jobs ?? defaultJobs(), onProgress: (done) => progress.update(done) })) {
+      const s = k++ % 2;
+      if (!run.ok) {
+        report(io, `${req.scenarioPaths[s]}, seed ${run.seed}: run stopped`, run.issues);
+        return EXIT.invalidInput;
       }
-      if (!req.quiet && Date.now() - reported >= (io.progressIntervalMs ?? 500)) {
-        reported = Date.now();
-        io.stderr(`seed ${seed}: done (${r + 1}/${req.runs})\n`);
-      }
+      results[s === 0 ? 'a' : 'b'].push(seriesOf(run));
     }
     const summary = summarise(results, req.months, horizons);
     const names: [string, string] = [scenarios[0].name, scenarios[1].name];
@@ -206,7 +212,7 @@ export function compareMain(argv: readonly string[], env: Record<string, string 
     const text = req.format === 'json' ? comparisonJson(names, summary) : req.format === 'csv' ? comparisonCsv(summary, results) : comparisonText(names, summary);
     if (req.out !== undefined) await writeWhole(io, req.out, text);
     else io.stdout(text);
-    if (!req.quiet) io.stderr(`${formatNumber((Date.now() - started) / 1000, 'rate')} s for ${seeds.length * 2} runs\n`);
+    progress.finish();
     return EXIT.ok;
   });
 }

@@ -7,14 +7,15 @@
  * complete document (see `sim/node/sink.ts`).
  */
 import { CSV_HEADER, csvRows, jsonFooter, jsonHeader, jsonRunLine } from '../output';
-import { runScenario } from '../run';
+import { defaultJobs, runMany } from '../node/run-pool';
+import { recordsOf, type RunTask } from '../node/run-task';
 import { ENGINE_VERSION } from '../version';
 import { shardRange, shardRuns, SIM_COMMAND, USAGE } from './args';
 import { EXIT } from './exit-codes';
 import { guarded, openSink, writeWhole } from './io';
 import { printObserved } from './observed';
 import { BodyDigest, manifestFileText, manifestOf, manifestPathFor, MANIFEST_FORMAT, sha256, type Experiment } from './manifest';
-import { prepare, report, type CliIo } from './prepare';
+import { prepare, report, runProgress, type CliIo } from './prepare';
 
 export type { CliIo };
 
@@ -44,32 +45,19 @@ async function run(argv: readonly string[], env: Record<string, string | undefin
   };
   const body = new BodyDigest();
 
-  const interval = io.progressIntervalMs ?? 500;
-  const started = Date.now();
-  let lastProgress = started;
+  const progress = runProgress(io, req.quiet, runs.length);
+  const tasks = runs.map((r): RunTask => ({ scenario, seed: req.seed + r, months: req.months, levers, keep: 'records' }));
   const sink = await openSink(io, req.out);
   try {
     await sink.write(csv ? CSV_HEADER : jsonHeader(scenario.name, scenario.population.scale));
-    for (const [k, r] of runs.entries()) {
-      const seed = req.seed + r;
-      const result = runScenario(scenario, {
-        seed,
-        months: req.months,
-        levers,
-        onMonth: (record) => {
-          const now = Date.now();
-          if (!req.quiet && now - lastProgress >= interval) {
-            lastProgress = now;
-            io.stderr(`run ${k + 1}/${runs.length} (seed ${seed}): month ${record.month}/${req.months}, ${((now - started) / 1000).toFixed(1)} s\n`);
-          }
-        },
-      });
+    let k = 0;
+    for await (const result of runMany(tasks, { jobs: req.jobs ?? defaultJobs(), onProgress: (done) => progress.update(done) })) {
       if (!result.ok) {
         await sink.discard();
-        report(io, `run ${k + 1}/${runs.length} (seed ${seed}) stopped${req.out ? `; ${req.out} was not changed` : ''}`, result.issues);
+        report(io, `run ${k + 1}/${runs.length} (seed ${result.seed}) stopped${req.out ? `; ${req.out} was not changed` : ''}`, result.issues);
         return EXIT.invalidInput;
       }
-      const runOutput = { seed, months: result.value };
+      const runOutput = { seed: result.seed, months: recordsOf(result) };
       if (csv) {
         const rows = csvRows(scenario.name, scenario.population.scale, runOutput);
         body.add(rows);
@@ -79,6 +67,7 @@ async function run(argv: readonly string[], env: Record<string, string | undefin
         body.add(`${line}\n`);
         await sink.write(jsonRunLine(line, k === 0));
       }
+      k++;
     }
     const manifest = manifestOf(experiment, {
       shard: `${shard.index}/${shard.count}`,
@@ -94,8 +83,6 @@ async function run(argv: readonly string[], env: Record<string, string | undefin
     await sink.discard();
     throw err;
   }
-  if (!req.quiet && Date.now() - started >= interval) {
-    io.stderr(`done: ${runs.length} run(s) x ${req.months} months in ${((Date.now() - started) / 1000).toFixed(1)} s${req.out ? ` -> ${req.out}` : ''}\n`);
-  }
+  progress.finish(req.out ? `-> ${req.out}` : '');
   return EXIT.ok;
 }

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import type { LeverChange } from '../levers';
 import { checkLeverTimeline, leversNeverApplied } from '../levers';
 import { loadScenarioFile, MAX_LEVERS_BYTES, readJsonFile } from '../node/files';
+import { progressReporter, type Progress } from '../node/progress';
 import type { OpenFile } from '../node/sink';
 import { applyLever } from '../run';
 import type { Scenario } from '../scenario/schema';
@@ -25,6 +26,8 @@ export interface CliIo {
   openFile?: OpenFile;
   /** progress lines are throttled to one per this many ms */
   progressIntervalMs?: number;
+  /** stderr is a terminal: progress rewrites one line instead of appending plain lines */
+  stderrIsTTY?: boolean;
 }
 
 export interface Prepared {
@@ -32,6 +35,13 @@ export interface Prepared {
   scenarios: Scenario[];
   /** the lever timeline, checked against every scenario, in the order a run applies it */
   levers: LeverChange[];
+}
+
+/** Progress of `total` runs on stderr, or nothing with `--quiet`. */
+export function runProgress(io: CliIo, quiet: boolean, total: number, unit = 'runs'): Progress {
+  if (quiet) return { update: () => {}, finish: () => {} };
+  const tty = io.stderrIsTTY ?? false;
+  return progressReporter({ total, unit, tty, write: io.stderr, intervalMs: io.progressIntervalMs ?? (tty ? 200 : 5000) });
 }
 
 export function report(io: CliIo, heading: string, issues: readonly ValidationIssue[]): void {

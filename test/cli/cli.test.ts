@@ -55,7 +55,8 @@ describe('npm run sim', () => {
     expect(Object.keys(month.careExitsByReason)).toEqual(['returned_home', 'adopted', 'special_guardianship', 'turned_18', 'other']);
     expect(Object.keys(month.lookedAfterByLegalStatus)).toEqual(['V2', 'C1', 'C2', 'E1', 'other']);
     expect(month.flows['birth>universal']).toBeGreaterThan(0);
-    expect(r.stderr).toMatch(/run 1\/2 \(seed 3\): month \d+\/12/);
+    // Plain progress lines (stderr is not a terminal here): runs done of the total, then the closing line.
+    expect(r.stderr).toMatch(/^runs 1\/2, \d+\.\d s, about \d+\.\d s left\nruns 2\/2, \d+\.\d s\ndone: 2 runs in \d+\.\d s\n$/);
   });
 
   it('writes CSV with one row per run, month and measure', async () => {

@@ -3,7 +3,7 @@
  * first seed and scale, each a labelled control reachable with Tab; Enter in any field runs.
  */
 import type { ComparisonSettings, SideSource } from '../../sim/comparison/request';
-import { DEFAULT_SETTINGS, LIMITS } from '../../sim/comparison/request';
+import { DEFAULT_COMPARISON_SCALE, DEFAULT_SETTINGS, LIMITS } from '../../sim/comparison/request';
 import { labelled, type ScenarioChoice } from '../controls';
 import { hiddenFileInput } from './files';
 
@@ -23,8 +23,7 @@ export interface FormHandlers {
 }
 
 export const SCALES = [1, 0.5, 0.25, 0.1, 0.05] as const;
-/** A quarter of the region: 20 seeds over ten years in seconds; the whole region for the final paper. */
-export const FORM_DEFAULT_SCALE = 0.25;
+export const FORM_DEFAULT_SCALE = DEFAULT_COMPARISON_SCALE;
 
 function field(label: string, control: HTMLElement, id: string, hint?: string): HTMLElement {
   const wrap = labelled(label, control, id);

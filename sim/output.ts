@@ -1,6 +1,7 @@
 /**
  * Output formats for month records: the JSON document of the CLI (streamed run by run, so memory
- * stays flat over many runs) and long-format CSV (one row per run x month x measure).
+ * stays flat over many runs), and the measures of a month record in a fixed order (the tidy CSV of
+ * `outputs/tidy.ts` writes them, one row per run x month x measure).
  */
 import { DFE_AGE_BANDS } from './ages';
 import type { MonthRecord } from './records';
@@ -32,11 +33,8 @@ export function jsonFooter(manifest: unknown): string {
   return `\n${JSON_MANIFEST_PREFIX}${JSON.stringify(manifest)}}\n`;
 }
 
-export const CSV_HEADER = 'scenario,scale,seed,month,measure,value\n';
-
-function csvField(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** The CLI's CSV is the tidy long CSV every output shares (`outputs/tidy.ts`). */
+export { TIDY_HEADER as CSV_HEADER } from './outputs/tidy';
 
 /** Measures of one month record as [name, value] pairs, in a fixed order. */
 export function measures(record: MonthRecord): [string, number][] {
@@ -54,13 +52,4 @@ export function measures(record: MonthRecord): [string, number][] {
   for (const [k, v] of Object.entries(record.spend)) out.push([`spend.${k}`, v]);
   out.push(['spendTotal', record.spendTotal]);
   return out;
-}
-
-export function csvRows(scenario: string, scale: number, run: RunOutput): string {
-  const prefix = `${csvField(scenario)},${scale},${run.seed},`;
-  let text = '';
-  for (const record of run.months) {
-    for (const [name, value] of measures(record)) text += `${prefix}${record.month},${csvField(name)},${value}\n`;
-  }
-  return text;
 }

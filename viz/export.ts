@@ -1,12 +1,11 @@
 /**
- * What policy users take away: the run so far as CSV (one row per month record) and the lever
+ * What policy users take away: the run so far as CSV (one row per month and measure) and the lever
  * timeline as JSON in the format the CLI reads with `--levers FILE`, so a run seen in the app can
  * be reproduced from the command line.
  */
 import type { LeverChange } from '../sim/worker/contract';
 import type { MarketRecord, MonthRecord } from '../sim/records';
-import { DFE_AGE_BANDS } from '../sim/ages';
-import { CARE_EXIT_REASONS, CARE_EXITS, LEGAL_STATUSES, SPEND_CATEGORIES, STATES } from '../sim/states';
+import { TIDY_HEADER, tidyRunRows } from '../sim/outputs/tidy';
 
 export interface RunRow {
   record: MonthRecord;
@@ -15,74 +14,16 @@ export interface RunRow {
   coalesced: number;
 }
 
-/** A month's market figures: the page passes the worker's, kept for every month (`runRecords`); a month without any exports empty cells. */
+/** A month's market figures: the page passes the worker's, kept for every month (`runRecords`); a month without any has no market rows. */
 export type MarketLookup = (month: number) => MarketRecord | undefined;
 
-const MARKET_KEYS = [
-  'privateResidentialPricePerWeek',
-  'privateResidentialMargin',
-  'agencyFosterPricePerWeek',
-  'agencyFosterMargin',
-  'councilHomePricePerWeek',
-  'outOfArea',
-  'councilHomePlaces',
-  'privateResidentialPlaces',
-  'inhouseFosterPlaces',
-  'earlyHelpCapacity',
-  'earlyHelpWaiting',
-  'socialWorkCaseload',
-] as const satisfies readonly (keyof MarketRecord)[];
-
-function csvCell(v: string | number): string {
-  const text = String(v);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /**
- * One row per month record (the worker's full record of the run, the CLI's `months` array), with
- * that month's market figures beside it. Flow columns are the union over the run, sorted, so every
- * row has the same columns.
+ * The run so far as the tidy long CSV (`sim/outputs/tidy.ts`): one row per month and measure,
+ * whole-region counts and pounds with their units, market figures where known. Byte for byte what
+ * `npm run sim -- SCENARIO --seed N --format csv` writes for the same run.
  */
-export function runToCsv(records: readonly MonthRecord[], marketAt: MarketLookup): string {
-  const flowKeys = [...new Set(records.flatMap((r) => Object.keys(r.flows)))].sort();
-  const header = [
-    'month',
-    'children',
-    ...STATES.map((s) => `stock_${s}`),
-    ...flowKeys.map((k) => `flow_${k}`),
-    ...CARE_EXITS.map((e) => `care_exit_${e}`),
-    ...CARE_EXIT_REASONS.map((r) => `care_exit_reason_${r}`),
-    'care_re_entries',
-    ...DFE_AGE_BANDS.map((b) => `looked_after_age_${b}`),
-    ...DFE_AGE_BANDS.map((b) => `care_entries_age_${b}`),
-    ...LEGAL_STATUSES.map((l) => `legal_status_${l}`),
-    'uasc_looked_after',
-    ...SPEND_CATEGORIES.map((c) => `spend_${c}`),
-    'spend_total',
-    ...MARKET_KEYS,
-  ];
-  const lines = [header.map(csvCell).join(',')];
-  for (const record of records) {
-    const market = marketAt(record.month);
-    const cells: (string | number)[] = [
-      record.month,
-      record.children,
-      ...STATES.map((s) => record.stocks[s]),
-      ...flowKeys.map((k) => record.flows[k] ?? 0),
-      ...CARE_EXITS.map((e) => record.careExits[e] ?? 0),
-      ...CARE_EXIT_REASONS.map((r) => record.careExitsByReason[r]),
-      record.careReEntries,
-      ...DFE_AGE_BANDS.map((b) => record.lookedAfterByAge[b]),
-      ...DFE_AGE_BANDS.map((b) => record.careEntriesByAge[b]),
-      ...LEGAL_STATUSES.map((l) => record.lookedAfterByLegalStatus[l]),
-      record.uascLookedAfter,
-      ...SPEND_CATEGORIES.map((c) => record.spend[c] ?? 0),
-      record.spendTotal,
-      ...MARKET_KEYS.map((k) => (market ? market[k] : '')),
-    ];
-    lines.push(cells.map(csvCell).join(','));
-  }
-  return `${lines.join('\n')}\n`;
+export function runToCsv(run: { scenario: string; seed: number; scale: number }, records: readonly MonthRecord[], marketAt: MarketLookup): string {
+  return TIDY_HEADER + tidyRunRows({ scenario: run.scenario, variant: '', run: 0, seed: run.seed }, records, marketAt, run.scale);
 }
 
 export function timelineToJson(timeline: readonly LeverChange[]): string {

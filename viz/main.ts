@@ -206,7 +206,12 @@ async function start(): Promise<void> {
       return;
     }
     const first = run.records[0]?.month ?? 0;
-    download(`${state.scenarioId}-seed${state.seed}-run.csv`, runToCsv(run.records, (m) => run.markets[m - first]), 'text/csv');
+    const scenario = state.scenario;
+    if (!scenario) {
+      errors.show('Export CSV: no scenario is loaded.', []);
+      return;
+    }
+    download(`${state.scenarioId}-seed${state.seed}-run.csv`, runToCsv({ scenario: scenario.name, seed: state.seed, scale: scenario.population.scale }, run.records, (m) => run.markets[m - first]), 'text/csv');
   }
 
   const writeAddress = addressKeeper();

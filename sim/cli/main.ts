@@ -6,7 +6,8 @@
  * trace. Every input is checked before the first byte of output; `--out` is replaced only by a
  * complete document (see `sim/node/sink.ts`).
  */
-import { CSV_HEADER, csvRows, jsonFooter, jsonHeader, jsonRunLine } from '../output';
+import { tidyRunRows } from '../outputs/tidy';
+import { CSV_HEADER, jsonFooter, jsonHeader, jsonRunLine } from '../output';
 import { defaultJobs, runMany } from '../node/run-pool';
 import { recordsOf, type RunTask } from '../node/run-task';
 import { ENGINE_VERSION } from '../version';
@@ -57,13 +58,14 @@ async function run(argv: readonly string[], env: Record<string, string | undefin
         report(io, `run ${k + 1}/${runs.length} (seed ${result.seed}) stopped${req.out ? `; ${req.out} was not changed` : ''}`, result.issues);
         return EXIT.invalidInput;
       }
-      const runOutput = { seed: result.seed, months: recordsOf(result) };
+      const { records, markets } = recordsOf(result);
       if (csv) {
-        const rows = csvRows(scenario.name, scenario.population.scale, runOutput);
+        const label = { scenario: scenario.name, variant: '', run: runs[k], seed: result.seed };
+        const rows = tidyRunRows(label, records, (m) => markets[m], scenario.population.scale);
         body.add(rows);
         await sink.write(rows);
       } else {
-        const line = JSON.stringify(runOutput);
+        const line = JSON.stringify({ seed: result.seed, months: records });
         body.add(`${line}\n`);
         await sink.write(jsonRunLine(line, k === 0));
       }

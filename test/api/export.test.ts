@@ -8,6 +8,7 @@ import type { MarketRecord } from '../../sim/records';
 import { runScenario } from '../../sim/run';
 import { PLACEMENTS } from '../../sim/states';
 import type { Snapshot } from '../../sim/worker/contract';
+import { TIDY_HEADER } from '../../sim/outputs/tidy';
 import { runToCsv } from '../../viz/export';
 import { SimulationClient } from '../../viz/worker-client';
 import { FakeWorker, openPorts, until } from './fake-worker';
@@ -17,10 +18,18 @@ afterEach(() => {
   for (const port of openPorts.splice(0)) port.close();
 });
 
-function parseCsv(text: string): Record<string, string>[] {
+/** Tidy rows (no quoted cells in these runs) as month -> measure -> value text. */
+function byMonth(text: string): Map<number, Map<string, string>> {
   const [head, ...lines] = text.trim().split('\n');
-  const keys = head.split(',');
-  return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [keys[i], v])));
+  expect(head).toBe(TIDY_HEADER.trim());
+  const out = new Map<number, Map<string, string>>();
+  for (const line of lines) {
+    const cells = line.split(',');
+    const month = Number(cells[4]);
+    if (!out.has(month)) out.set(month, new Map());
+    out.get(month)?.set(cells[7], cells[9]);
+  }
+  return out;
 }
 
 describe('the CSV export', () => {
@@ -49,33 +58,36 @@ describe('the CSV export', () => {
 
     const run = await client.runRecords();
     if (!run.ok) throw new Error(run.error.message);
-    const csv = runToCsv(run.value.records, (m) => run.value.markets[m]);
-    const rows = parseCsv(csv);
-    expect(rows).toHaveLength(37);
-    for (const row of rows) for (const [column, cell] of Object.entries(row)) expect(cell, `month ${row.month}, ${column}`).not.toBe('');
+    const scale = smallScenario().population.scale;
+    const label = { scenario: smallScenario().name, seed: 6, scale };
+    const csv = runToCsv(label, run.value.records, (m) => run.value.markets[m]);
+    const months = byMonth(csv);
+    expect([...months.keys()]).toEqual(Array.from({ length: 37 }, (_, m) => m));
+    const names = [...(months.get(36)?.keys() ?? [])];
+    for (const [month, values] of months) {
+      // Flows that did not happen in a month have no row; every other measure has one, market figures included.
+      expect([...values.keys()].filter((n) => !n.startsWith('flow.')), `month ${month}`).toEqual(names.filter((n) => !n.startsWith('flow.')));
+      for (const [name, value] of values) expect(value, `month ${month}, ${name}`).not.toBe('');
+      expect(values.has('market.earlyHelpWaiting'), `month ${month}`).toBe(true);
+    }
 
     // The same CSV as a headless run writes, market figures included.
     const markets: MarketRecord[] = [];
     const cli = runScenario(smallScenario(), { seed: 6, months: 36, onMonth: (_, market) => markets.push(market) });
     if (!cli.ok) throw new Error('headless run failed');
-    expect(csv).toBe(runToCsv(cli.value, (m) => markets[m]));
+    expect(csv).toBe(runToCsv(label, cli.value, (m) => markets[m]));
 
-    // The pathway detail has a column per age band, legal status and reason for leaving, at the record's values.
-    const columns = Object.keys(rows[0]);
-    for (const column of ['looked_after_age_under_1', 'care_entries_age_16_plus', 'care_exit_reason_adopted', 'care_re_entries', 'legal_status_V2', 'legal_status_other', 'uasc_looked_after']) {
-      expect(columns).toContain(column);
-    }
+    // The pathway detail, at the record's values scaled to the whole region: by age and by legal status the children in care add up.
     for (const record of cli.value) {
-      const row = rows[record.month];
-      const sum = (prefix: string): number => columns.filter((c) => c.startsWith(prefix)).reduce((n, c) => n + Number(row[c]), 0);
-      // Children in care, counted from the placement stocks: by age and by legal status they add up to it.
-      const inCare = PLACEMENTS.reduce((n, p) => n + Number(row[`stock_${p}`]), 0);
-      expect(sum('looked_after_age_'), `month ${record.month}`).toBe(inCare);
-      expect(sum('legal_status_'), `month ${record.month}`).toBe(inCare);
-      expect(Number(row.care_entries_age_10_to_15)).toBe(record.careEntriesByAge['10_to_15']);
-      expect(Number(row.care_exit_reason_returned_home)).toBe(record.careExitsByReason.returned_home);
-      expect(Number(row.care_re_entries)).toBe(record.careReEntries);
-      expect(Number(row.uasc_looked_after)).toBe(record.uascLookedAfter);
+      const row = months.get(record.month) as Map<string, string>;
+      const sum = (prefix: string): number => [...row].filter(([n]) => n.startsWith(prefix)).reduce((n, [, v]) => n + Number(v), 0);
+      const inCare = PLACEMENTS.reduce((n, p) => n + record.stocks[p], 0) / scale;
+      expect(sum('lookedAfterByAge.'), `month ${record.month}`).toBeCloseTo(inCare, 6);
+      expect(sum('legalStatus.'), `month ${record.month}`).toBeCloseTo(inCare, 6);
+      expect(Number(row.get('careEntriesByAge.10_to_15'))).toBe(record.careEntriesByAge['10_to_15'] / scale);
+      expect(Number(row.get('careExitByReason.returned_home'))).toBe(record.careExitsByReason.returned_home / scale);
+      expect(Number(row.get('careReEntries'))).toBe(record.careReEntries / scale);
+      expect(Number(row.get('uascLookedAfter'))).toBe(record.uascLookedAfter / scale);
     }
     release?.();
     client.dispose();

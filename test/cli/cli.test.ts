@@ -59,35 +59,37 @@ describe('npm run sim', () => {
     expect(r.stderr).toMatch(/^runs 1\/2, \d+\.\d s, about \d+\.\d s left\nruns 2\/2, \d+\.\d s\ndone: 2 runs in \d+\.\d s\n$/);
   });
 
-  it('writes CSV with one row per run, month and measure', async () => {
+  it('writes the tidy CSV: one row per run, month and measure, with dates, scaled to the whole region', async () => {
     const r = await cli([baseline, ...quick, '--format', 'csv', '--quiet']);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('scenario,scale,seed,month,measure,value');
-    expect(lines).toContain('North East baseline,0.01,1,0,stock.universal,' + JSON.parse((await cli([baseline, ...quick, '--quiet'])).stdout).runs[0].months[0].stocks.universal);
-    const measuresPerMonth = lines.filter((l) => l.includes(',1,5,')).length;
+    expect(lines[0]).toBe('scenario,variant,run,seed,month,date,financial_year,measure,unit,value');
+    const json = JSON.parse((await cli([baseline, ...quick, '--quiet'])).stdout).runs[0].months;
+    // The baseline starts in April 2021: month 0 is March 2021, in the financial year 2020-21.
+    expect(lines).toContain(`North East baseline,,0,1,0,2021-03,2020-21,stock.universal,children (whole region),${json[0].stocks.universal / 0.01}`);
+    expect(lines).toContain(`North East baseline,,0,1,12,2022-03,2021-22,spendTotal,£ in the month (whole region),${json[12].spendTotal / 0.01}`);
+    const measuresPerMonth = lines.filter((l) => l.startsWith('North East baseline,,0,1,5,')).length;
     expect(measuresPerMonth).toBeGreaterThan(30);
     expect(r.stderr).toBe('');
 
-    // The pathway detail: every age band, legal status and reason for leaving, at the JSON's values.
-    const json = JSON.parse((await cli([baseline, ...quick, '--quiet'])).stdout).runs[0].months[12];
-    const at12 = new Map(lines.filter((l) => l.startsWith('North East baseline,0.01,1,12,')).map((l) => [l.split(',')[4], Number(l.split(',')[5])]));
+    // The pathway detail: every age band, legal status and reason for leaving, at the JSON's values scaled to the region.
+    const at12 = new Map(lines.filter((l) => l.startsWith('North East baseline,,0,1,12,')).map((l) => [l.split(',')[7], Number(l.split(',')[9])]));
     const expected: [string, number][] = [
-      ...Object.entries<number>(json.lookedAfterByAge).map(([b, v]): [string, number] => [`lookedAfterByAge.${b}`, v]),
-      ...Object.entries<number>(json.careEntriesByAge).map(([b, v]): [string, number] => [`careEntriesByAge.${b}`, v]),
-      ...Object.entries<number>(json.careExitsByReason).map(([k, v]): [string, number] => [`careExitByReason.${k}`, v]),
-      ...Object.entries<number>(json.lookedAfterByLegalStatus).map(([k, v]): [string, number] => [`legalStatus.${k}`, v]),
-      ['careReEntries', json.careReEntries],
-      ['uascLookedAfter', json.uascLookedAfter],
+      ...Object.entries<number>(json[12].lookedAfterByAge).map(([b, v]): [string, number] => [`lookedAfterByAge.${b}`, v]),
+      ...Object.entries<number>(json[12].careEntriesByAge).map(([b, v]): [string, number] => [`careEntriesByAge.${b}`, v]),
+      ...Object.entries<number>(json[12].careExitsByReason).map(([k, v]): [string, number] => [`careExitByReason.${k}`, v]),
+      ...Object.entries<number>(json[12].lookedAfterByLegalStatus).map(([k, v]): [string, number] => [`legalStatus.${k}`, v]),
+      ['careReEntries', json[12].careReEntries],
+      ['uascLookedAfter', json[12].uascLookedAfter],
     ];
     expect(expected.map(([name]) => name)).toEqual(expect.arrayContaining(['lookedAfterByAge.16_plus', 'legalStatus.V2', 'careExitByReason.adopted']));
-    for (const [name, value] of expected) expect(at12.get(name), name).toBe(value);
+    for (const [name, value] of expected) expect(at12.get(name), name).toBe(value / 0.01);
     // Children in care by age and by legal status each add up to the children in care.
     const inCare = [...at12].filter(([name]) => name.startsWith('stock.') && !['universal', 'early_help', 'assessment', 'child_in_need', 'child_protection'].includes(name.slice(6)));
     const total = inCare.reduce((sum, [, v]) => sum + v, 0);
     const sumOf = (prefix: string): number => [...at12].filter(([name]) => name.startsWith(prefix)).reduce((sum, [, v]) => sum + v, 0);
     expect(total).toBeGreaterThan(0);
-    expect(sumOf('lookedAfterByAge.')).toBe(total);
-    expect(sumOf('legalStatus.')).toBe(total);
+    expect(sumOf('lookedAfterByAge.')).toBeCloseTo(total, 6);
+    expect(sumOf('legalStatus.')).toBeCloseTo(total, 6);
   });
 
   it('writes to --out and applies a --levers timeline', async () => {

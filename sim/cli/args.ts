@@ -93,7 +93,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
       positional.push(arg);
       continue;
     }
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = splitFlag(arg);
     if (flag === '--help') return { ok: false, errors: [], help: true };
     if (flag === '--quiet') {
       req.quiet = true;
@@ -130,7 +130,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
         req.runs = integer(flag, value, 1, 1_000_000, errors);
         break;
       case '--jobs':
-        req.jobs = integer(flag, value, 1, 256, errors);
+        req.jobs = parseJobsArg(value, errors);
         break;
       case '--shard':
         shardText = value;
@@ -154,19 +154,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
         break;
     }
   }
-  if (shardText !== undefined) {
-    const m = /^(\w+)\/(\d+)$/.exec(shardText);
-    const indexText = m?.[1] === 'env' ? shardIndexFromEnv(env) : m?.[1];
-    if (!m || indexText === undefined) {
-      errors.push(
-        `--shard: expected I/K with I a whole number or "env" (JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID set), found ${JSON.stringify(shardText)}`,
-      );
-    } else {
-      const count = integer('--shard (count)', m[2], 1, 1_000_000, errors);
-      const index = integer('--shard (index)', indexText, 0, count - 1, errors);
-      req.shard = { index, count };
-    }
-  }
+  if (shardText !== undefined) req.shard = parseShardArg(shardText, env, errors);
   if (req.observed !== undefined) {
     // The comparison is a table for people (text) or for programs (json); CSV is the month records' format.
     if (!formatGiven) req.format = 'text';
@@ -179,6 +167,30 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, request: { ...req, scenarioPaths: positional } };
+}
+
+/** `--flag=value` -> [`--flag`, `value`]; `--flag` -> [`--flag`, undefined] (its value, if any, is the next argument). */
+export function splitFlag(arg: string): [flag: string, inline: string | undefined] {
+  const at = arg.indexOf('=');
+  return at === -1 ? [arg, undefined] : [arg.slice(0, at), arg.slice(at + 1)];
+}
+
+/** `--shard I/K` (I may be "env": JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID); problems go to `errors`. */
+export function parseShardArg(text: string, env: Record<string, string | undefined>, errors: string[]): { index: number; count: number } | undefined {
+  const m = /^(\w+)\/(\d+)$/.exec(text);
+  const indexText = m?.[1] === 'env' ? shardIndexFromEnv(env) : m?.[1];
+  if (!m || indexText === undefined) {
+    errors.push(`--shard: expected I/K with I a whole number or "env" (JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID set), found ${JSON.stringify(text)}`);
+    return undefined;
+  }
+  const count = integer('--shard (count)', m[2], 1, 1_000_000, errors);
+  const index = integer('--shard (index)', indexText, 0, count - 1, errors);
+  return { index, count };
+}
+
+/** `--jobs N`: a whole number of threads from 1 to 256. */
+export function parseJobsArg(text: string, errors: string[]): number {
+  return integer('--jobs', text, 1, 256, errors);
 }
 
 /** The first run index and the number of runs of a shard: shards are contiguous blocks in order, sizes differing by at most one. */

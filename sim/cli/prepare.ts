@@ -48,17 +48,20 @@ export function report(io: CliIo, heading: string, issues: readonly ValidationIs
   io.stderr(`${heading}\n${capIssues(issues).map((i) => `  - ${i.message}`).join('\n')}\n`);
 }
 
+/** Arguments that did not parse: the usage for --help (exit 0), else the errors and the usage on stderr (exit 2). */
+export function parseFailure(io: CliIo, parsed: { errors: string[]; help?: boolean }, usage: string): number {
+  if (parsed.help) {
+    io.stdout(`${usage}\n`);
+    return EXIT.ok;
+  }
+  io.stderr(`${parsed.errors.map((e) => `error: ${e}`).join('\n')}\n\n${usage}\n`);
+  return EXIT.badArguments;
+}
+
 /** A prepared request, or the exit code after the problem was reported (0 for --help). */
 export function prepare(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo, shape: CommandShape, usage: string): Prepared | number {
   const parsed = parseArgs(argv, env, shape);
-  if (!parsed.ok) {
-    if (parsed.help) {
-      io.stdout(`${usage}\n`);
-      return EXIT.ok;
-    }
-    io.stderr(`${parsed.errors.map((e) => `error: ${e}`).join('\n')}\n\n${usage}\n`);
-    return EXIT.badArguments;
-  }
+  if (!parsed.ok) return parseFailure(io, parsed, usage);
   const req = parsed.request;
   const scenarios: Scenario[] = [];
   for (const path of req.scenarioPaths) {

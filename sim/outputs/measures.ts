@@ -73,6 +73,14 @@ export function isMeasureName(name: string): boolean {
   return flow !== null && FLOW_ENDS.has(flow[1]) && FLOW_ENDS.has(flow[2]);
 }
 
+/** The unit of a measure named by `isMeasureName`. */
+export function measureUnit(name: string): string {
+  const outcome = outcomeById(name);
+  if (outcome) return outcome.unit;
+  if (name.startsWith('market.')) return MARKET[name.slice(7) as keyof MarketRecord]?.unit ?? PEOPLE;
+  return recordUnit(name);
+}
+
 /** A kept measure over one run: its unit and its value at every month 0..M. */
 export interface MeasureSeries {
   name: string;
@@ -86,7 +94,6 @@ export function seriesOfMeasures(views: readonly MonthView[], scale: number, nam
   return names.map((name) => {
     const outcome = outcomeById(name);
     if (outcome) return { name, unit: outcome.unit, values: Array.from(outcome.series(views, scale)) };
-    const unit = name.startsWith('flow.') ? MOVES : perMonth[0]?.get(name)?.unit ?? recordUnit(name);
-    return { name, unit, values: perMonth.map((m) => m.get(name)?.value ?? 0) };
+    return { name, unit: measureUnit(name), values: perMonth.map((m) => m.get(name)?.value ?? 0) };
   });
 }

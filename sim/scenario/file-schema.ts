@@ -5,7 +5,16 @@
  */
 import { ScenarioSchema } from './schema';
 
-type JsonSchema = { [key: string]: unknown };
+export type JsonSchema = { [key: string]: unknown };
+
+/** Units that say nothing a reader needs in a description. */
+const PLAIN_UNITS = ['text', 'list', 'path', 'true/false'];
+
+/** A schema node's description with its unit (our own keyword) appended, as editors show `description` on hover. */
+export function describedWithUnit(node: JsonSchema, description: string): string {
+  const unit = node.unit;
+  return typeof unit === 'string' && !PLAIN_UNITS.includes(unit) ? `${description} [${unit}]` : description;
+}
 
 function dropRequired(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(dropRequired);
@@ -13,10 +22,8 @@ function dropRequired(node: unknown): unknown {
   const out: JsonSchema = {};
   for (const [k, v] of Object.entries(node)) {
     if (k === 'required') continue;
-    // Editors show `description` on hover; put the unit there too (`unit` is our own keyword).
-    if (k === 'description' && typeof v === 'string' && typeof (node as JsonSchema).unit === 'string') {
-      const unit = (node as JsonSchema).unit as string;
-      out[k] = ['text', 'list', 'path', 'true/false'].includes(unit) ? v : `${v} [${unit}]`;
+    if (k === 'description' && typeof v === 'string') {
+      out[k] = describedWithUnit(node as JsonSchema, v);
       continue;
     }
     // A list's items are whole objects (e.g. a source), so they keep their required fields.

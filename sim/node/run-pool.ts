@@ -56,8 +56,10 @@ export function workerModule(): Promise<string> {
 async function bundleWorker(): Promise<string> {
   const file = join(mkdtempSync(join(tmpdir(), 'care-futures-pool-')), BUNDLED_WORKER);
   process.once('exit', () => rmSync(dirname(file), { recursive: true, force: true }));
-  const { build } = await import('esbuild');
+  const { build, stop } = await import('esbuild');
   await build({ entryPoints: [fileURLToPath(new URL('./run-task.ts', import.meta.url))], outfile: file, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'error' });
+  // esbuild's service process is not needed again: end it now rather than leave it to outlive us.
+  await stop();
   return pathToFileURL(file).href;
 }
 

@@ -22,13 +22,15 @@ vi.mock('../../sim/run', async (importOriginal) => {
 });
 
 const dir = scratch('overflow');
+/** The mock reaches this thread only, not the run pool's worker threads. */
+const IN_THREAD = ['--jobs', '1'];
 
 describe('a run that overflows at the CLI', () => {
   it('stops with the figure and the month, exits 1, and leaves --out as it was (JSON and CSV)', async () => {
     for (const format of ['json', 'csv']) {
       const out = join(dir, `out.${format}`);
       writeFileSync(out, 'previous\n');
-      const r = await cli([BASELINE, ...TINY, '--runs', '5', '--format', format, '--out', out]);
+      const r = await cli([BASELINE, ...TINY, ...IN_THREAD, '--runs', '5', '--format', format, '--out', out]);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(new RegExp(`^run 3/5 \\(seed 3\\) stopped; ${out.replace(/[.]/g, '\\.')} was not changed\\n  - [\\w.>]+: expected a finite number, found (Infinity|NaN) in month \\d+ `));
       expectNoStack(r.stderr);
@@ -39,7 +41,7 @@ describe('a run that overflows at the CLI', () => {
 
   it('never writes null or Infinity to stdout', async () => {
     for (const format of ['json', 'csv']) {
-      const r = await cli([BASELINE, ...TINY, '--runs', '5', '--format', format]);
+      const r = await cli([BASELINE, ...TINY, ...IN_THREAD, '--runs', '5', '--format', format]);
       expect(r.code).toBe(1);
       expect(r.stdout).not.toMatch(/null|Infinity|NaN/);
     }

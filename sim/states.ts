@@ -75,3 +75,10 @@ export type LegalStatus = (typeof LEGAL_STATUSES)[number];
 /** Spend categories: one per placement, plus early help and social work. They sum to the total. */
 export const SPEND_CATEGORIES = [...PLACEMENTS, 'early_help', 'social_work', 'care_leavers', 'permanence_allowances'] as const;
 export type SpendCategory = (typeof SPEND_CATEGORIES)[number];
+
+/**
+ * Cost categories that inflate separately (`prices.inflationPerYear`; `general` is general
+ * inflation), in the order of the engine's cost indices (engine/prices.ts).
+ */
+export const COST_INDICES = ['staffPay', 'placementPrices', 'allowances', 'earlyHelp', 'general'] as const;
+export type CostIndexId = (typeof COST_INDICES)[number];

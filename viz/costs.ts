@@ -108,9 +108,9 @@ export function createCostPanel(host: HTMLElement, history: RunHistory, theme: C
       perChild.value.textContent = formatPounds(t.perChildInCarePerYear);
       perChild.note.textContent = 'placements, a year';
       privatePrice.value.textContent = `${formatPounds(market.privateResidentialPricePerWeek)}/wk`;
-      privatePrice.note.textContent = `margin ${formatPercent(market.privateResidentialMargin)}`;
+      privatePrice.note.textContent = `margin ${formatPercent(market.privateResidentialMargin)}; high-cost tail +${formatPounds(market.privateResidentialTailPerWeek)}/wk`;
       councilPrice.value.textContent = `${formatPounds(market.councilHomePricePerWeek)}/wk`;
-      councilPrice.note.textContent = `${formatCount(market.councilHomePlaces / scale)} places open`;
+      councilPrice.note.textContent = `${formatCount(market.councilHomePlaces / scale)} places open; high-cost tail +${formatPounds(market.councilHomeTailPerWeek)}/wk`;
       agency.value.textContent = `${formatPounds(market.agencyFosterPricePerWeek)}/wk`;
       agency.note.textContent = `margin ${formatPercent(market.agencyFosterMargin)}`;
       spendChart.invalidate();

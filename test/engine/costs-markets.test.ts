@@ -32,16 +32,20 @@ describe('council homes', () => {
     const home = r.market.la_residential;
     expect(home.places).toBe(Math.round(target * SCALE));
     expect(home.places, 'most new places are still empty in their first month').toBeGreaterThan(home.occupied);
-    const weekly = base.placements.la_residential.costPerWeek * r.prices.costIndex * WEEKS_PER_MONTH;
+    // council homes: the staff share grows with pay, the rest with general prices
+    const staff = base.councilHomes.staffCostShare;
+    const weekly = base.placements.la_residential.costPerWeek * (staff * r.prices.staffPay + (1 - staff) * r.prices.general) * WEEKS_PER_MONTH;
     const fixed = base.councilHomes.fixedCostShare;
     const newPlaces = home.places - Math.round(base.policy.councilHomes.targetPlaces * SCALE);
-    const capital = (newPlaces * base.councilHomes.capitalCostPerPlace * r.prices.costIndex) / (base.councilHomes.capitalLifetimeYears * 12);
+    const capital = (newPlaces * base.councilHomes.capitalCostPerPlace * r.prices.general) / (base.councilHomes.capitalLifetimeYears * 12);
     // The high-cost tail applies to children in council homes as in private ones.
-    const tail = r.stocks.la_residential * base.market.highCostShare * (base.market.highCostPerWeek * r.prices.costIndex * WEEKS_PER_MONTH - weekly);
+    const tail = r.stocks.la_residential * base.market.highCostShare * (base.market.highCostPerWeek * r.prices.placementPrices * WEEKS_PER_MONTH - weekly);
     expect(r.spend.la_residential).toBeCloseTo(home.places * fixed * weekly + home.occupied * (1 - fixed) * weekly + capital + tail, 1);
     // The cost per occupied place-week is an output: above the weekly cost while places stand empty.
-    expect(home.pricePerWeek).toBeGreaterThan(base.placements.la_residential.costPerWeek * r.prices.costIndex);
-    expect(home.pricePerWeek * home.occupied * WEEKS_PER_MONTH).toBeCloseTo(r.spend.la_residential, 1);
+    expect(home.pricePerWeek).toBeGreaterThan(weekly / WEEKS_PER_MONTH);
+    // the price leaves the high-cost tail out (as the private price does); the tail is shown beside it
+    expect(home.highCostTailPerWeek! * home.occupied * WEEKS_PER_MONTH).toBeCloseTo(tail, 1);
+    expect((home.pricePerWeek + home.highCostTailPerWeek!) * home.occupied * WEEKS_PER_MONTH).toBeCloseTo(r.spend.la_residential, 1);
   });
 });
 
@@ -82,9 +86,9 @@ describe('prices over time', () => {
 });
 
 describe('early help and the workforce', () => {
-  it('spends the early-help budget, month by month, at the cost index', () => {
+  it('spends the early-help budget, month by month, grown by early help\'s own inflation', () => {
     const run = months(base, 24);
-    for (const r of run.slice(1)) expect(r.spend.early_help).toBeCloseTo((base.policy.earlyHelp.budgetPerYear * SCALE * r.prices.costIndex) / 12, 1);
+    for (const r of run.slice(1)) expect(r.spend.early_help).toBeCloseTo((base.policy.earlyHelp.budgetPerYear * SCALE * (1 + base.prices.inflationPerYear.earlyHelp) ** (r.month / 12)) / 12, 1);
   });
 
   it('spends less on social work with fewer workers', () => {

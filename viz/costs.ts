@@ -21,6 +21,7 @@ const SPEND_LABEL: Record<SpendCategory, string> = {
   supported_accommodation: 'Supported 16\u201317',
   secure: 'Secure',
   early_help: 'Early help',
+  early_help_unused: 'Early help unused',
   social_work: 'Social work',
   care_leavers: 'Care leavers',
   permanence_allowances: 'SGO/adoption allowances',

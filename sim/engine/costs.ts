@@ -10,7 +10,7 @@
  * - Market placements: the month's price; children out of area carry the premium.
  * - Children's homes (council-run and private): a share of their children are in the high-cost tail.
  * - Early help: the budget (capacity is what it buys); under a statutory duty, whatever the cases
- *   cost if that is more.
+ *   cost if that is more. The part of the budget that finds no family is `early_help_unused`.
  * - Social work: the workforce (agency cover of vacancies at a premium), whatever the caseload.
  * - Care leavers 18-25: support for each, and staying put for a share of those under 21.
  * - Permanence allowances: for children adopted or under special guardianship, until 18.
@@ -54,13 +54,27 @@ export function councilHomeSpend(s: EngineState): number {
   return councilHomeUsualSpend(s) + highCostTail(s, S.la_residential, councilHomeMonthlyCost(s));
 }
 
+/**
+ * Early help's cost of the families it works with this month (pounds of the start date): their
+ * cases, at most the budget unless a statutory duty pays for every case. The budget beyond it is
+ * capacity that found no family (`early_help_unused`); the two add up to the budget, or to the
+ * cases' cost under a duty when that is more.
+ */
+function earlyHelpUsed(s: EngineState): number {
+  const p = s.p;
+  const cases = s.earlyHelpFamilies * p.earlyHelpCostPerFamily;
+  return p.earlyHelpStatutory ? cases : Math.min(cases, p.earlyHelpBudget);
+}
+
 /** Pounds spent this month in one category. */
 export function spendOf(s: EngineState, cat: SpendCategory): number {
   const p = s.p;
   const index = s.costIndex;
   switch (cat) {
     case 'early_help':
-      return Math.max(p.earlyHelpBudget, p.earlyHelpStatutory ? s.earlyHelpFamilies * p.earlyHelpCostPerFamily : 0) * index[EARLY_HELP];
+      return earlyHelpUsed(s) * index[EARLY_HELP];
+    case 'early_help_unused':
+      return Math.max(0, p.earlyHelpBudget - earlyHelpUsed(s)) * index[EARLY_HELP];
     case 'social_work':
       return p.socialWorkCost * index[PAY];
     case 'care_leavers':

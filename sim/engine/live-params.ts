@@ -64,6 +64,9 @@ export const LIVE_EFFECT: Readonly<Record<keyof EngineParams, LiveEffect>> = {
   cpEndToCareShare: 'read',
   cpEndToCinShare: 'read',
   entryCdf: 'read',
+  // read at set-up only (steady-placements.ts); a lever on the entry mix or step-down acts through entryCdf and stepDown
+  setupEntryCdf: 'read',
+  setupStepDown: 'read',
   reunification: 'read',
   reunificationByTic: 'read',
   reunifiedToCinShare: 'read',

@@ -1,6 +1,6 @@
 /**
  * The back-cast's decomposition: the scenario run with every coalition of its groups' timeline
- * changes (2^3 = 8 for drivers, practice and arrivals), each over the same seeds (paired: a seed's
+ * changes (2^3 = 8 for drivers, practice and arrivals; 16 with the drivers split), each over the same seeds (paired: a seed's
  * 8 runs share their set-up and their random streams, so their differences are the timeline's, not
  * the dice's), and the rise in children looked after per 10,000 split between the groups by their
  * Shapley values (`shapley.ts`).
@@ -11,7 +11,7 @@ import type { MonthRecord } from '../records';
 import { runScenario } from '../run';
 import type { Scenario } from '../scenario/schema';
 import { issue, type Validated } from '../scenario/validate';
-import { BACKCAST_GROUPS, checkGrouped, withGroups, type BackcastGroup } from './groups';
+import { BACKCAST_GROUPING, checkGrouped, withGroups, type BackcastGroup, type Grouping } from './groups';
 import { membersOf, shapley, type Decomposition } from './shapley';
 
 export interface BackcastOptions {
@@ -21,9 +21,11 @@ export interface BackcastOptions {
   endDate: string;
   /** Bennett et al.'s period for the entries linked to poverty: entries from `entriesFrom` to `endDate` */
   entriesFrom: string;
+  /** the players of the decomposition and which timeline changes each holds */
+  grouping: Grouping;
 }
 
-export const BACKCAST_DEFAULTS: BackcastOptions = { seeds: [1, 2, 3, 4, 5, 6, 7, 8], endDate: '2020-03', entriesFrom: '2015-04' };
+export const BACKCAST_DEFAULTS: BackcastOptions = { seeds: [1, 2, 3, 4, 5, 6, 7, 8], endDate: '2020-03', entriesFrom: '2015-04', grouping: BACKCAST_GROUPING };
 
 /** What the report reads of one run. */
 export interface RunSummary {
@@ -50,7 +52,7 @@ export interface CoalitionResult {
 
 export interface BackcastDecomposition {
   seeds: number[];
-  /** indexed by coalition mask (bit k = BACKCAST_GROUPS[k]): [0] nothing changes, [7] the whole timeline */
+  /** indexed by coalition mask (bit k = the grouping's k-th group): [0] nothing changes, the last the whole timeline */
   coalitions: CoalitionResult[];
   /** the whole timeline's rise minus the rise with nothing changing, split between the groups (seed means) */
   shapley: Decomposition<BackcastGroup>;
@@ -98,7 +100,7 @@ export function summariseRun(scenario: Scenario, seed: number, options: Pick<Bac
 }
 
 /** The runs of one scenario over the seeds, and their means. */
-export function runSeeds(scenario: Scenario, groups: BackcastGroup[], options: BackcastOptions): Validated<CoalitionResult> {
+export function runSeeds(scenario: Scenario, groups: BackcastGroup[], options: Pick<BackcastOptions, 'seeds' | 'endDate' | 'entriesFrom'>): Validated<CoalitionResult> {
   const runs: RunSummary[] = [];
   for (const seed of options.seeds) {
     const run = summariseRun(scenario, seed, options);
@@ -113,25 +115,27 @@ export function runSeeds(scenario: Scenario, groups: BackcastGroup[], options: B
 /** Every coalition over the seeds, and the rise split between the groups. */
 export function decomposeBackcast(scenario: Scenario, options: BackcastOptions = BACKCAST_DEFAULTS): Validated<BackcastDecomposition> {
   if (options.seeds.length === 0) return { ok: false, issues: [issue('seeds', 'at least one seed', 'none')] };
-  const grouped = checkGrouped(scenario);
+  const { grouping } = options;
+  const players = grouping.groups;
+  const grouped = checkGrouped(scenario, grouping);
   if (!grouped.ok) return grouped;
   const coalitions: CoalitionResult[] = [];
-  for (let mask = 0; mask < 1 << BACKCAST_GROUPS.length; mask++) {
-    const groups = membersOf(BACKCAST_GROUPS, mask);
-    const result = runSeeds(withGroups(scenario, groups), groups, options);
+  for (let mask = 0; mask < 1 << players.length; mask++) {
+    const groups = membersOf(players, mask);
+    const result = runSeeds(withGroups(scenario, groups, grouping), groups, options);
     if (!result.ok) return result;
     coalitions.push(result.value);
   }
-  const maskOf = (groups: readonly BackcastGroup[]) => groups.reduce((m, g) => m | (1 << BACKCAST_GROUPS.indexOf(g)), 0);
+  const maskOf = (groups: readonly BackcastGroup[]) => groups.reduce((m, g) => m | (1 << players.indexOf(g)), 0);
   const riseOf = (run: RunSummary) => run.end - run.start;
-  const bySeed = options.seeds.map((_, k) => shapley(BACKCAST_GROUPS, (groups) => riseOf(coalitions[maskOf(groups)].runs[k])));
+  const bySeed = options.seeds.map((_, k) => shapley(players, (groups) => riseOf(coalitions[maskOf(groups)].runs[k])));
   return {
     ok: true,
     value: {
       seeds: [...options.seeds],
       coalitions,
-      shapley: shapley(BACKCAST_GROUPS, (groups) => coalitions[maskOf(groups)].rise),
-      shareStandardErrors: BACKCAST_GROUPS.map((_, g) => standardError(bySeed.map((d) => d.shares[g].mean))),
+      shapley: shapley(players, (groups) => coalitions[maskOf(groups)].rise),
+      shareStandardErrors: players.map((_, g) => standardError(bySeed.map((d) => d.shares[g].mean))),
     },
   };
 }

@@ -19,17 +19,16 @@ export function markdownTable(head: readonly string[], rows: readonly (readonly 
   return [line(head), rule, ...rows.map(line)].join('\n');
 }
 
-const SHORT: Record<BackcastGroup, string> = { drivers: 'drivers', practice: 'practice', arrivals: 'arrivals' };
-
 export function coalitionLabel(groups: readonly BackcastGroup[], all: number): string {
   if (groups.length === 0) return 'nothing changes (2009 levers held)';
   if (groups.length === all) return 'whole timeline';
-  return `${groups.map((g) => SHORT[g]).join(' + ')} only`;
+  return `${groups.map((g) => GROUP_LABELS[g].short).join(' + ')} only`;
 }
 
 /** The coalitions' runs, the whole timeline first and nothing changing last, then the observed rise. */
 export function runsTable(d: BackcastDecomposition, observedRisePercent: number): string {
   const all = d.shapley.shares.length;
+  // most groups first; among equals, the coalitions' own order (stable sort)
   const ordered = [...d.coalitions].sort((a, b) => b.groups.length - a.groups.length);
   const row = (c: CoalitionResult) => [coalitionLabel(c.groups, all), fixed(c.start), fixed(c.end), fixed(c.rise, true), percent((c.end / c.start - 1) * 100, true)];
   return markdownTable(
@@ -44,7 +43,7 @@ export function sharesTable(d: BackcastDecomposition): string {
   const whole = d.shapley.whole;
   const none = d.coalitions[0];
   const rows = d.shapley.shares.map((s, k) => [
-    GROUP_LABELS[s.player],
+    GROUP_LABELS[s.player].long,
     fixed(s.mean, true),
     percent((s.mean / whole) * 100),
     `${fixed(s.min, true)} to ${fixed(s.max, true)}`,

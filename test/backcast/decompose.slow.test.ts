@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BACKCAST_DEFAULTS, decomposeBackcast, type BackcastDecomposition } from '../../sim/backcast/decompose';
-import { BACKCAST_GROUPS } from '../../sim/backcast/groups';
+import { BACKCAST_GROUPING } from '../../sim/backcast/groups';
 import { loadShipped } from '../helpers';
 
 const SEEDS = [1, 2];
@@ -44,7 +44,7 @@ describe('the North East back-cast decomposed by Shapley value', () => {
 
   it('gives each group the textbook weighted mean of its marginal contributions, with its spread over orders', () => {
     const rise = (mask: number) => d.coalitions[mask].rise;
-    BACKCAST_GROUPS.forEach((group, k) => {
+    BACKCAST_GROUPING.groups.forEach((group, k) => {
       const bit = 1 << k;
       const others = [0, 1, 2].filter((j) => j !== k).map((j) => 1 << j);
       // Three players: weight 1/3 alone and with both others, 1/6 with either one of them.

@@ -4,7 +4,7 @@
  * error naming its entry.
  */
 import { describe, expect, it } from 'vitest';
-import { checkGrouped, groupOf, withGroups } from '../../sim/backcast/groups';
+import { checkGrouped, groupOf, SPLIT_DRIVERS_GROUPING, withGroups } from '../../sim/backcast/groups';
 import { loadShipped } from '../helpers';
 
 describe('the back-cast groups', () => {
@@ -35,5 +35,30 @@ describe('the back-cast groups', () => {
     const checked = checkGrouped(odd);
     expect(checked.ok).toBe(false);
     if (!checked.ok) expect(checked.issues.map((i) => i.path)).toEqual([`timeline[${odd.timeline.length - 1}].path`]);
+  });
+});
+
+describe('the groups with the drivers split', () => {
+  it('puts the early-help cut and poverty in groups of their own, practice and arrivals as before', () => {
+    expect(SPLIT_DRIVERS_GROUPING.groups).toEqual(['earlyHelp', 'poverty', 'practice', 'arrivals']);
+    expect(groupOf('policy.earlyHelp.budgetPerYear', SPLIT_DRIVERS_GROUPING)).toBe('earlyHelp');
+    expect(groupOf('policy.childPovertyReduction', SPLIT_DRIVERS_GROUPING)).toBe('poverty');
+    expect(groupOf('poverty.entryPerYear', SPLIT_DRIVERS_GROUPING)).toBe('poverty');
+    expect(groupOf('courts.proceedingsWeeks', SPLIT_DRIVERS_GROUPING)).toBe('practice');
+    expect(groupOf('uasc.arrivalsPerYear', SPLIT_DRIVERS_GROUPING)).toBe('arrivals');
+    // a policy that is neither: no group, where the three groups call it a driver
+    expect(groupOf('policy.profitCap.maxMargin', SPLIT_DRIVERS_GROUPING)).toBeUndefined();
+    expect(groupOf('policy.profitCap.maxMargin')).toBe('drivers');
+  });
+
+  it('splits the shipped back-cast’s drivers into its early-help and poverty changes', () => {
+    const s = loadShipped('north-east-2009.json');
+    expect(checkGrouped(s, SPLIT_DRIVERS_GROUPING).ok).toBe(true);
+    const drivers = withGroups(s, ['drivers']).timeline ?? [];
+    const earlyHelp = withGroups(s, ['earlyHelp'], SPLIT_DRIVERS_GROUPING).timeline ?? [];
+    const poverty = withGroups(s, ['poverty'], SPLIT_DRIVERS_GROUPING).timeline ?? [];
+    expect(earlyHelp.map((c) => c.path)).toEqual(['policy.earlyHelp.budgetPerYear', 'policy.earlyHelp.budgetPerYear', 'policy.earlyHelp.budgetPerYear', 'policy.earlyHelp.budgetPerYear']);
+    expect(poverty.length).toBe(5);
+    expect([...earlyHelp, ...poverty]).toEqual(drivers);
   });
 });

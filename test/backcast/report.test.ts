@@ -4,20 +4,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BackcastDecomposition, CoalitionResult } from '../../sim/backcast/decompose';
-import { BACKCAST_GROUPS, type BackcastGroup } from '../../sim/backcast/groups';
+import { BACKCAST_GROUPING, type BackcastGroup } from '../../sim/backcast/groups';
 import { markdownTable, observedTable, runsTable, sharesTable } from '../../sim/backcast/report';
 import { membersOf, shapley } from '../../sim/backcast/shapley';
 import type { GapRow } from '../../sim/observed/gaps';
 
 /** Rises in an additive game (drivers 5, practice 30, arrivals 10) over a drift of 1, from 60. */
 function decomposition(): BackcastDecomposition {
-  const part: Record<BackcastGroup, number> = { drivers: 5, practice: 30, arrivals: 10 };
-  const rise = (groups: readonly BackcastGroup[]) => 1 + groups.reduce((s, g) => s + part[g], 0);
+  const part: Partial<Record<BackcastGroup, number>> = { drivers: 5, practice: 30, arrivals: 10 };
+  const rise = (groups: readonly BackcastGroup[]) => 1 + groups.reduce((s, g) => s + (part[g] ?? 0), 0);
   const coalitions: CoalitionResult[] = Array.from({ length: 8 }, (_, mask) => {
-    const groups = membersOf(BACKCAST_GROUPS, mask);
+    const groups = membersOf(BACKCAST_GROUPING.groups, mask);
     return { groups, runs: [], start: 60, end: 60 + rise(groups), rise: rise(groups) };
   });
-  return { seeds: [1], coalitions, shapley: shapley(BACKCAST_GROUPS, rise), shareStandardErrors: [0.25, 1, 0] };
+  return { seeds: [1], coalitions, shapley: shapley(BACKCAST_GROUPING.groups, rise), shareStandardErrors: [0.25, 1, 0] };
 }
 
 const cells = (line: string) => line.split('|').slice(1, -1).map((c) => c.trim());

@@ -58,7 +58,7 @@ export interface ClientHandlers {
 }
 
 export interface ClientOptions extends ClientHandlers {
-  /** default: the Vite-bundled `sim/worker.ts` */
+  /** default: the Vite-bundled `sim/worker/worker.ts` */
   createWorker?: () => WorkerLike;
   /** the watchdog's clock (default: real time) and limits (default: 2 s of silence) */
   clock?: WatchdogClock;

@@ -1,6 +1,6 @@
 /**
  * Issue 4: the comlink wiring, over a Node `MessageChannel` (Vitest has no `Worker`): the API
- * exposed on one port exactly as `sim/worker.ts` does, the page's client on the other.
+ * exposed on one port exactly as `sim/worker/worker.ts` does, the page's client on the other.
  */
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';

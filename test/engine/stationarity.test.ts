@@ -8,7 +8,7 @@ import { loadShipped } from '../helpers';
  * A steady start (issue 10): with no policy change the baseline holds still. The mean over 16 runs
  * at scale 0.25 of children looked after, on CP plans and in need (per 10,000) moves less than 3%
  * between years 2-4 and years 18-20. The set-up draws the care population from the model's own
- * steady state (engine/steady-care.ts); a start that every child begins "just arrived" drifts by
+ * steady state (sim/engine/steady-care.ts); a start that every child begins "just arrived" drifts by
  * far more (this test fails on it).
  */
 const RUNS = 16;

@@ -39,7 +39,7 @@ import { updateNeedRates } from './engine/clocks';
 import { computeSpend } from './engine/costs';
 import { ageOut, arrivals, births } from './engine/demography';
 import { applyParams } from './engine/live-params';
-import { updateMargins, updateSupply } from './engine/market';
+import { startMarketsAtHurdle, updateMargins, updateSupply } from './engine/market';
 import { needsEmerge } from './engine/needs';
 import { stepSystem } from './engine/pathway';
 import { advancePrices } from './engine/prices';
@@ -85,6 +85,7 @@ export class Simulation {
     updateNeedRates(s);
     initFamilies(s);
     initChildren(s, params.initialChildren);
+    startMarketsAtHurdle(s);
     updateCouncilHomes(s, 0);
     recruitFosterCarers(s, 0);
     updateCaseload(s);

@@ -5,6 +5,7 @@
 import { AGE_OUT_MONTHS } from '../ages';
 import { LEGAL_C2, LEGAL_OTHER, LEGAL_V2 } from './hazards';
 import { SteadyCare } from './steady-care';
+import { SteadyPlacements } from './steady-placements';
 import { STATE_CODE as S } from '../states';
 import { bookReReferral, familyDraw, needRateOfFamily, startNeedClocks, startPovertyClock } from './clocks';
 import { FROM_NOWHERE, FROM_NOWHERE_UNACCOMPANIED, placeInCare } from './matching';
@@ -103,6 +104,7 @@ export function initChildren(s: EngineState, n: number): void {
 /** By age in months: the chance of being in care at set-up, and the share of those unaccompanied. */
 interface CareAtSetUp {
   steady: SteadyCare;
+  placements: SteadyPlacements;
   chance: Float64Array;
   uascShare: Float64Array;
 }
@@ -134,14 +136,16 @@ function careAtSetUp(s: EngineState, n: number): CareAtSetUp {
     chance[age] = Math.min(1, (uasc + other) / Math.max(1, perAgeMonth));
     uascShare[age] = uasc + other > 0 ? uasc / (uasc + other) : 0;
   }
-  return { steady, chance, uascShare };
+  return { steady, placements: new SteadyPlacements(p), chance, uascShare };
 }
 
 /** A child in care at set-up, with its time in care and legal status from the steady state (`u` uniform). */
 function startInCare(s: EngineState, i: number, care: CareAtSetUp, age: number, u: number): void {
   const uasc = u < care.uascShare[age];
   const { months, legal } = uasc ? { months: 0, legal: LEGAL_V2 } : care.steady.draw(age, (u - care.uascShare[age]) / (1 - care.uascShare[age]));
-  placeInCare(s, i, uasc ? FROM_NOWHERE_UNACCOMPANIED : FROM_NOWHERE, 0, false);
+  // the placement its years in care lead to (steady-placements.ts); unaccompanied children as at arrival
+  const sought = uasc ? -1 : care.placements.draw(age, months, draw(s, i));
+  placeInCare(s, i, uasc ? FROM_NOWHERE_UNACCOMPANIED : FROM_NOWHERE, 0, false, sought);
   const k = activePosOf(s.children.a, i);
   const t = s.active;
   t.careStart[k] = t.legalSince[k] = -months;

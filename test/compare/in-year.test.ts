@@ -54,7 +54,9 @@ describe('outcomes in the 12 months to then', () => {
   it.each(HORIZONS)('spend in the year at month %i sums the 12 months to then (fewer at the start), whole region', (m) => {
     const pounds = windowSum(m) * SPEND_CATEGORIES.length;
     expect(series('spendInYear')[m]).toBeCloseTo(pounds / SCALE / 1e6, 12);
-    expect(series('earlyHelpInYear')[m]).toBeCloseTo(windowSum(m) / SCALE / 1e6, 12);
+    // early help: what was spent on families and the budget that found none (2 categories of k pounds each)
+    expect(series('earlyHelpInYear')[m]).toBeCloseTo((2 * windowSum(m)) / SCALE / 1e6, 12);
+    expect(series('earlyHelpUnusedInYear')[m]).toBeCloseTo(windowSum(m) / SCALE / 1e6, 12);
   });
 
   it.each(HORIZONS)('referrals at month %i: the 12 months to then per 10,000 child-months, a year', (m) => {

@@ -123,6 +123,9 @@ export interface EngineParams {
   uascArrivalsPerMonth: number;
   uascShare16to17: number;
   stepDown: PerMonth;
+  /** hazard of re-entry after a return home: in its first year, then to five years (re-entry.ts) */
+  reEntryFirstYear: PerMonth;
+  reEntryLater: PerMonth;
   supportedAt16: PerMonth;
   escalateToResidential: PerMonth;
 
@@ -307,6 +310,8 @@ export function toParams(s: Scenario): EngineParams {
     uascShare16to17: s.uasc.share16to17,
     stepDown: perMonth(s.care.stepDownPerYear * s.policy.collaborativeFosterTransition.stepDownMultiplier),
     setupStepDown: perMonth(s.care.stepDownPerYear),
+    reEntryFirstYear: perMonth(s.care.reEntryAfterReturnHomePerYear.firstYear),
+    reEntryLater: perMonth(s.care.reEntryAfterReturnHomePerYear.years2to5),
     supportedAt16: perMonth(s.care.supportedAt16PerYear),
     escalateToResidential: perMonth(s.care.escalateToResidentialPerYear),
     costPerWeek,

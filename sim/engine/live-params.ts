@@ -67,6 +67,8 @@ export const LIVE_EFFECT: Readonly<Record<keyof EngineParams, LiveEffect>> = {
   // read at set-up only (steady-placements.ts); a lever on the entry mix or step-down acts through entryCdf and stepDown
   setupEntryCdf: 'read',
   setupStepDown: 'read',
+  reEntryFirstYear: 'read',
+  reEntryLater: 'read',
   reunification: 'read',
   reunificationByTic: 'read',
   reunifiedToCinShare: 'read',

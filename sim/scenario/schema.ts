@@ -232,6 +232,13 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
     }),
     otherExitPerYear16plus: perYear('Hazard, from 16, of leaving care before 18 for another reason (independent living, custody, other).'),
     otherExitPerYearUnder16: perYear('Hazard, under 16, of leaving care for another reason (transfer, custody, other).'),
+    reEntryAfterReturnHomePerYear: obj(
+      'Hazard of coming back into care after a return home, by time since the return (none after five years): the returns home that fail.',
+      {
+        firstYear: num('In the first year after the return home.', 'per year', { minimum: 0, maximum: MAX_RATIO }),
+        years2to5: num('From one to five years after the return home.', 'per year', { minimum: 0, maximum: MAX_RATIO }),
+      },
+    ),
     stepDownPerYear: perYear('Hazard of stepping down from a children\u2019s home to foster care.'),
     supportedAt16PerYear: perYear('Hazard, from 16, of moving from foster or residential care to supported accommodation.'),
     escalateToResidentialPerYear: perYear('Hazard, from age 10, of a foster placement breaking down into a children\u2019s home.'),

@@ -1,7 +1,7 @@
 /**
- * An experiment's runs on disk between running and writing the outputs: a part per shard,
- * `parts/part-I-of-K.jsonl` (a line per run: its id and its kept measures' values, month by
- * month; null where a value is undefined) and its manifest `parts/part-I-of-K.json` (the
+ * An experiment's runs on disk between running and writing the outputs: a part per shard in the
+ * folder `parts`, `part-I-of-K.jsonl` (a line per run: its id and its kept measures' values, month
+ * by month; null where a value is undefined) and its manifest `part-I-of-K.json` (the
  * experiment's digest, the shard, its runs, the digest of its lines). One process writes part
  * 0 of 1; a batch array writes K parts into a shared folder; either way the outputs are made from
  * the parts' lines in run order, so they are the same bytes.

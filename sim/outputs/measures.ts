@@ -31,6 +31,8 @@ const MARKET: Record<keyof MarketRecord, { unit: string; scaled: boolean }> = {
   agencyFosterPricePerWeek: { unit: '£ a week', scaled: false },
   agencyFosterMargin: { unit: 'share of the price', scaled: false },
   councilHomePricePerWeek: { unit: '£ a week', scaled: false },
+  privateResidentialTailPerWeek: { unit: '£ a week', scaled: false },
+  councilHomeTailPerWeek: { unit: '£ a week', scaled: false },
   outOfArea: { unit: PEOPLE, scaled: true },
   councilHomePlaces: { unit: 'places (whole region)', scaled: true },
   privateResidentialPlaces: { unit: 'places (whole region)', scaled: true },

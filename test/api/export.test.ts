@@ -1,5 +1,5 @@
 /**
- * Issue 13: every exported CSV month holds every column, whatever the drawing speed. A page that
+ * Issue 13: every exported CSV month holds every measure, whatever the drawing speed. A page that
  * draws slowly gets months coalesced into one snapshot; the export asks the worker for every
  * month's record and market figures instead of using what was drawn.
  */
@@ -33,7 +33,7 @@ function byMonth(text: string): Map<number, Map<string, string>> {
 }
 
 describe('the CSV export', () => {
-  it('fills every column of every month when the page drew only some of them', async () => {
+  it('exports every measure of every month when the page drew only some of them', async () => {
     const drawn: Snapshot[] = [];
     let release: (() => void) | undefined;
     const client = new SimulationClient({

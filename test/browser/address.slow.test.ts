@@ -162,7 +162,7 @@ describe('scenario, address and export in Chromium', () => {
     await page.close();
   });
 
-  it('exports every column of every month when months were coalesced while drawing', async () => {
+  it('exports every measure of every month when months were coalesced while drawing, as the CLI writes it', async () => {
     const { page } = await openPage('?scenario=north-east-baseline&seed=11');
     // One call of 48 months: the page draws far fewer snapshots than months.
     await page.evaluate(() => window.__careFutures?.link.step(48));

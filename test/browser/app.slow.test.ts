@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import type { LeverEntry } from '../../sim/worker/contract';
 import { parseLeverTimeline } from '../../sim/levers';
 import type { MonthRecord } from '../../sim/records';
+import { loadScenarioFile, SCENARIO_DIR } from '../../sim/node/files';
 import { STATES } from '../../sim/states';
 import { cliRun, downloadText, parseCsv, pauseAndSettle, setSpeed } from './actions';
 import { readMonth, readTable, waitForMonth } from './harness';
@@ -96,14 +97,17 @@ describe('the Care Futures app in Chromium', () => {
     const cli = cliRecords(after.month);
     expect(after.counts).toEqual(cli[after.month].stocks);
 
-    // The CSV export holds every month of the run, equal to the CLI's records.
+    // The CSV export holds every month of the run, equal to the CLI's records at whole-region scale.
     const rows = parseCsv(await downloadText(page, 'Export CSV'));
-    expect(rows.map((r) => Number(r.month))).toEqual(cli.map((r) => r.month));
+    const loaded = loadScenarioFile(`${SCENARIO_DIR}/${SCENARIO}.json`);
+    if (!loaded.ok) throw new Error('the scenario did not load');
+    const scale = loaded.value.population.scale;
+    const value = new Map(rows.map((r) => [`${r.month} ${r.measure}`, Number(r.value)]));
+    expect([...new Set(rows.map((r) => Number(r.month)))]).toEqual(cli.map((r) => r.month));
     for (const record of cli) {
-      const row = rows[record.month];
-      for (const state of STATES) expect(Number(row[`stock_${state}`])).toBe(record.stocks[state]);
-      expect(Number(row.spend_total)).toBeCloseTo(record.spendTotal, 6);
-      for (const [key, n] of Object.entries(record.flows)) expect(Number(row[`flow_${key}`])).toBe(n);
+      for (const state of STATES) expect(value.get(`${record.month} stock.${state}`)).toBe(record.stocks[state] / scale);
+      expect(value.get(`${record.month} spendTotal`)).toBeCloseTo(record.spendTotal / scale, 6);
+      for (const [key, n] of Object.entries(record.flows)) expect(value.get(`${record.month} flow.${key}`)).toBe(n / scale);
     }
     expect(errors).toEqual([]);
     await page.close();

@@ -2,10 +2,11 @@
  * Scenario validation: ajv checks the JSON Schema; this module turns ajv's errors into messages a
  * modeller can act on: the JSON path, what was expected (with its unit) and what was found.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { capIssues, describeFound, issue, joinPath, MAX_ISSUES, type Validated, type ValidationIssue } from './issues';
 import { checkPlainData } from './json';
-import { ScenarioSchema, type Scenario } from './schema';
+import { validate as schemaValidate } from './scenario-validator.generated';
+import type { Scenario } from './schema';
 import { checkSemantics } from './semantics';
 
 export { capIssues, describeFound, issue, joinPath, MAX_ISSUES, type Validated, type ValidationIssue };
@@ -23,25 +24,13 @@ interface SchemaNode {
   items?: SchemaNode;
 }
 
-export function makeAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
-  ajv.addKeyword({ keyword: 'unit', schemaType: 'string' });
-  return ajv;
-}
-
-let compiled: ValidateFunction | undefined;
-function validator(): ValidateFunction {
-  compiled ??= makeAjv().compile(ScenarioSchema);
-  return compiled;
-}
-
 /** Validate a complete scenario (after `extends` is resolved). Never throws. */
 export function validateScenario(data: unknown): Validated<Scenario> {
   // Depth and prototype keys first: what follows walks the data.
   const unsafe = checkPlainData(data);
   if (unsafe.length > 0) return { ok: false, issues: unsafe };
-  const validate = validator();
-  if (!validate(data)) return { ok: false, issues: formatErrors(validate.errors ?? [], data) };
+  // Compiled ahead of time from the schema (see compile-validator.ts): no run pays for ajv's compiler.
+  if (!schemaValidate(data)) return { ok: false, issues: formatErrors(schemaValidate.errors ?? [], data) };
   const semantic = checkSemantics(data as Scenario);
   if (semantic.length > 0) return { ok: false, issues: capIssues(semantic) };
   return { ok: true, value: data as Scenario };
@@ -113,7 +102,8 @@ export function closestName(name: string, known: readonly string[]): string | un
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
-function formatErrors(errors: ErrorObject[], data: unknown): ValidationIssue[] {
+/** ajv's errors for `data` as messages: the path, what was expected and what was found. */
+export function formatErrors(errors: ErrorObject[], data: unknown): ValidationIssue[] {
   // A failed `anyOf` also reports each branch's failure at the same path: keep only the summary.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   const out: ValidationIssue[] = [];

@@ -26,6 +26,20 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CLI_BUNDLE_DIR = join(ROOT, 'build', 'cli');
 /** What the launcher reads: the commands built and every file of the repository they came from. */
 export const INPUTS_FILE = 'inputs.json';
+/** `node build/cli/run.mjs <command> ARGS...`: the one entry point (the launcher's and the container's). */
+export const DISPATCH_FILE = 'run.mjs';
+
+function dispatcher(commands: readonly string[]): string {
+  return `// Written by scripts/build-cli.ts: runs build/cli/<command>.mjs with the arguments after the command.
+const commands = ${JSON.stringify(commands)};
+const [name] = process.argv.splice(2, 1);
+if (!commands.includes(name)) {
+  process.stderr.write(\`\${name === undefined ? 'no command given' : \`no command "\${name}"\`}: the first argument is one of \${commands.join(', ')}\\n\`);
+  process.exit(2);
+}
+await import(\`./\${name}.mjs\`);
+`;
+}
 
 export interface BundleInputs {
   entries: string[];
@@ -58,10 +72,11 @@ export async function buildCli(): Promise<BundleInputs> {
     });
     const inputs = Object.keys(result.metafile.inputs).filter((path) => !path.includes('node_modules/'));
     const described: BundleInputs = { entries: Object.keys(CLI_ENTRIES), inputs: [...new Set([...inputs, ...ALWAYS_INPUTS])].sort() };
+    writeFileSync(join(staging, DISPATCH_FILE), dispatcher(described.entries));
     writeFileSync(join(staging, INPUTS_FILE), `${JSON.stringify(described, null, 1)}\n`);
     mkdirSync(CLI_BUNDLE_DIR, { recursive: true });
     // inputs.json last: its time is the build's time, which the launcher compares against.
-    for (const name of described.entries) renameSync(join(staging, `${name}.mjs`), join(CLI_BUNDLE_DIR, `${name}.mjs`));
+    for (const file of [...described.entries.map((name) => `${name}.mjs`), DISPATCH_FILE]) renameSync(join(staging, file), join(CLI_BUNDLE_DIR, file));
     renameSync(join(staging, INPUTS_FILE), join(CLI_BUNDLE_DIR, INPUTS_FILE));
     return described;
   } finally {

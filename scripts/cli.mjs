@@ -8,7 +8,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundleDir = `${root}build/cli/`;
-const [name] = process.argv.splice(2, 1);
 
 /** @returns {string | undefined} why the bundle must be rebuilt, or undefined when it is current */
 function staleness() {
@@ -39,11 +38,5 @@ if (why !== undefined) {
     process.exit(70);
   }
 }
-const bundle = `${bundleDir}${name}.mjs`;
-try {
-  statSync(bundle);
-} catch {
-  process.stderr.write(`error: no CLI command "${name}" (commands: ${JSON.parse(readFileSync(`${bundleDir}inputs.json`, 'utf8')).entries.join(', ')})\n`);
-  process.exit(2);
-}
-await import(pathToFileURL(bundle).href);
+// build/cli/run.mjs takes the command from the arguments, as the container's entry point does.
+await import(pathToFileURL(`${bundleDir}run.mjs`).href);

@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, CLI_BUNDLE_DIR, CLI_ENTRIES, INPUTS_FILE, ROOT } from '../../scripts/build-cli';
+import { buildCli, CLI_BUNDLE_DIR, CLI_ENTRIES, DISPATCH_FILE, INPUTS_FILE, ROOT } from '../../scripts/build-cli';
 
 // `npm run sim`, `compare` and `merge` run the esbuild bundle (scripts/cli.mjs); these check that it
 // is the same program as the TypeScript sources run by tsx.
 const outside = mkdtempSync(join(tmpdir(), 'care-futures-bundle-'));
-const node = (args: string[]) => spawnSync(process.execPath, args, { cwd: outside, encoding: 'utf8' });
+const node = (args: string[], cwd = outside) => spawnSync(process.execPath, args, { cwd, encoding: 'utf8' });
 const scenario = join(ROOT, 'scenarios', 'early-help-restored.json'); // extends a shipped scenario
 const run = [scenario, '--scale', '0.01', '--months', '3', '--seed', '7', '--format', 'csv', '--quiet'];
 
@@ -36,6 +36,17 @@ describe('the bundled CLI', () => {
     expect(bundled.stdout).toBe('');
     expect(bundled.stderr).toContain('policy.earlyHelp.budgetPerYear: expected a number >= 0');
     expect(bundled.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("runs with nothing beside it but the shipped scenarios, as in the container's last stage", () => {
+    const app = join(outside, 'app');
+    cpSync(CLI_BUNDLE_DIR, join(app, 'build', 'cli'), { recursive: true });
+    cpSync(join(ROOT, 'scenarios'), join(app, 'scenarios'), { recursive: true });
+    const moved = node([join(app, 'build', 'cli', DISPATCH_FILE), 'sim', 'scenarios/early-help-restored.json', ...run.slice(1)], app);
+    const inRepo = node([join(CLI_BUNDLE_DIR, DISPATCH_FILE), 'sim', ...run]);
+    expect(inRepo.status).toBe(0);
+    expect(moved.stderr).toBe('');
+    expect(moved.stdout).toBe(inRepo.stdout);
   });
 
   it('has every command, each starting and printing its usage', () => {

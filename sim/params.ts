@@ -138,9 +138,12 @@ export interface EngineParams {
   councilHomeCapitalPerPlace: number;
   councilHomeCapitalMonths: number;
 
-  /** monthly growth factor of unit costs (nominal) and of general prices */
-  costInflationPerMonth: number;
+  /** monthly growth factor of each cost category's unit costs (COST_INDICES order: staff pay, placement prices, allowances, early help, general) */
+  inflationPerMonth: Float64Array;
+  /** monthly growth factor of general prices (the deflator) */
   generalInflationPerMonth: number;
+  /** share of council homes' weekly cost that is staff (grows with pay; the rest with general prices) */
+  councilHomeStaffShare: number;
   /** month index of the price base (April of the base year) */
   priceBaseMonth: number;
 
@@ -315,8 +318,12 @@ export function toParams(s: Scenario): EngineParams {
     councilHomeFixedShare: s.councilHomes.fixedCostShare,
     councilHomeCapitalPerPlace: s.councilHomes.capitalCostPerPlace,
     councilHomeCapitalMonths: Math.round(s.councilHomes.capitalLifetimeYears * 12),
-    costInflationPerMonth: monthlyFactor(s.prices.costInflationPerYear),
+    inflationPerMonth: Float64Array.of(
+      ...([s.prices.inflationPerYear.staffPay, s.prices.inflationPerYear.placementPrices, s.prices.inflationPerYear.allowances, s.prices.inflationPerYear.earlyHelp].map(monthlyFactor)),
+      monthlyFactor(s.prices.generalInflationPerYear),
+    ),
     generalInflationPerMonth: monthlyFactor(s.prices.generalInflationPerYear),
+    councilHomeStaffShare: s.councilHomes.staffCostShare,
     priceBaseMonth: s.prices.baseYear * 12 + 3,
     careLeaverMonths: (s.careLeavers.supportedToAge - 18) * 12,
     careLeaverCostPerMonth: s.careLeavers.costPerYear / 12,

@@ -97,7 +97,8 @@ export const LIVE_EFFECT: Readonly<Record<keyof EngineParams, LiveEffect>> = {
   councilHomeFixedShare: 'read',
   councilHomeCapitalPerPlace: 'read',
   councilHomeCapitalMonths: 'read',
-  costInflationPerMonth: 'read',
+  inflationPerMonth: 'read',
+  councilHomeStaffShare: 'read',
   generalInflationPerMonth: 'read',
   priceBaseMonth: 'setup', // sets the deflator at month 0 (state.ts); nothing reads it after
   careLeaverMonths: 'read',

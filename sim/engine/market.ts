@@ -2,7 +2,7 @@
  * The provider market (private children's homes, independent fostering agencies): the one place
  * a price is made, and the supply of local places, which answers the margin.
  *
- *   price per week = provider cost per week x cost index x (1 + margin)
+ *   price per week = provider cost per week x placement-price index x (1 + margin)
  *   margin = min(cap, base + slope x max(0, occupancy - threshold))
  *   occupancy = children placed (out-of-area ones included) / local places
  *   local places: each month providers decide to grow them by
@@ -14,6 +14,7 @@
  */
 import type { MarketParams } from '../params';
 import { STATE_CODE as S } from '../states';
+import { indexOfState } from './prices';
 import { SUPPLY_RING, type EngineState } from './state';
 
 export const MARKET_CODES = [S.private_residential, S.agency_foster] as const;
@@ -72,5 +73,5 @@ export function marginOf(s: EngineState, code: number): number {
 
 /** Weekly price of a place of a market placement type now (private home or fostering agency). */
 export function weeklyPriceOf(s: EngineState, code: number): number {
-  return priceFor(s.p.costPerWeek[code] * s.costIndex, marginOf(s, code));
+  return priceFor(s.p.costPerWeek[code] * indexOfState(s, code), marginOf(s, code));
 }

@@ -12,7 +12,7 @@ import type { EngineParams } from '../params';
 import { allocateFamilies, Children, serialOf, takeDraw, type FamilyArrays } from './population';
 import { runKeys, uniform, uniformOfStream, type RunKeys } from './rng';
 import { DFE_AGE_BANDS } from '../ages';
-import { CARE_EXIT_REASONS, CARE_EXITS, SPEND_CATEGORIES, STATE_CODE, STATES } from '../states';
+import { CARE_EXIT_REASONS, CARE_EXITS, COST_INDICES, SPEND_CATEGORIES, STATE_CODE, STATES } from '../states';
 import { TicketQueue } from './ticket-queue';
 import { WorkCounts } from './work-counts';
 
@@ -108,8 +108,8 @@ export class EngineState {
   placementMoves = 0;
 
   // prices
-  /** unit costs now relative to the start date (cost inflation) */
-  costIndex = 1;
+  /** unit costs now relative to the start date, by cost category (prices.ts, COST_INDICES order) */
+  readonly costIndex = new Float64Array(COST_INDICES.length).fill(1);
   /** general prices now relative to the price base year (for real terms) */
   deflator = 1;
 

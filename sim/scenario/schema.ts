@@ -284,6 +284,7 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
       'Share of `placements.la_residential.costPerWeek` (the weekly cost of an occupied place) that is fixed: paid for every open place, filled or not (staff rotas, running the building).',
     ),
     capitalCostPerPlace: money('Capital cost of a new place (building or buying and refitting a home), per place.', 'pounds per place', 100_000_000),
+    staffCostShare: share('Share of council homes\u2019 weekly cost that is staff: it grows with pay, the rest with general prices.'),
     capitalLifetimeYears: num('Years over which a new place\u2019s capital cost is spread (straight-line, from opening).', 'years', { minimum: 1, maximum: 100 }),
   }),
   market: obj('The independent provider market.', {
@@ -293,9 +294,14 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
     highCostShare: share('Share of children in children\u2019s homes, council-run or private, whose placement costs far more than the average (the "£10,000+ a week" tail).'),
     highCostPerWeek: money('Average weekly price of such a high-cost placement (at the start date; grows with cost inflation).', 'pounds per week', 1_000_000),
   }),
-  prices: obj('Prices over time: every weekly and yearly cost in the scenario is in pounds of the start date and grows with cost inflation; outputs are nominal, with a deflator to the base year for real terms.', {
-    costInflationPerYear: num('Yearly growth of unit costs in nominal terms (mostly staff costs).', 'share per year', { minimum: -0.5, maximum: 1 }),
-    generalInflationPerYear: num('Yearly general inflation (CPI), used only to express figures in real terms.', 'share per year', { minimum: -0.5, maximum: 1 }),
+  prices: obj('Prices over time: every weekly and yearly cost in the scenario is in pounds of the start date and grows with the inflation of its category; outputs are nominal, with a deflator to the base year for real terms.', {
+    inflationPerYear: obj('Yearly growth of unit costs in nominal terms, by category: each cost follows its own (see docs/model.md, "Prices over time").', {
+      staffPay: num('Pay: social workers, council homes\u2019 staff share, support of children placed with parents.', 'share per year', { minimum: -0.5, maximum: 1 }),
+      placementPrices: num('What providers charge before their margin: private children\u2019s homes, fostering agencies, supported accommodation, secure places, the high-cost tail.', 'share per year', { minimum: -0.5, maximum: 1 }),
+      allowances: num('Kinship and in-house foster care, care leavers\u2019 support, staying put, adoption and special guardianship allowances.', 'share per year', { minimum: -0.5, maximum: 1 }),
+      earlyHelp: num('The early-help budget and its cost per family.', 'share per year', { minimum: -0.5, maximum: 1 }),
+    }),
+    generalInflationPerYear: num('Yearly general inflation (CPI): the deflator for real terms, and the growth of council homes\u2019 non-staff running costs and of new places\u2019 capital cost.', 'share per year', { minimum: -0.5, maximum: 1 }),
     baseYear: int('Real-terms figures are in pounds of this year (its April).', 'year', { minimum: 1900, maximum: 2200 }),
   }),
   careLeavers: obj('Care leavers: young people who left care at 18, supported by the council afterwards.', {

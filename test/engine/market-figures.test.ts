@@ -30,8 +30,8 @@ describe('market figures', () => {
 
   it('prices a private home and an agency foster place at the provider cost times (1 + margin)', () => {
     for (const { market, record } of months) {
-      const index = record.prices.costIndex;
-      expect(index).toBeCloseTo((1 + baseline.prices.costInflationPerYear) ** (record.month / 12), 9);
+      const index = record.prices.placementPrices;
+      expect(index).toBeCloseTo((1 + baseline.prices.inflationPerYear.placementPrices) ** (record.month / 12), 9);
       expect(market.privateResidentialPricePerWeek).toBeCloseTo(baseline.placements.private_residential.costPerWeek * index * (1 + market.privateResidentialMargin), 6);
       expect(market.agencyFosterPricePerWeek).toBeCloseTo(baseline.placements.agency_foster.costPerWeek * index * (1 + market.agencyFosterMargin), 6);
       expect(market.privateResidentialMargin).toBeGreaterThanOrEqual(baseline.market.private_residential.baseMargin);
@@ -49,7 +49,7 @@ describe('market figures', () => {
       const price = market.privateResidentialPricePerWeek * WEEKS_PER_MONTH;
       const local = record.stocks.private_residential - c.outOfArea.private_residential;
       // The high-cost tail: a share of children in private homes at the high weekly price instead.
-      const tail = record.stocks.private_residential * baseline.market.highCostShare * (baseline.market.highCostPerWeek * record.prices.costIndex * WEEKS_PER_MONTH - price);
+      const tail = record.stocks.private_residential * baseline.market.highCostShare * (baseline.market.highCostPerWeek * record.prices.placementPrices * WEEKS_PER_MONTH - price);
       const expected = local * price + c.outOfArea.private_residential * price * baseline.market.outOfAreaPremium + tail;
       expect(record.spend.private_residential).toBeCloseTo(expected, 1);
       expect(record.outOfAreaByType.private_residential).toBe(c.outOfArea.private_residential);
@@ -72,7 +72,7 @@ describe('market figures', () => {
       expect(market.agencyFosterMargin).toBeLessThanOrEqual(cap + 1e-12);
     }
     // The cap binds in this scenario (the base margin is above it), so the price falls to cost x (1 + cap).
-    const index = run[12].record.prices.costIndex;
+    const index = run[12].record.prices.placementPrices;
     expect(run[12].market.privateResidentialPricePerWeek).toBeCloseTo(capped.placements.private_residential.costPerWeek * index * (1 + cap), 6);
   });
 

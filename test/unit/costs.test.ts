@@ -25,11 +25,37 @@ function priced(costIndex = 1) {
   s.privateMargin = 0.25;
   s.agencyMargin = 0.1;
   s.councilHomePlaces = 0;
-  s.costIndex = costIndex;
+  s.costIndex.fill(costIndex);
   return s;
 }
 
 describe('monthly spend by category (costs.ts)', () => {
+  it('grows each cost by the inflation of its own category', () => {
+    // distinct indices: staff pay, placement prices, allowances, early help, general
+    const s = priced();
+    s.costIndex.set([1.3, 1.7, 1.11, 1.5, 1.02]);
+    s.p.councilHomeStaffShare = 0.8;
+    const one = (p: PlacementId, index: number) => {
+      addChildren(s, S[p], 1);
+      expect(spendOf(s, p), p).toBeCloseTo(s.p.costPerWeek[S[p]] * index * WEEKS, 6);
+    };
+    one('kinship_foster', 1.11);
+    one('inhouse_foster', 1.11);
+    one('placed_with_parents', 1.3);
+    one('supported_accommodation', 1.7);
+    one('secure', 1.7);
+    expect(spendOf(s, 'social_work')).toBeCloseTo(50_000 * 1.3, 6);
+    expect(spendOf(s, 'early_help')).toBeCloseTo(10_000 * 1.5, 6);
+    // a private place: provider cost x placement prices x (1 + margin)
+    addChildren(s, S.private_residential, 2);
+    expect(spendOf(s, 'private_residential')).toBeCloseTo(2 * s.p.costPerWeek[S.private_residential] * 1.7 * 1.25 * WEEKS, 6);
+    // a council home: staff share at pay, the rest at general prices (one open place, one child, all fixed or not)
+    s.councilHomePlaces = 1;
+    addChildren(s, S.la_residential, 1);
+    expect(spendOf(s, 'la_residential')).toBeCloseTo(s.p.costPerWeek[S.la_residential] * (0.8 * 1.3 + 0.2 * 1.02) * WEEKS, 6);
+  });
+
+
   it('costs a placement bought per child as children x weekly cost x weeks per month, grown by the cost index', () => {
     for (const p of PER_CHILD) {
       const s = priced(1.1);

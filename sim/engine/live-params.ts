@@ -64,6 +64,11 @@ export const LIVE_EFFECT: Readonly<Record<keyof EngineParams, LiveEffect>> = {
   cpEndToCareShare: 'read',
   cpEndToCinShare: 'read',
   entryCdf: 'read',
+  // read at set-up only (steady-placements.ts); a lever on the entry mix or step-down acts through entryCdf and stepDown
+  setupEntryCdf: 'read',
+  setupStepDown: 'read',
+  reEntryFirstYear: 'read',
+  reEntryLater: 'read',
   reunification: 'read',
   reunificationByTic: 'read',
   reunifiedToCinShare: 'read',

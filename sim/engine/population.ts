@@ -46,13 +46,15 @@ const CHILD = checkLayout({
   },
 });
 /**
- * A child's rarely read fields: 8 bytes (4 free), 0 when unused (months start at 1). A waiting-list
+ * A child's rarely read fields: 8 bytes, 0 when unused (months start at 1). A waiting-list
  * ticket is kept in the active table instead (a waiting child is always in it): written here, it
  * cost a cache miss for every child joining the list.
  */
 const CHILD_RARE = checkLayout({
   bytes: 8,
   fields: {
+    /** month a child returned home is booked to come back into care (re-entry.ts) */
+    reEntry: ['i32', 0, 0],
     /** month a pending re-referral comes back */
     reReferral: ['i32', 4, 0],
   },
@@ -65,6 +67,7 @@ const BORN = at(CHILD, 'born');
 const SERIAL = at(CHILD, 'serial');
 const DRAWS_OR_POS = at(CHILD, 'drawsOrPos');
 const RE_REFERRAL = at(CHILD_RARE, 'reReferral');
+const RE_ENTRY = at(CHILD_RARE, 'reEntry');
 
 /** The children's records (views of one buffer), and their rarely read fields. */
 export interface ChildArrays extends Records {
@@ -152,6 +155,12 @@ export const setInactive = (a: ChildArrays, i: number, draws: number): void => {
 export const reReferralOf = (a: ChildArrays, i: number): number => a.rare.i32[2 * i + RE_REFERRAL];
 export const setReReferral = (a: ChildArrays, i: number, month: number): void => {
   a.rare.i32[2 * i + RE_REFERRAL] = month;
+};
+
+/** The month a child returned home is booked to come back into care (0 if none; stale once it passed). */
+export const reEntryOf = (a: ChildArrays, i: number): number => a.rare.i32[2 * i + RE_ENTRY];
+export const setReEntry = (a: ChildArrays, i: number, month: number): void => {
+  a.rare.i32[2 * i + RE_ENTRY] = month;
 };
 
 /**

@@ -18,7 +18,7 @@ import { AGE_OUT_MONTHS, dfeAgeBandOf, PRE_BIRTH_REFERRAL_WITHIN, years } from '
 import type { EngineParams } from '../params';
 import { LEGAL_STATUSES, STATE_CODE as S } from '../states';
 import { entryLegalShares } from './care-episodes';
-import { careOrderShareOfRest, placementOrderShare } from './courts';
+import { careOrderShareOfRest, courtReturnHomeShare, placementOrderShare } from './courts';
 import { CARE_EVENT, LEGAL_C1, LEGAL_C2, LEGAL_E1, LEGAL_OTHER, LEGAL_V2, variantOf, type HazardTable } from './hazards';
 
 const LEGAL = LEGAL_STATUSES.length;
@@ -59,6 +59,8 @@ export class SteadyCare {
   private readonly stock: Float64Array;
   /** by age: the whole stock (relative) */
   readonly byAge = new Float64Array(AGE_OUT_MONTHS);
+  /** returns home a month per child in the steady stock (straight home, or home at the end of proceedings): re-entries pending at set-up */
+  readonly returnsHomePerChild: number;
   /** by age: unaccompanied children in care, per unaccompanied arrival a month */
   readonly uascByAge = new Float64Array(AGE_OUT_MONTHS);
 
@@ -68,6 +70,8 @@ export class SteadyCare {
     const mass = new Float64Array(LEGAL);
     const next = new Float64Array(LEGAL);
     const chance = new Float64Array(8);
+    let returns = 0;
+    let stock = 0;
     for (let x = 0; x < AGE_OUT_MONTHS; x++) {
       if (e[x] <= 0) continue;
       const atEntry = entryLegalShares(p, x);
@@ -88,6 +92,8 @@ export class SteadyCare {
           const E = CARE_EVENT;
           const leaves = chance[E.returnHome] + chance[E.adopted] + chance[E.specialGuardianship] + chance[E.otherExit];
           const court = chance[E.court];
+          returns += e[x] * mass[l] * (chance[E.returnHome] + (l === LEGAL_C1 ? court * courtReturnHomeShare(p, a) : 0));
+          stock += e[x] * mass[l];
           next[l] += mass[l] * (1 - leaves - court);
           if (court === 0) continue;
           if (l !== LEGAL_C1) next[LEGAL_C1] += mass[l] * court;
@@ -101,6 +107,7 @@ export class SteadyCare {
         mass.set(next);
       }
     }
+    this.returnsHomePerChild = stock > 0 ? returns / stock : 0;
     this.unaccompanied(p, hazards, chance);
   }
 

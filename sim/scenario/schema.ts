@@ -70,6 +70,9 @@ const marketSide = (what: string) =>
       { minimum: 0, maximum: MAX_RATIO },
     ),
     supplyLagMonths: int(`Months from providers deciding to open or close ${what} places to the change.`, 'months', { minimum: 0, maximum: 120 }),
+    startAtHurdle: flag(
+      `true: the local ${what} places at month 0 are solved from the children placed in them at set-up, so that the margin starts at the hurdle and supply holds still with no policy change (the market starts where it would stay); the scenario\u2019s \`places\` for this type is then not used at month 0 (a lever on it still moves places by the difference). false: the scenario\u2019s places, as given.`,
+    ),
     baseMargin: num(`Operating margin when places are not scarce.`, 'share of cost', { minimum: 0, maximum: 10 }),
     scarcityOccupancy: share(`Occupancy of local ${what} places above which the margin rises.`),
     marginPerOccupancy: num(
@@ -229,6 +232,13 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
     }),
     otherExitPerYear16plus: perYear('Hazard, from 16, of leaving care before 18 for another reason (independent living, custody, other).'),
     otherExitPerYearUnder16: perYear('Hazard, under 16, of leaving care for another reason (transfer, custody, other).'),
+    reEntryAfterReturnHomePerYear: obj(
+      'Hazard of coming back into care after a return home, by time since the return (none after five years): the returns home that fail.',
+      {
+        firstYear: num('In the first year after the return home.', 'per year', { minimum: 0, maximum: MAX_RATIO }),
+        years2to5: num('From one to five years after the return home.', 'per year', { minimum: 0, maximum: MAX_RATIO }),
+      },
+    ),
     stepDownPerYear: perYear('Hazard of stepping down from a children\u2019s home to foster care.'),
     supportedAt16PerYear: perYear('Hazard, from 16, of moving from foster or residential care to supported accommodation.'),
     escalateToResidentialPerYear: perYear('Hazard, from age 10, of a foster placement breaking down into a children\u2019s home.'),

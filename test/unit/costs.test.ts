@@ -45,7 +45,7 @@ describe('monthly spend by category (costs.ts)', () => {
     one('supported_accommodation', 1.7);
     one('secure', 1.7);
     expect(spendOf(s, 'social_work')).toBeCloseTo(50_000 * 1.3, 6);
-    expect(spendOf(s, 'early_help')).toBeCloseTo(10_000 * 1.5, 6);
+    expect(spendOf(s, 'early_help_unused')).toBeCloseTo(10_000 * 1.5, 6);
     // a private place: provider cost x placement prices x (1 + margin)
     addChildren(s, S.private_residential, 2);
     expect(spendOf(s, 'private_residential')).toBeCloseTo(2 * s.p.costPerWeek[S.private_residential] * 1.7 * 1.25 * WEEKS, 6);
@@ -111,15 +111,19 @@ describe('monthly spend by category (costs.ts)', () => {
     expect(spendOf(s, 'la_residential')).toBeCloseTo((10 * 5000 + 1 * (12_000 - 5000)) * WEEKS, 6);
   });
 
-  it('spends the early-help budget whatever the cases; under a duty, what the cases cost if that is more', () => {
+  it('splits the early-help budget into what cases use and capacity unused; under a duty, what the cases cost if that is more', () => {
     const s = priced(1.2);
-    expect(spendOf(s, 'early_help')).toBeCloseTo(10_000 * 1.2, 9);
+    // no families: the whole budget is capacity nobody uses
+    expect(spendOf(s, 'early_help')).toBe(0);
+    expect(spendOf(s, 'early_help_unused')).toBeCloseTo(10_000 * 1.2, 9);
     addChildren(s, S.early_help, 12);
-    expect(spendOf(s, 'early_help')).toBeCloseTo(10_000 * 1.2, 9);
+    expect(spendOf(s, 'early_help')).toBeCloseTo(12 * 291.75 * 1.2, 9);
+    expect(spendOf(s, 'early_help_unused')).toBeCloseTo((10_000 - 12 * 291.75) * 1.2, 9);
     s.p.earlyHelpStatutory = true;
     addChildren(s, S.early_help, 40); // 52 families at 291.75 a month is more than the budget
     expect(s.earlyHelpFamilies).toBe(52);
     expect(spendOf(s, 'early_help')).toBeCloseTo(52 * 291.75 * 1.2, 9);
+    expect(spendOf(s, 'early_help_unused')).toBe(0);
   });
 
   it('costs social work as the workforce, whatever the caseload', () => {
@@ -144,7 +148,7 @@ describe('monthly spend by category (costs.ts)', () => {
 
   it('spends only the fixed budgets on an empty population', () => {
     const s = priced();
-    for (const cat of SPEND_CATEGORIES) expect(spendOf(s, cat), cat).toBe(cat === 'early_help' ? 10_000 : cat === 'social_work' ? 50_000 : 0);
+    for (const cat of SPEND_CATEGORIES) expect(spendOf(s, cat), cat).toBe(cat === 'early_help_unused' ? 10_000 : cat === 'social_work' ? 50_000 : 0);
   });
 
   it('records every category in whole pence, rounded from the pounds, in category order', () => {
@@ -156,7 +160,8 @@ describe('monthly spend by category (costs.ts)', () => {
     computeSpend(s);
     const pounds: Record<SpendCategory, number> = {
       ...(Object.fromEntries(PLACEMENTS.map((p, k) => [p, (k + 1) * (100 * (k + 1) + 0.37) * WEEKS])) as Record<SpendCategory, number>),
-      early_help: 10_000,
+      early_help: 0,
+      early_help_unused: 10_000,
       social_work: 50_000,
       care_leavers: 0,
       permanence_allowances: 0,

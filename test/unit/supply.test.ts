@@ -8,7 +8,7 @@ import { activate } from '../../sim/engine/moves';
 import { STATE_CODE as S } from '../../sim/states';
 import { addChildren, tinyState } from './fixture';
 
-const market = (elasticity: number, hurdle = 0.2, lag = 3) => ({ baseMargin: 0.2, scarcityOccupancy: 0.85, marginPerOccupancy: 0.1, hurdleMargin: hurdle, supplyElasticity: elasticity, supplyLagMonths: lag });
+const market = (elasticity: number, hurdle = 0.2, lag = 3) => ({ baseMargin: 0.2, scarcityOccupancy: 0.85, marginPerOccupancy: 0.1, hurdleMargin: hurdle, supplyElasticity: elasticity, supplyLagMonths: lag, startAtHurdle: false });
 
 describe('market supply (market.ts)', () => {
   it('opens places when the margin is above the hurdle, after the lag, at elasticity x (margin - hurdle) a year', () => {

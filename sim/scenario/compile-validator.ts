@@ -9,6 +9,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { createRequire } from 'node:module';
 import { ScenarioSchema } from './schema';
+import { schemaDigest } from './schema-digest';
 
 // ajv's runtime helpers are CommonJS modules with a `default` export: read as such, whatever loader runs this.
 const ucs2length = (createRequire(import.meta.url)('ajv/dist/runtime/ucs2length') as { default: (s: string) => number }).default;
@@ -26,7 +27,8 @@ export function compileScenarioValidator(): ValidateFunction {
 }
 
 /**
- * The source of an ES module exporting `validate`, with no imports: ajv's standalone output
+ * The source of an ES module exporting `validate` and `compiledFrom` (the digest of the schema it
+ * was compiled from, which validate.ts checks before first use), with no imports: ajv's standalone output
  * `require`s its string-length helper even in ES module mode, so the helper's own source is
  * written in its place (the module then loads the same in the browser, Node and a bundle).
  */
@@ -36,5 +38,5 @@ export function scenarioValidatorModule(): string {
   const helper = 'require("ajv/dist/runtime/ucs2length").default';
   if (!code.includes(helper)) throw new Error(`ajv's standalone code no longer uses ${helper}: update ${import.meta.url}`);
   if (code.replace(helper, '').includes('require(')) throw new Error('ajv standalone code requires a module this generator does not inline');
-  return code.replace(helper, `(${ucs2length.toString()})`);
+  return `${code.replace(helper, `(${ucs2length.toString()})`)}\nexport const compiledFrom = ${JSON.stringify(schemaDigest(ScenarioSchema))};\n`;
 }

@@ -2,4 +2,6 @@
 import type { ValidateFunction } from 'ajv';
 
 export declare const validate: ValidateFunction;
+/** schemaDigest() of the schema this was compiled from. */
+export declare const compiledFrom: string;
 export default validate;

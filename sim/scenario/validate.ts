@@ -5,8 +5,9 @@
 import type { ErrorObject } from 'ajv';
 import { capIssues, describeFound, issue, joinPath, MAX_ISSUES, type Validated, type ValidationIssue } from './issues';
 import { checkPlainData } from './json';
-import { validate as schemaValidate } from './scenario-validator.generated';
-import type { Scenario } from './schema';
+import { compiledFrom, validate as compiledValidate } from './scenario-validator.generated';
+import { ScenarioSchema, type Scenario } from './schema';
+import { schemaDigest } from './schema-digest';
 import { checkSemantics } from './semantics';
 
 export { capIssues, describeFound, issue, joinPath, MAX_ISSUES, type Validated, type ValidationIssue };
@@ -24,13 +25,25 @@ interface SchemaNode {
   items?: SchemaNode;
 }
 
+let current = false;
+/** The validator compiled ahead of time from the schema (see compile-validator.ts): no run pays for ajv's compiler. */
+function schemaValidator(): typeof compiledValidate {
+  if (!current) {
+    if (compiledFrom !== schemaDigest(ScenarioSchema)) {
+      throw new Error('sim/scenario/scenario-validator.generated.js was compiled from an older sim/scenario/schema.ts: run `npm run schema`');
+    }
+    current = true;
+  }
+  return compiledValidate;
+}
+
 /** Validate a complete scenario (after `extends` is resolved). Never throws. */
 export function validateScenario(data: unknown): Validated<Scenario> {
   // Depth and prototype keys first: what follows walks the data.
   const unsafe = checkPlainData(data);
   if (unsafe.length > 0) return { ok: false, issues: unsafe };
-  // Compiled ahead of time from the schema (see compile-validator.ts): no run pays for ajv's compiler.
-  if (!schemaValidate(data)) return { ok: false, issues: formatErrors(schemaValidate.errors ?? [], data) };
+  const validate = schemaValidator();
+  if (!validate(data)) return { ok: false, issues: formatErrors(validate.errors ?? [], data) };
   const semantic = checkSemantics(data as Scenario);
   if (semantic.length > 0) return { ok: false, issues: capIssues(semantic) };
   return { ok: true, value: data as Scenario };

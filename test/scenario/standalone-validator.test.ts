@@ -4,7 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_DIR } from '../../sim/node/files';
 import { compileScenarioValidator } from '../../sim/scenario/compile-validator';
-import { validate as standalone } from '../../sim/scenario/scenario-validator.generated';
+import { compiledFrom, validate as standalone } from '../../sim/scenario/scenario-validator.generated';
+import { ScenarioSchema } from '../../sim/scenario/schema';
+import { schemaDigest } from '../../sim/scenario/schema-digest';
 import { checkPlainData } from '../../sim/scenario/json';
 import { formatErrors, validateScenario } from '../../sim/scenario/validate';
 
@@ -101,5 +103,13 @@ describe('the scenario validator compiled ahead of time', () => {
       }),
       { numRuns: 300, seed: 24 },
     );
+  });
+
+  it('names the schema it was compiled from, which is the one in the sources, and another schema has another name', () => {
+    expect(compiledFrom).toBe(schemaDigest(ScenarioSchema));
+    const changed = JSON.parse(JSON.stringify(ScenarioSchema)) as { properties: { population: { properties: { scale: { maximum: number } } } } };
+    expect(schemaDigest(changed)).toBe(compiledFrom);
+    changed.properties.population.properties.scale.maximum = 2;
+    expect(schemaDigest(changed)).not.toBe(compiledFrom);
   });
 });

@@ -33,7 +33,7 @@ const CHILD = checkLayout({
     state: ['u8', 0, 0],
     /** what the child waits for in universal services (PENDING_*) */
     pending: ['u8', 1, 0],
-    /** bits: CARE_FLAG_OUT_OF_AREA (placed outside the region), CARE_FLAG_LEFT_BEFORE (has left care before) */
+    /** bits: CARE_FLAG_OUT_OF_AREA (placed outside the region), CARE_FLAG_LEFT_BEFORE (has left care before), CARE_FLAG_RETURNED_HOME (its last exit was a return home) */
     careFlags: ['u8', 2, 0],
     /** 1 while in the active table (then `drawsOrPos` is its index there) */
     active: ['u8', 3, 0],
@@ -97,6 +97,8 @@ export const setPending = (a: ChildArrays, i: number, pending: number): void => 
 };
 const CARE_FLAG_OUT_OF_AREA = 1;
 const CARE_FLAG_LEFT_BEFORE = 2;
+/** the child's last exit from care was a return home (a record for analysis; the model does not read it) */
+const CARE_FLAG_RETURNED_HOME = 4;
 /** 1 when the child is placed outside the region. */
 export const outOfAreaOf = (a: ChildArrays, i: number): number => a.u8[16 * i + CARE_FLAGS] & CARE_FLAG_OUT_OF_AREA;
 export const setOutOfArea = (a: ChildArrays, i: number, flag: number): void => {
@@ -107,6 +109,12 @@ export const setOutOfArea = (a: ChildArrays, i: number, flag: number): void => {
 export const hasLeftCareOf = (a: ChildArrays, i: number): boolean => (a.u8[16 * i + CARE_FLAGS] & CARE_FLAG_LEFT_BEFORE) !== 0;
 export const setLeftCare = (a: ChildArrays, i: number): void => {
   a.u8[16 * i + CARE_FLAGS] |= CARE_FLAG_LEFT_BEFORE;
+};
+/** Whether the child's last exit from care was a return home. */
+export const returnedHomeOf = (a: ChildArrays, i: number): boolean => (a.u8[16 * i + CARE_FLAGS] & CARE_FLAG_RETURNED_HOME) !== 0;
+export const setReturnedHome = (a: ChildArrays, i: number, home: boolean): void => {
+  const at = 16 * i + CARE_FLAGS;
+  a.u8[at] = (a.u8[at] & ~CARE_FLAG_RETURNED_HOME) | (home ? CARE_FLAG_RETURNED_HOME : 0);
 };
 /** A new child in a reused slot: no care history. */
 export const clearCareFlags = (a: ChildArrays, i: number): void => {

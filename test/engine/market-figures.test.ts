@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WEEKS_PER_MONTH } from '../../sim/params';
 import type { MarketRecord, MonthRecord } from '../../sim/records';
-import { Run } from '../../sim/run';
+import { Run, runScenario } from '../../sim/run';
 import type { Scenario } from '../../sim/scenario/schema';
 import { loadShipped, mean } from '../helpers';
 import { census, type Census } from './population-scan';
@@ -91,5 +91,18 @@ describe('market figures', () => {
     const run = play(queue, 120);
     for (const { market, census: c, record } of run) expect(market.earlyHelpWaiting, `month ${record.month}`).toBe(c.waiting);
     expect(Math.max(...run.map((x) => x.census.waiting))).toBeGreaterThan(50);
+  });
+
+  it("starts the private market at the cited margin: the mean of month 1's margin over runs is 23% (CMA 2022) within 1.5 points", () => {
+    // CMA children's social care market study (2022): the largest providers' operating margin about 23%
+    const CITED = 0.23;
+    const margins: number[] = [];
+    for (let seed = 1; seed <= 6; seed++) {
+      const run = runScenario(loadShipped('north-east-baseline.json', { 'population.scale': 0.1 }), { seed, months: 1 });
+      if (!run.ok) throw new Error('run failed');
+      margins.push(run.value[1].market.private_residential.margin ?? NaN);
+    }
+    const average = mean(margins);
+    expect(Math.abs(average - CITED), `mean margin ${(average * 100).toFixed(2)}%`).toBeLessThan(0.015);
   });
 });

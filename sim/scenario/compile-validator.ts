@@ -2,8 +2,8 @@
  * The scenario validator as ajv compiles it at run time. The simulator does not use this: it loads
  * the same validator compiled ahead of time (`scenario-validator.generated.js`, written by
  * `npm run schema` from this compilation), because compiling the schema cost about a tenth of a
- * short CLI run. This module is the one place the ajv options live, for the generator and for the
- * test that the two give the same errors.
+ * short CLI run. This module is the one place the ajv options live, for the generator, for the
+ * test that the two give the same errors, and for any schema still compiled at run time.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
@@ -14,16 +14,20 @@ import { schemaDigest } from './schema-digest';
 // ajv's runtime helpers are CommonJS modules with a `default` export: read as such, whatever loader runs this.
 const ucs2length = (createRequire(import.meta.url)('ajv/dist/runtime/ucs2length') as { default: (s: string) => number }).default;
 
-function makeAjv(source: boolean): Ajv {
+/**
+ * The ajv every schema of ours is compiled with (`standalone`: keeping the code, for
+ * `standaloneCode`). Compiling at run time costs start-up: prefer code generated ahead of time.
+ */
+export function makeAjv({ standalone = false } = {}): Ajv {
   // verbose: errors carry the failing value and its schema node, which the messages quote.
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, code: { source, esm: true } });
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, code: { source: standalone, esm: true } });
   ajv.addKeyword({ keyword: 'unit', schemaType: 'string' });
   return ajv;
 }
 
 /** Compiled now, in this process: the reference the generated module is checked against. */
 export function compileScenarioValidator(): ValidateFunction {
-  return makeAjv(false).compile(ScenarioSchema);
+  return makeAjv().compile(ScenarioSchema);
 }
 
 /**
@@ -33,7 +37,7 @@ export function compileScenarioValidator(): ValidateFunction {
  * written in its place (the module then loads the same in the browser, Node and a bundle).
  */
 export function scenarioValidatorModule(): string {
-  const ajv = makeAjv(true);
+  const ajv = makeAjv({ standalone: true });
   const code = standaloneCode(ajv, ajv.compile(ScenarioSchema));
   const helper = 'require("ajv/dist/runtime/ucs2length").default';
   if (!code.includes(helper)) throw new Error(`ajv's standalone code no longer uses ${helper}: update ${import.meta.url}`);

@@ -115,8 +115,8 @@ export function closestName(name: string, known: readonly string[]): string | un
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
-/** ajv's errors for `data` as messages: the path, what was expected and what was found. */
-export function formatErrors(errors: ErrorObject[], data: unknown): ValidationIssue[] {
+/** ajv's errors as messages that name the JSON path, what was expected and what was found (`what`: the document, for a message about the whole of it). */
+export function formatErrors(errors: ErrorObject[], data: unknown, what = 'a valid scenario'): ValidationIssue[] {
   // A failed `anyOf` also reports each branch's failure at the same path: keep only the summary.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   const out: ValidationIssue[] = [];
@@ -152,6 +152,6 @@ export function formatErrors(errors: ErrorObject[], data: unknown): ValidationIs
       out.push(result);
     }
   }
-  if (out.length === 0) out.push(issue('', 'a valid scenario', describeFound(data)));
+  if (out.length === 0) out.push(issue('', what, describeFound(data)));
   return capIssues(out, MAX_ISSUES, out.length + left);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, CLI_ENTRIES, DISPATCH_FILE, ROOT, type BundleInputs } from '../../scripts/build-cli';
+import { buildCli, CLI_ENTRIES, DISPATCH_FILE, ROOT, type BundleInputs, EXTERNAL_PACKAGES } from '../../scripts/build-cli';
 
 interface Instruction {
   keyword: string;
@@ -45,7 +45,12 @@ describe('the Dockerfile', () => {
     expect(runs.findIndex((r) => r.startsWith('npm ci '))).toBeLessThan(runs.indexOf('npm run build:cli'));
     expect(steps(build, 'COPY')[0]).toBe('package.json package-lock.json ./');
     expect(steps(runtime, 'RUN')).toEqual([]);
-    expect(steps(runtime, 'COPY')).toEqual([`--from=${build.name} /src/build/cli build/cli`, `--from=${build.name} /src/scenarios scenarios`]);
+    // The bundle, the run pool's library (it starts threads from its own files: scripts/build-cli.ts) and the scenarios.
+    expect(steps(runtime, 'COPY')).toEqual([
+      `--from=${build.name} /src/build/cli build/cli`,
+      ...EXTERNAL_PACKAGES.map((p) => `--from=${build.name} /src/node_modules/${p} node_modules/${p}`),
+      `--from=${build.name} /src/scenarios scenarios`,
+    ]);
   });
 
   it('copies into the build stage every folder the bundle is made from', () => {

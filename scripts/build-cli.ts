@@ -31,7 +31,7 @@ export const WORKER_ENTRIES = { 'run-pool-worker': 'sim/node/run-task.ts' } as c
 
 /**
  * Left out of the bundles, loaded from node_modules: tinypool starts its threads from its own
- * files (`entry/worker.js` beside its module), which a bundle would not have. The image copies it.
+ * files (its worker entry, found beside its module), which a bundle would not have. The image copies it.
  */
 export const EXTERNAL_PACKAGES = ['tinypool'];
 

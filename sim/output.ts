@@ -33,9 +33,6 @@ export function jsonFooter(manifest: unknown): string {
   return `\n${JSON_MANIFEST_PREFIX}${JSON.stringify(manifest)}}\n`;
 }
 
-/** The CLI's CSV is the tidy long CSV every output shares (`outputs/tidy.ts`). */
-export { TIDY_HEADER as CSV_HEADER } from './outputs/tidy';
-
 /** Measures of one month record as [name, value] pairs, in a fixed order. */
 export function measures(record: MonthRecord): [string, number][] {
   const out: [string, number][] = [['children', record.children]];

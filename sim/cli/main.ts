@@ -6,8 +6,8 @@
  * trace. Every input is checked before the first byte of output; `--out` is replaced only by a
  * complete document (see `sim/node/sink.ts`).
  */
-import { tidyRunRows } from '../outputs/tidy';
-import { CSV_HEADER, jsonFooter, jsonHeader, jsonRunLine } from '../output';
+import { jsonFooter, jsonHeader, jsonRunLine } from '../output';
+import { TIDY_HEADER as CSV_HEADER, tidyRunRows } from '../outputs/tidy';
 import { defaultJobs, runMany } from '../node/run-pool';
 import { recordsOf, type RunTask } from '../node/run-task';
 import { ENGINE_VERSION } from '../version';

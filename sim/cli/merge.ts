@@ -13,7 +13,8 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { MAX_SCENARIO_BYTES, readJsonFile } from '../node/files';
-import { CSV_HEADER, jsonFooter, jsonRunLine, JSON_MANIFEST_PREFIX } from '../output';
+import { jsonFooter, jsonRunLine, JSON_MANIFEST_PREFIX } from '../output';
+import { TIDY_HEADER as CSV_HEADER } from '../outputs/tidy';
 import { type ValidationIssue } from '../scenario/issues';
 import { shardRange } from './args';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes';

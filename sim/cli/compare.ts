@@ -20,7 +20,8 @@ import { comparisonWorkbook } from '../comparison/workbook';
 import type { CommandShape } from './args';
 import { checkBundleFile } from './check-bundle';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
-import { guarded, writeWhole } from './io';
+import { guarded, terminalSafe, writeWhole } from './io';
+import { terminalText } from '../text/terminal';
 import { prepare, report, type CliIo } from './prepare';
 
 export const COMPARE_USAGE = `Usage: npm run compare -- <A.json> <B.json> [options]
@@ -98,7 +99,7 @@ function parseHorizons(text: string, months: number): number[] | string {
 const VERDICT = { enough: 'yes', more: 'more seeds', 'no-difference': 'no difference' } as const;
 
 export function comparisonText(names: [string, string], summary: ComparisonSummary): string {
-  const head = ['outcome', 'unit', `A: ${names[0]}`, `B: ${names[1]}`, 'B - A [95% interval]', 'enough seeds?'];
+  const head = ['outcome', 'unit', `A: ${terminalText(names[0])}`, `B: ${terminalText(names[1])}`, 'B - A [95% interval]', 'enough seeds?'];
   const lines = [
     `${summary.seeds.length} paired runs (same seeds for A and B: ${summary.seeds[0]}-${summary.seeds[summary.seeds.length - 1]}), ${summary.months} months; A and B: median [5%, 95%] across seeds; B - A: mean [95% interval]`,
   ];
@@ -139,7 +140,8 @@ function writeBinary(path: string, bytes: Uint8Array): void {
   }
 }
 
-export function compareMain(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
+export function compareMain(argv: readonly string[], env: Record<string, string | undefined>, given: CliIo): Promise<number> {
+  const io = terminalSafe(given);
   return guarded(io, async () => {
     const check = argv.indexOf('--check-bundle');
     if (check >= 0) {

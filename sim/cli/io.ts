@@ -5,6 +5,15 @@
 import { fileSink, functionSink, OutputError, type Sink } from '../node/sink';
 import { EXIT } from './exit-codes';
 import type { CliIo } from './prepare';
+import { terminalLines } from '../text/terminal';
+
+/**
+ * The same channels, with stderr cleaned for a terminal: messages quote names, paths and values
+ * from files, and an escape sequence among them must not reach the reader's terminal.
+ */
+export function terminalSafe(io: CliIo): CliIo {
+  return { ...io, stderr: (text) => io.stderr(terminalLines(text)) };
+}
 
 /** Runs `body`; an `OutputError` becomes exit 74 and anything unexpected exit 70, each as one line. */
 export async function guarded(io: CliIo, body: () => Promise<number>): Promise<number> {

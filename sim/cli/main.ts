@@ -11,7 +11,7 @@ import { runScenario } from '../run';
 import { ENGINE_VERSION } from '../version';
 import { shardRange, shardRuns, SIM_COMMAND, USAGE } from './args';
 import { EXIT } from './exit-codes';
-import { guarded, openSink, writeWhole } from './io';
+import { guarded, openSink, terminalSafe, writeWhole } from './io';
 import { printObserved } from './observed';
 import { BodyDigest, manifestFileText, manifestOf, manifestPathFor, MANIFEST_FORMAT, sha256, type Experiment } from './manifest';
 import { prepare, report, type CliIo } from './prepare';
@@ -19,7 +19,8 @@ import { prepare, report, type CliIo } from './prepare';
 export type { CliIo };
 
 export function main(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
-  return guarded(io, () => run(argv, env, io));
+  const safe = terminalSafe(io);
+  return guarded(safe, () => run(argv, env, safe));
 }
 
 async function run(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {

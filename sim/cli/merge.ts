@@ -17,7 +17,7 @@ import { CSV_HEADER, jsonFooter, jsonRunLine, JSON_MANIFEST_PREFIX } from '../ou
 import { type ValidationIssue } from '../scenario/issues';
 import { shardRange } from './args';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
-import { guarded, openSink, writeWhole } from './io';
+import { guarded, openSink, terminalSafe, writeWhole } from './io';
 import { BodyDigest, checkManifest, manifestFileText, manifestOf, manifestPathFor, parseShard, type Manifest } from './manifest';
 import type { CliIo } from './prepare';
 
@@ -247,7 +247,8 @@ function parseMergeArgs(argv: readonly string[]): { files: string[]; out?: strin
   return errors.length > 0 ? { errors } : { files, out };
 }
 
-export function mergeMain(argv: readonly string[], io: CliIo): Promise<number> {
+export function mergeMain(argv: readonly string[], given: CliIo): Promise<number> {
+  const io = terminalSafe(given);
   return guarded(io, async () => {
     const args = parseMergeArgs(argv);
     if (args === 'help') {

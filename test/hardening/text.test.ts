@@ -146,3 +146,23 @@ describe('terminal text (sim/text/terminal.ts)', () => {
     expect(terminalLines(`one\n${ESC}[31mtwo\n`)).toBe('one\ntwo\n');
   });
 });
+
+describe('terminal output carries no escape sequence from input', () => {
+  it('npm run compare (text) and a scenario error: a name with escape sequences is printed without them', async () => {
+    const { compareMain } = await import('../../sim/cli/compare');
+    const dir = scratch('escape');
+    const file = join(dir, 'escape.json');
+    const scenario = JSON.parse(readFileSync(BASELINE, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...scenario, name: '\u001b[2J\u001b]0;owned\u0007\u202eNorth' }));
+    let out = '';
+    const code = await compareMain([file, BASELINE, '--runs', '2', '--months', '2', '--scale', '0.002', '--quiet'], {}, { stdout: (t) => (out += t), stderr: (t) => (out += t) });
+    expect(code).toBe(0);
+    expect(out).toContain('A: North');
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    writeFileSync(file, JSON.stringify({ ...scenario, name: 1, '\u001b[31mbad': true }));
+    const r = await cli([file, ...TINY]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('[31mbad');
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+});

@@ -5,7 +5,7 @@
  * which starts the run at once; the address is kept current, so it is always the share link.
  */
 import './compare.css';
-import { readBundle, type ResultBundle } from '../../sim/comparison/bundle';
+import { bundleSizeProblem, readBundleBytes, type ResultBundle } from '../../sim/comparison/bundle';
 import { resolveRequest, type ComparisonRequest, type ResolvedSide } from '../../sim/comparison/request';
 import { PairedStore } from '../../sim/comparison/results';
 import { defaultHorizons, seedsOf, summarise, type ComparisonSummary } from '../../sim/comparison/summary';
@@ -148,7 +148,7 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
       exportsPanel.setEnabled(s.store.paired().seeds.length > 0);
       if (outcome.state === 'failed') errors.show('The comparison stopped: a run failed.', [outcome.message]);
       status.end(outcome.state, s.store.finishedRuns, s.store.totalRuns, performance.now() - s.started, s.busyMs);
-      if (outcome.state === 'finished' && s.bundle && s.summary) status.checkBundle(s.bundle, s.store.paired(), s.summary);
+      if (outcome.state === 'finished' && s.bundle && s.summary) status.checkBundle(s.bundle, s.store.paired(), s.summary, { a: s.sides.a.name, b: s.sides.b.name });
     });
   }
 
@@ -206,7 +206,9 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
   }
 
   async function openBundle(file: File): Promise<void> {
-    const read = await readBundle(await file.text());
+    // The size first (no byte read for a file too large), then the CLI's own reader.
+    const tooBig = bundleSizeProblem(file.size);
+    const read = tooBig ? { ok: false as const, message: tooBig } : await readBundleBytes(new Uint8Array(await file.arrayBuffer()));
     if (!read.ok) {
       errors.show(`${file.name} cannot be opened.`, [read.message]);
       return;

@@ -43,14 +43,15 @@ async function run(argv: readonly string[], env: Record<string, string | undefin
     seed: req.seed,
     runs: req.runs,
   };
-  const body = new BodyDigest();
+  const header = csv ? CSV_HEADER : jsonHeader(scenario.name, scenario.population.scale);
+  const body = new BodyDigest(header);
 
   const interval = io.progressIntervalMs ?? 500;
   const started = Date.now();
   let lastProgress = started;
   const sink = await openSink(io, req.out);
   try {
-    await sink.write(csv ? CSV_HEADER : jsonHeader(scenario.name, scenario.population.scale));
+    await sink.write(header);
     for (const [k, r] of runs.entries()) {
       const seed = req.seed + r;
       const result = runScenario(scenario, {

@@ -11,7 +11,7 @@ import { runScenario } from '../run';
 import { ENGINE_VERSION } from '../version';
 import { shardRange, shardRuns, SIM_COMMAND, USAGE } from './args';
 import { EXIT } from './exit-codes';
-import { guarded, openSink, terminalSafe, writeWhole } from './io';
+import { commitWithManifest, guarded, openSink, terminalSafe } from './io';
 import { printObserved } from './observed';
 import { BodyDigest, manifestFileText, manifestOf, manifestPathFor, MANIFEST_FORMAT, sha256, type Experiment } from './manifest';
 import { prepare, report, type CliIo } from './prepare';
@@ -90,8 +90,7 @@ async function run(argv: readonly string[], env: Record<string, string | undefin
       digest: body.value(),
     });
     if (!csv) await sink.write(jsonFooter(manifest));
-    await sink.commit();
-    if (csv && req.out !== undefined) await writeWhole(io, manifestPathFor(req.out), manifestFileText(manifest));
+    await commitWithManifest(io, sink, csv && req.out !== undefined ? { path: manifestPathFor(req.out), text: manifestFileText(manifest) } : undefined);
   } catch (err) {
     await sink.discard();
     throw err;

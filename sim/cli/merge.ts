@@ -18,7 +18,7 @@ import { CSV_HEADER, jsonFooter, jsonRunLine, JSON_MANIFEST_PREFIX } from '../ou
 import { type ValidationIssue } from '../scenario/issues';
 import { shardRange } from './args';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
-import { guarded, openSink, terminalSafe, writeWhole } from './io';
+import { commitWithManifest, guarded, openSink, terminalSafe } from './io';
 import { BodyDigest, checkManifest, manifestFileText, manifestOf, manifestPathFor, parseShard, type Manifest } from './manifest';
 import { csvRowProblem, headerProblem, runProblem, type CsvPosition } from './part-lines';
 import type { CliIo } from './prepare';
@@ -350,8 +350,7 @@ async function merge(files: readonly string[], out: string | undefined, io: CliI
     const { manifest } = ordered[0];
     const merged = manifestOf(manifest, { shard: '0/1', firstSeed: manifest.seed, count: manifest.runs, rows: whole.rows, digest: whole.value() });
     if (!csv) await sink.write(jsonFooter(merged));
-    await sink.commit();
-    if (csv && out !== undefined) await writeWhole(io, manifestPathFor(out), manifestFileText(merged));
+    await commitWithManifest(io, sink, csv && out !== undefined ? { path: manifestPathFor(out), text: manifestFileText(merged) } : undefined);
   } catch (err) {
     await sink.discard();
     throw err;

@@ -137,6 +137,7 @@ async function start(): Promise<void> {
     onStatus: (status) => showPlaying(status.playing),
     onProblem: (title, messages) => errors.show(title, messages),
     onNotice: (text) => notice.show(text),
+    onNoticeOver: () => notice.clear(),
     onRestored: (loaded) => switcher.restored(loaded),
   });
 

@@ -65,3 +65,16 @@ describe('lever timelines have a stated maximum length', () => {
     expect(link.problems.join(' ')).toContain('at most 10,000 lever changes');
   });
 });
+
+describe('a comparison link asking for a lot of work waits for the user', () => {
+  it('asks to confirm 2,000 runs of 2,400 months, with the figures, and starts the default comparison at once', async () => {
+    const { workToConfirm, CONFIRM_RUN_MONTHS, DEFAULT_SETTINGS } = await import('../../sim/comparison/request');
+    expect(workToConfirm({ runs: 2000, months: 2400 })).toBe(
+      'This link asks for 2,000 runs of A and of B over 2,400 months: 9,600,000 simulated months, 2,000 times the default comparison. It has not started; check the settings and press Run to start it.',
+    );
+    expect(workToConfirm(DEFAULT_SETTINGS)).toBeUndefined();
+    expect(workToConfirm({ runs: 100, months: 240 })).toBeUndefined(); // exactly the stated amount
+    expect(100 * 240 * 2).toBe(CONFIRM_RUN_MONTHS);
+    expect(workToConfirm({ runs: 101, months: 240 })).toContain('48,480 simulated months');
+  });
+});

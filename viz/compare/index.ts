@@ -6,7 +6,7 @@
  */
 import './compare.css';
 import { bundleSizeProblem, readBundleBytes, type ResultBundle } from '../../sim/comparison/bundle';
-import { resolveRequest, type ComparisonRequest, type ResolvedSide } from '../../sim/comparison/request';
+import { resolveRequest, workToConfirm, type ComparisonRequest, type ResolvedSide } from '../../sim/comparison/request';
 import { PairedStore } from '../../sim/comparison/results';
 import { defaultHorizons, seedsOf, summarise, type ComparisonSummary } from '../../sim/comparison/summary';
 import { bundledLoader } from '../../sim/scenario/bundled';
@@ -229,7 +229,10 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
     const levers = source.levers.length > 0 ? ` with ${source.levers.length} lever change${source.levers.length === 1 ? '' : 's'}` : '';
     form.select(side, key.startsWith('shipped:') ? key : form.addChoice(key, `${name}${source.origin.kind === 'shipped' && (levers || source.live) ? ` (${source.origin.id})` : ''}${levers}`, source));
   }
-  const started = linked.value ? begin(linked.value.request) : false;
+  // A link asking for a lot of work waits for the user's Run (the form already shows it).
+  const tooMuch = linked.value ? workToConfirm(linked.value.request.settings) : undefined;
+  if (tooMuch) status.note(tooMuch);
+  const started = linked.value && !tooMuch ? begin(linked.value.request) : false;
   if (started && linked.value?.view.outcome) charts.setOutcome(linked.value.view.outcome);
   // After starting, which clears the panel: what the address lacked stays in view while the rest runs.
   if (linked.problems.length > 0) errors.show('Part of the address was not understood.', linked.problems);

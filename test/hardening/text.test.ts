@@ -166,3 +166,13 @@ describe('terminal output carries no escape sequence from input', () => {
     expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 });
+
+describe('bidirectional controls in the app (sim/text/bidi.ts)', () => {
+  it('shows every embedding, override and isolate visibly instead of obeying it, and leaves other text alone', async () => {
+    const { visibleText } = await import('../../sim/text/bidi');
+    expect(visibleText('Baseline\u202eflah')).toBe('Baseline[U+202E]flah');
+    const all = '\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069';
+    expect(visibleText(all)).toBe('[U+202A][U+202B][U+202C][U+202D][U+202E][U+2066][U+2067][U+2068][U+2069]');
+    expect(visibleText('North East — B − A: £40.0m, עברית')).toBe('North East — B − A: £40.0m, עברית');
+  });
+});

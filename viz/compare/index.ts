@@ -24,6 +24,10 @@ import { sharedStartDate } from './observed';
 import { createStatus } from './status';
 import { renderSummaryTable } from './summary-table';
 import { spawnCompareWorker } from './workers';
+import { visibleText } from '../../sim/text/bidi';
+
+/** The names of A and B as shown: bidirectional controls made visible. */
+const shownNames = (sides: { a: { name: string }; b: { name: string } }) => ({ a: visibleText(sides.a.name), b: visibleText(sides.b.name) });
 
 export { isComparisonAddress } from './link';
 
@@ -111,8 +115,8 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
     const results = session.store.paired();
     if (results.seeds.length === 0) return;
     session.summary = summarise(results, session.request.settings.months, session.horizons);
-    renderSummaryTable(table, session.summary, { a: session.sides.a.name, b: session.sides.b.name });
-    charts.update({ results, months: session.request.settings.months, names: { a: session.sides.a.name, b: session.sides.b.name }, markers: markersOf(session), startDate: startOf(session) });
+    renderSummaryTable(table, session.summary, shownNames(session.sides));
+    charts.update({ results, months: session.request.settings.months, names: shownNames(session.sides), markers: markersOf(session), startDate: startOf(session) });
     status.showPrecision(session.summary, charts.outcome());
   }
   const queueRender = () => {

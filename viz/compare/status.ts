@@ -10,6 +10,7 @@ import { outcomeById } from '../../sim/comparison/outcomes';
 import { digestResults } from '../../sim/comparison/results';
 import type { ComparisonSummary, PairedResults } from '../../sim/comparison/summary';
 import type { PoolOutcome } from '../../sim/worker/pool';
+import { visibleText } from '../../sim/text/bidi';
 
 export interface StatusPanel {
   readonly element: HTMLElement;
@@ -124,11 +125,11 @@ export function createStatus(workers: number, actions: { cancel(): void; more():
       void digestResults(results).then((digest) => {
         const result = checkAgainst(bundle, { digest, summary: summary.outcomes, names });
         check.dataset.confirmed = String(result.confirmed);
-        check.textContent = [result.message, ...result.differences.slice(0, 5)].join(' ');
+        check.textContent = visibleText([result.message, ...result.differences.slice(0, 5)].join(' '));
       });
     },
     note(message) {
-      check.textContent = message;
+      check.textContent = visibleText(message);
       delete check.dataset.confirmed;
     },
   };

@@ -7,32 +7,22 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { compareMain } from '../../sim/cli/compare';
 import { MAX_BUNDLE_BYTES } from '../../sim/comparison/bundle';
 import { SCENARIO_DIR } from '../../sim/node/files';
-import { launchChromium } from './chromium';
+import { useBrowser } from './lifecycle';
 import { startPreview } from './preview';
 
-let browser: Browser | undefined;
-let server: { url: string; close: () => Promise<void> } | undefined;
+const started = useBrowser(startPreview);
 const dir = mkdtempSync(join(tmpdir(), 'care-futures-hardening-'));
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startPreview();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the app, on input from others', () => {
   it('waits for Run before a linked comparison of 1,000 runs of 2,400 months, saying the figures', async () => {
-    if (!browser || !server) throw new Error('harness not started');
+    const { browser, url } = started();
     const page = await browser.newPage();
-    await page.goto(`${server.url}?a=north-east-baseline&b=early-help-restored&runs=1000&months=2400&scale=0.05`);
+    await page.goto(`${url}?a=north-east-baseline&b=early-help-restored&runs=1000&months=2400&scale=0.05`);
     await page.waitForSelector('body[data-status="ready"]');
     await expect(page.locator('.bundle-check').textContent()).resolves.toContain('4,800,000 simulated months');
     await expect(page.locator('.bundle-check').textContent()).resolves.toContain('It has not started');
@@ -41,9 +31,9 @@ describe('the app, on input from others', () => {
   });
 
   it('refuses a bundle over the limit with the CLI\u2019s message, and shows bidirectional controls in a bundle\u2019s names visibly', async () => {
-    if (!browser || !server) throw new Error('harness not started');
+    const { browser, url } = started();
     const page = await browser.newPage();
-    await page.goto(`${server.url}?a=north-east-baseline&b=north-east-baseline&runs=2&months=1&scale=0.05`);
+    await page.goto(`${url}?a=north-east-baseline&b=north-east-baseline&runs=2&months=1&scale=0.05`);
     await page.waitForSelector('[data-testid="compare-status"][data-done="true"]', { timeout: 60_000 });
     const chooser = page.locator('.compare-exports input[type="file"]');
     await chooser.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(MAX_BUNDLE_BYTES + 1, 32) });

@@ -5,6 +5,7 @@
 import { DFE_AGE_BANDS } from './ages';
 import type { MonthRecord } from './records';
 import { CARE_EXIT_REASONS, LEGAL_STATUSES } from './states';
+import { csvCell } from './text/csv';
 
 export interface RunOutput {
   seed: number;
@@ -34,10 +35,6 @@ export function jsonFooter(manifest: unknown): string {
 
 export const CSV_HEADER = 'scenario,scale,seed,month,measure,value\n';
 
-function csvField(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** Measures of one month record as [name, value] pairs, in a fixed order. */
 export function measures(record: MonthRecord): [string, number][] {
   const out: [string, number][] = [['children', record.children]];
@@ -57,10 +54,10 @@ export function measures(record: MonthRecord): [string, number][] {
 }
 
 export function csvRows(scenario: string, scale: number, run: RunOutput): string {
-  const prefix = `${csvField(scenario)},${scale},${run.seed},`;
+  const prefix = `${csvCell(scenario)},${scale},${run.seed},`;
   let text = '';
   for (const record of run.months) {
-    for (const [name, value] of measures(record)) text += `${prefix}${record.month},${csvField(name)},${value}\n`;
+    for (const [name, value] of measures(record)) text += `${prefix}${record.month},${csvCell(name)},${value}\n`;
   }
   return text;
 }

@@ -3,6 +3,7 @@
  * keyboard shortcuts (space plays or pauses, → steps a month).
  */
 import { hiddenFileInput } from './file-input';
+import { visibleText } from '../sim/text/bidi';
 
 export interface ScenarioChoice {
   /** File name without `.json`, as in the URL. */
@@ -163,7 +164,7 @@ export function createControls(host: HTMLElement, handlers: ControlHandlers): Co
         ...choices.map((c) => {
           const option = document.createElement('option');
           option.value = c.id;
-          option.textContent = c.name;
+          option.textContent = visibleText(c.name);
           return option;
         }),
       );
@@ -177,7 +178,7 @@ export function createControls(host: HTMLElement, handlers: ControlHandlers): Co
         fileOption.remove();
         return;
       }
-      fileOption.textContent = `${name} (file)`;
+      fileOption.textContent = visibleText(`${name} (file)`);
       scenario.append(fileOption);
       scenario.value = FILE_CHOICE;
     },

@@ -7,6 +7,7 @@ import type { LeverChange } from '../sim/worker/contract';
 import type { MarketRecord, MonthRecord } from '../sim/records';
 import { DFE_AGE_BANDS } from '../sim/ages';
 import { CARE_EXIT_REASONS, CARE_EXITS, LEGAL_STATUSES, SPEND_CATEGORIES, STATES } from '../sim/states';
+import { csvLine } from '../sim/text/csv';
 
 export interface RunRow {
   record: MonthRecord;
@@ -37,11 +38,6 @@ const MARKET_COLUMNS: Record<keyof MarketRecord, true> = {
 };
 const MARKET_KEYS = Object.keys(MARKET_COLUMNS) as (keyof MarketRecord)[];
 
-function csvCell(v: string | number): string {
-  const text = String(v);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /**
  * One row per month record (the worker's full record of the run, the CLI's `months` array), with
  * that month's market figures beside it. Flow columns are the union over the run, sorted, so every
@@ -65,7 +61,7 @@ export function runToCsv(records: readonly MonthRecord[], marketAt: MarketLookup
     'spend_total',
     ...MARKET_KEYS,
   ];
-  const lines = [header.map(csvCell).join(',')];
+  const lines = [csvLine(header)];
   for (const record of records) {
     const market = marketAt(record.month);
     const cells: (string | number)[] = [
@@ -84,7 +80,7 @@ export function runToCsv(records: readonly MonthRecord[], marketAt: MarketLookup
       record.spendTotal,
       ...MARKET_KEYS.map((k) => (market ? market[k] : '')),
     ];
-    lines.push(cells.map(csvCell).join(','));
+    lines.push(csvLine(cells));
   }
   return `${lines.join('\n')}\n`;
 }

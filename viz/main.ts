@@ -30,6 +30,7 @@ import { ScenarioSwitcher } from './scenario-switch';
 import { connectSimulation, shippedChoices, type CallResult, type Failure, type Loaded, type ScenarioSource } from './sim-link';
 import { isComparisonAddress } from './compare/link';
 import { compareAddress } from './compare/live';
+import { visibleText } from '../sim/text/bidi';
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -137,6 +138,7 @@ async function start(): Promise<void> {
     onStatus: (status) => showPlaying(status.playing),
     onProblem: (title, messages) => errors.show(title, messages),
     onNotice: (text) => notice.show(text),
+    onNoticeOver: () => notice.clear(),
     onRestored: (loaded) => switcher.restored(loaded),
   });
 
@@ -240,7 +242,7 @@ async function start(): Promise<void> {
     } else {
       controls.setFileChoice(scenario.name);
     }
-    scenarioName.textContent = source.kind === 'shipped' ? scenario.name : `${scenario.name} (${source.name}, a local file)`;
+    scenarioName.textContent = visibleText(source.kind === 'shipped' ? scenario.name : `${scenario.name} (${source.name}, a local file)`);
     scenarioName.title = scenario.description;
     levers.setScenario(scenario);
     showReferences(scenario);

@@ -50,6 +50,8 @@ export interface LinkHandlers {
   onProblem(title: string, messages: string[]): void;
   /** News the user should hear but need not act on (a worker restarting, restarted). */
   onNotice(text: string): void;
+  /** The news of a restart no longer holds (a run works again): take it down. */
+  onNoticeOver(): void;
   /** A restarted worker runs the user's run again: show it as the current one. */
   onRestored(loaded: Loaded): void;
 }
@@ -170,6 +172,7 @@ export function connectSimulation(handlers: LinkHandlers): SimulationLink {
         handlers.onNotice(restoredText(loaded));
       });
     },
+    onRecovered: () => handlers.onNoticeOver(),
     onGaveUp: (reason, attempts) =>
       handlers.onProblem(
         `The simulation worker stopped ${attempts + 1} times in a row, so the page has stopped restarting it. Choose a scenario to start a fresh one, or reload the page.`,

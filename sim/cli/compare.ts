@@ -4,10 +4,10 @@
  * statistics, outcomes and file formats are the app's own (sim/comparison), so the same seeds give
  * the same numbers here and in the browser. Exit codes as `npm run sim` (`exit-codes.ts`).
  */
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { checkLeverTimeline, type LeverChange } from '../levers';
 import { MAX_LEVERS_BYTES, readJsonFile } from '../node/files';
-import { outputError } from '../node/sink';
+import { outputTarget } from '../node/sink';
 import type { Scenario } from '../scenario/schema';
 import { bundleText, makeBundle } from '../comparison/bundle';
 import { comparisonCsv } from '../comparison/csv';
@@ -20,7 +20,8 @@ import { comparisonWorkbook } from '../comparison/workbook';
 import type { CommandShape } from './args';
 import { checkBundleFile } from './check-bundle';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
-import { guarded, writeWhole } from './io';
+import { guarded, terminalSafe, writeWhole } from './io';
+import { terminalText } from '../text/terminal';
 import { prepare, report, type CliIo } from './prepare';
 
 export const COMPARE_USAGE = `Usage: npm run compare -- <A.json> <B.json> [options]
@@ -98,7 +99,7 @@ function parseHorizons(text: string, months: number): number[] | string {
 const VERDICT = { enough: 'yes', more: 'more seeds', 'no-difference': 'no difference' } as const;
 
 export function comparisonText(names: [string, string], summary: ComparisonSummary): string {
-  const head = ['outcome', 'unit', `A: ${names[0]}`, `B: ${names[1]}`, 'B - A [95% interval]', 'enough seeds?'];
+  const head = ['outcome', 'unit', `A: ${terminalText(names[0])}`, `B: ${terminalText(names[1])}`, 'B - A [95% interval]', 'enough seeds?'];
   const lines = [
     `${summary.seeds.length} paired runs (same seeds for A and B: ${summary.seeds[0]}-${summary.seeds[summary.seeds.length - 1]}), ${summary.months} months; A and B: median [5%, 95%] across seeds; B - A: mean [95% interval]`,
   ];
@@ -128,18 +129,8 @@ export function comparisonJson(names: [string, string], summary: ComparisonSumma
   return `${JSON.stringify({ a: names[0], b: names[1], seeds: summary.seeds, months: summary.months, horizons: summary.horizons, outcomes: summary.outcomes }, null, 2)}\n`;
 }
 
-/** A binary file that appears only when complete (the text outputs go through `writeWhole`). */
-function writeBinary(path: string, bytes: Uint8Array): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, bytes, { flag: 'wx' });
-    renameSync(temporary, path);
-  } catch (err) {
-    throw outputError(path, err);
-  }
-}
-
-export function compareMain(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
+export function compareMain(argv: readonly string[], env: Record<string, string | undefined>, given: CliIo): Promise<number> {
+  const io = terminalSafe(given);
   return guarded(io, async () => {
     const check = argv.indexOf('--check-bundle');
     if (check >= 0) {
@@ -163,6 +154,7 @@ export function compareMain(argv: readonly string[], env: Record<string, string 
       io.stderr(`${argErrors.map((e) => `error: ${e}`).join('\n')}\n\n${COMPARE_USAGE}\n`);
       return EXIT.badArguments;
     }
+    if (own.values.bundle !== undefined) outputTarget(own.values.bundle);
     const sides: RunnableSide[] = [];
     for (const [k, scenario] of scenarios.entries()) {
       const flag = k === 0 ? 'levers-a' : 'levers-b';
@@ -200,7 +192,7 @@ export function compareMain(argv: readonly string[], env: Record<string, string 
     if (req.format === 'xlsx') {
       const facts: [string, string | number][] = [['scale', scenarios[0].population.scale], ['digest', await digestResults(results)], ['made by', 'npm run compare']];
       const blob = await comparisonWorkbook({ a: { name: names[0], ...sides[0] }, b: { name: names[1], ...sides[1] }, summary, results, facts });
-      writeBinary(req.out as string, new Uint8Array(await blob.arrayBuffer()));
+      await writeWhole(io, req.out as string, new Uint8Array(await blob.arrayBuffer()));
       return EXIT.ok;
     }
     const text = req.format === 'json' ? comparisonJson(names, summary) : req.format === 'csv' ? comparisonCsv(summary, results) : comparisonText(names, summary);

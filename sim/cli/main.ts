@@ -11,7 +11,7 @@ import { runScenario } from '../run';
 import { ENGINE_VERSION } from '../version';
 import { shardRange, shardRuns, SIM_COMMAND, USAGE } from './args';
 import { EXIT } from './exit-codes';
-import { guarded, openSink, writeWhole } from './io';
+import { commitWithManifest, guarded, openSink, terminalSafe } from './io';
 import { printObserved } from './observed';
 import { BodyDigest, manifestFileText, manifestOf, manifestPathFor, MANIFEST_FORMAT, sha256, type Experiment } from './manifest';
 import { prepare, report, type CliIo } from './prepare';
@@ -19,7 +19,8 @@ import { prepare, report, type CliIo } from './prepare';
 export type { CliIo };
 
 export function main(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
-  return guarded(io, () => run(argv, env, io));
+  const safe = terminalSafe(io);
+  return guarded(safe, () => run(argv, env, safe));
 }
 
 async function run(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
@@ -42,14 +43,15 @@ async function run(argv: readonly string[], env: Record<string, string | undefin
     seed: req.seed,
     runs: req.runs,
   };
-  const body = new BodyDigest();
+  const header = csv ? CSV_HEADER : jsonHeader(scenario.name, scenario.population.scale);
+  const body = new BodyDigest(header);
 
   const interval = io.progressIntervalMs ?? 500;
   const started = Date.now();
   let lastProgress = started;
   const sink = await openSink(io, req.out);
   try {
-    await sink.write(csv ? CSV_HEADER : jsonHeader(scenario.name, scenario.population.scale));
+    await sink.write(header);
     for (const [k, r] of runs.entries()) {
       const seed = req.seed + r;
       const result = runScenario(scenario, {
@@ -88,8 +90,7 @@ async function run(argv: readonly string[], env: Record<string, string | undefin
       digest: body.value(),
     });
     if (!csv) await sink.write(jsonFooter(manifest));
-    await sink.commit();
-    if (csv && req.out !== undefined) await writeWhole(io, manifestPathFor(req.out), manifestFileText(manifest));
+    await commitWithManifest(io, sink, csv && req.out !== undefined ? { path: manifestPathFor(req.out), text: manifestFileText(manifest) } : undefined);
   } catch (err) {
     await sink.discard();
     throw err;

@@ -11,7 +11,7 @@ import { importsOf, ROOT, sources, specifiersOf, stripComments } from '../source
 
 /** Layers, lowest first; each is a list of path prefixes (a folder ends with `/`). */
 const LAYERS: readonly { name: string; prefixes: readonly string[] }[] = [
-  { name: 'base: states, ages, dates, records and derived measures', prefixes: ['sim/states.ts', 'sim/ages.ts', 'sim/dates.ts', 'sim/records.ts', 'sim/measures.ts', 'sim/version.ts'] },
+  { name: 'base: states, ages, dates, records, derived measures and safe text', prefixes: ['sim/states.ts', 'sim/ages.ts', 'sim/dates.ts', 'sim/records.ts', 'sim/measures.ts', 'sim/version.ts', 'sim/text/'] },
   { name: 'the scenario format', prefixes: ['sim/scenario/'] },
   { name: 'engine parameters and checks on figures', prefixes: ['sim/params.ts', 'sim/finite.ts'] },
   { name: 'the engine', prefixes: ['sim/engine/', 'sim/simulation.ts', 'sim/view/'] },

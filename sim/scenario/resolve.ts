@@ -8,6 +8,7 @@ import { EXTENDS_EXPECTED, extendsTarget, MAX_EXTENDS_CHAIN } from './extends';
 import { checkPlainData, isForbiddenKey, parseJson } from './json';
 import { checkScenarioTimeline } from '../levers';
 import type { Scenario } from './schema';
+import { rangeValueIssues } from './uncertainty';
 import { describeFound, issue, validateScenario, type Validated, type ValidationIssue } from './validate';
 
 export { parseJson };
@@ -112,7 +113,9 @@ export function loadScenarioDocument(doc: unknown, fileName: string, load: Scena
   const resolved = resolveExtends(doc, fileName, load);
   if (!resolved.ok) return resolved;
   const valid = validateScenario(resolved.value);
-  return valid.ok ? checkScenarioTimeline(valid.value) : valid;
+  if (!valid.ok) return valid;
+  const outside = rangeValueIssues(valid.value);
+  return outside.length > 0 ? { ok: false, issues: outside } : checkScenarioTimeline(valid.value);
 }
 
 export { pathProblem, withPath } from './paths';

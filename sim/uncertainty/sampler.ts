@@ -21,6 +21,7 @@
  * scrambled down to double precision (trailing zero digits too, as Owen scrambling requires).
  * Deterministic: 32-bit integer hashing only, no global random state.
  */
+import { mix32 } from '../engine/rng';
 import type { UncertaintyDistribution } from '../scenario/uncertainty-schema';
 
 /** A range as scenarios give it (`uncertainty.ranges`). */
@@ -41,16 +42,8 @@ function prime(i: number): number {
   return PRIMES[i];
 }
 
-/** A 32-bit avalanche mix of two words (murmur3's finaliser over a combination). */
-function mix(h: number, x: number): number {
-  let v = (h ^ Math.imul(x + 0x9e3779b9, 0x85ebca6b)) >>> 0;
-  v ^= v >>> 16;
-  v = Math.imul(v, 0x85ebca6b);
-  v ^= v >>> 13;
-  v = Math.imul(v, 0xc2b2ae35);
-  v ^= v >>> 16;
-  return v >>> 0;
-}
+/** A 32-bit hash of two words, by the engine's own avalanche mixer. */
+const mix = (h: number, x: number): number => mix32((h ^ Math.imul(x + 1, 0x9e3779b9)) >>> 0);
 
 /** Coordinate `dimension` of point k: its base-p digits, each scrambled given the digits before it. */
 export function scrambledRadicalInverse(k: number, dimension: number, seed: number): number {

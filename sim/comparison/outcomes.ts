@@ -169,7 +169,8 @@ export const OUTCOMES: readonly Outcome[] = [
   within(1, moneyInYear('spendInYear', 'Spend in the year', (v) => v.record.spendTotal)),
   within(5, moneySinceStart('spendSinceStart', 'Spend since the start', (v) => v.record.spendTotal)),
   within(1000, poundsPerChild('spendPerChildInCare', 'Placement spend per child in care', '£ a year per child in care, in the 12 months to then', placementPounds, lookedAfter)),
-  within(0.5, moneyInYear('earlyHelpInYear', 'Early-help spend in the year', (v) => v.record.spend.early_help)),
+  within(0.5, moneyInYear('earlyHelpInYear', 'Early-help spend in the year', (v) => v.record.spend.early_help + v.record.spend.early_help_unused)),
+  within(0.5, moneyInYear('earlyHelpUnusedInYear', 'Early-help capacity unused in the year', (v) => v.record.spend.early_help_unused)),
 ];
 
 export function outcomeById(id: string): Outcome | undefined {

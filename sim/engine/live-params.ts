@@ -64,6 +64,11 @@ export const LIVE_EFFECT: Readonly<Record<keyof EngineParams, LiveEffect>> = {
   cpEndToCareShare: 'read',
   cpEndToCinShare: 'read',
   entryCdf: 'read',
+  // read at set-up only (steady-placements.ts); a lever on the entry mix or step-down acts through entryCdf and stepDown
+  setupEntryCdf: 'read',
+  setupStepDown: 'read',
+  reEntryFirstYear: 'read',
+  reEntryLater: 'read',
   reunification: 'read',
   reunificationByTic: 'read',
   reunifiedToCinShare: 'read',
@@ -97,7 +102,8 @@ export const LIVE_EFFECT: Readonly<Record<keyof EngineParams, LiveEffect>> = {
   councilHomeFixedShare: 'read',
   councilHomeCapitalPerPlace: 'read',
   councilHomeCapitalMonths: 'read',
-  costInflationPerMonth: 'read',
+  inflationPerMonth: 'read',
+  councilHomeStaffShare: 'read',
   generalInflationPerMonth: 'read',
   priceBaseMonth: 'setup', // sets the deflator at month 0 (state.ts); nothing reads it after
   careLeaverMonths: 'read',

@@ -5,6 +5,7 @@
  * uncertainty.slow.test.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { OUTCOMES } from '../../sim/comparison/outcomes';
 import { UNCERTAINTY_DEFAULTS, UncertaintyStudy } from '../../sim/uncertainty/analysis';
 import { serialRunner } from '../../sim/uncertainty/runner';
 import { compareSides, rangedSide } from './uncertainty-helpers';
@@ -22,7 +23,7 @@ describe('uncertainty analysis of a comparison', () => {
     const b = rangedSide('north-east-baseline.json', paths, 0.02, false, { 'policy.profitCap.maxMargin': 0.3 });
     const summary = compareSides(a, b, SEEDS, MONTHS);
     const analysis = await new UncertaintyStudy(a, b, settings, serialRunner).run(summary);
-    expect(analysis.outcomes).toHaveLength(13);
+    expect(analysis.outcomes).toHaveLength(OUTCOMES.length);
     for (const u of analysis.outcomes) {
       expect(u.verdict, `${u.id} at ${u.month}`).toBe('no-difference');
       expect(u.uncertainty.low).toBe(0);

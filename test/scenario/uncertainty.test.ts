@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIO_DIR } from '../../sim/node/files';
 import { loadScenarioText, type ScenarioLoader } from '../../sim/scenario/resolve';
 import { applyLever } from '../../sim/run';
+import { withValues } from '../../sim/uncertainty/parameters';
 import { loadShipped, shippedScenarioFiles } from '../helpers';
 
 const baselineText = readFileSync(join(SCENARIO_DIR, 'north-east-baseline.json'), 'utf8');
@@ -156,4 +157,20 @@ describe('every assumption and claim of the shipped scenarios has a range', () =
     expect(ranges['market.outOfAreaPremium'].high).toBe(1.5);
     expect([ranges['market.private_residential.supplyElasticity'].low, ranges['market.private_residential.supplyElasticity'].high]).toEqual([0, 2]);
   });
+});
+
+describe('every range of the shipped scenarios gives valid scenarios', () => {
+  for (const file of shippedScenarioFiles()) {
+    it(`${file}: each ranged parameter at its low and at its high end, the others at their values, is a valid scenario`, () => {
+      const s = loadShipped(file);
+      const problems: string[] = [];
+      for (const [path, r] of Object.entries(s.uncertainty?.ranges ?? {})) {
+        for (const value of [r.low, r.high]) {
+          const moved = withValues(s, { [path]: value });
+          if (!moved.ok) problems.push(`${path} = ${value}: ${moved.issues[0].message}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
 });

@@ -80,8 +80,8 @@ export function weeklyPriceOf(s: EngineState, code: number): number {
 /**
  * The occupancy at which a market's margin equals its hurdle, so that supply holds still: from
  * margin = base + slope x (occupancy - threshold). Undefined (NaN) when no occupancy gives the
- * hurdle (no slope, or a hurdle below the base margin); the scenario's checks refuse that for a
- * market that starts at its hurdle.
+ * hurdle (no slope, or a hurdle below the base margin): such a market has no still point, and
+ * starts with the scenario's places (the schema says so).
  */
 export function hurdleOccupancy(m: MarketParams): number {
   if (m.marginPerOccupancy <= 0 || m.hurdleMargin < m.baseMargin) return NaN;

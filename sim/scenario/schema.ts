@@ -72,7 +72,7 @@ const marketSide = (what: string) =>
     ),
     supplyLagMonths: int(`Months from providers deciding to open or close ${what} places to the change.`, 'months', { minimum: 0, maximum: 120 }),
     startAtHurdle: flag(
-      `true: the local ${what} places at month 0 are solved from the children placed in them at set-up, so that the margin starts at the hurdle and supply holds still with no policy change (the market starts where it would stay); the scenario\u2019s \`places\` for this type is then not used at month 0 (a lever on it still moves places by the difference). false: the scenario\u2019s places, as given.`,
+      `true: the local ${what} places at month 0 are solved from the children placed in them at set-up, so that the margin starts at the hurdle and supply holds still with no policy change (the market starts where it would stay); the scenario\u2019s \`places\` for this type is then not used at month 0 (a lever on it still moves places by the difference). Where no occupancy gives the hurdle (no slope, or a base margin above the hurdle: supply then grows whatever happens), there is no still point and the scenario\u2019s places are used. false: the scenario\u2019s places, as given.`,
     ),
     baseMargin: num(`Operating margin when places are not scarce.`, 'share of cost', { minimum: 0, maximum: 10 }),
     scarcityOccupancy: share(`Occupancy of local ${what} places above which the margin rises.`),

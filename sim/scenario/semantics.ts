@@ -46,18 +46,6 @@ export function checkSemantics(s: Scenario): ValidationIssue[] {
   for (const path of Object.keys(s.citations)) {
     if (!hasPath(s, path) && !DEFAULTED.has(path)) out.push(issue(joinPath(['citations', path]), 'a key that is the path of a parameter in this scenario', JSON.stringify(path)));
   }
-  for (const side of ['private_residential', 'agency_foster'] as const) {
-    const m = s.market[side];
-    if (m.startAtHurdle && (m.marginPerOccupancy <= 0 || m.hurdleMargin < m.baseMargin)) {
-      out.push(
-        issue(
-          `market.${side}.startAtHurdle`,
-          'false, or a market where some occupancy gives the hurdle margin (marginPerOccupancy > 0 and hurdleMargin >= baseMargin)',
-          `true with baseMargin ${m.baseMargin}, hurdleMargin ${m.hurdleMargin} and marginPerOccupancy ${m.marginPerOccupancy}`,
-        ),
-      );
-    }
-  }
   out.push(...timelineWhenIssues(s));
   out.push(...uncertaintyIssues(s));
   return out;

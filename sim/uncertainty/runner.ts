@@ -1,7 +1,7 @@
 /**
  * How the uncertainty analyses get their runs: a batch of tasks in, outcome series out, in task
- * order. One small interface so the serial runner here can be swapped for the worker-thread pool
- * (`sim/node/run-pool.ts`, `runMany`) without touching the analyses; the results cannot depend on
+ * order. One small interface so the serial runner here can be swapped for a worker-thread pool (the
+ * CLI's `runMany`, the app's worker pool) without touching the analyses; the results cannot depend on
  * which runner made them (each run is a pure function of its task).
  */
 import type { RunSeries } from '../comparison/outcomes';

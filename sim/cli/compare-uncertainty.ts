@@ -64,6 +64,14 @@ export function runUncertainty(
   return new UncertaintyStudy(sides[0], sides[1], settings, runner, onRun).run(summary);
 }
 
+/** "Enough seeds?" for the table's entry k, about chance only (`seedsWords`). */
+export function chanceWords(summary: ComparisonSummary, analysis: UncertaintyAnalysis): (k: number) => string {
+  return (k) => {
+    const row = summary.outcomes[k];
+    return seedsWords(summary.precision[k], row, analysis.outcomes.find((x) => x.id === row.id && x.month === row.month));
+  };
+}
+
 /** The CLI's JSON with uncertainty: today's entries, each with its uncertainty fields, and how the ensemble went. */
 export function uncertaintyJson(names: [string, string], summary: ComparisonSummary, analysis: UncertaintyAnalysis): string {
   const outcomes = summary.outcomes.map((row) => {
@@ -88,7 +96,7 @@ export function uncertaintyText(names: [string, string], summary: ComparisonSumm
   }
   for (const month of summary.horizons) {
     lines.push('', `At ${horizonLabel(month)}`);
-    summary.outcomes.forEach((row, k) => {
+    summary.outcomes.forEach((row) => {
       if (row.month !== month) return;
       const u = analysis.outcomes.find((x) => x.id === row.id && x.month === month);
       if (!u) return;
@@ -99,7 +107,7 @@ export function uncertaintyText(names: [string, string], summary: ComparisonSumm
         .join('; ');
       const be = u.breakEven.filter((b) => b.value !== null).map((b) => `${b.path} = ${Number((b.value as number).toPrecision(3))}`);
       lines.push(
-        `  ${row.label}: ${verdictWords(u)}; B - A ${formatWithRange(row.difference.mean, u.uncertainty.low, u.uncertainty.high, format, true)} with assumptions; enough seeds? ${seedsWords(summary.precision[k], row, u)}`,
+        `  ${row.label}: ${verdictWords(u)}; B - A ${formatWithRange(row.difference.mean, u.uncertainty.low, u.uncertainty.high, format, true)} with assumptions`,
         `    tornado: ${top || 'no uncertain parameters'}${be.length > 0 ? `; break-even ${be.join(', ')}` : ''}`,
       );
     });

@@ -19,7 +19,7 @@ import { defaultHorizons, runSide, seedsOf, summarise, type ComparisonSummary, t
 import { comparisonWorkbook } from '../comparison/workbook';
 import type { CommandShape } from './args';
 import { checkBundleFile } from './check-bundle';
-import { runUncertainty, takeUncertaintyFlags, uncertaintyJson, uncertaintyText, UNCERTAINTY_USAGE } from './compare-uncertainty';
+import { chanceWords, runUncertainty, takeUncertaintyFlags, uncertaintyJson, uncertaintyText, UNCERTAINTY_USAGE } from './compare-uncertainty';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
 import { guarded, writeWhole } from './io';
 import { prepare, report, type CliIo } from './prepare';
@@ -99,7 +99,12 @@ function parseHorizons(text: string, months: number): number[] | string {
 
 const VERDICT = { enough: 'yes', more: 'more seeds', 'no-difference': 'no difference' } as const;
 
-export function comparisonText(names: [string, string], summary: ComparisonSummary): string {
+/**
+ * The text table. `seedsWord` answers "enough seeds?" for entry k (by default the precision's
+ * verdict; with --uncertainty it speaks only about chance and never asks for seeds an assumption
+ * decides).
+ */
+export function comparisonText(names: [string, string], summary: ComparisonSummary, seedsWord: (k: number) => string = (k) => VERDICT[summary.precision[k].verdict]): string {
   const head = ['outcome', 'unit', `A: ${names[0]}`, `B: ${names[1]}`, 'B - A [95% interval]', 'enough seeds?'];
   const lines = [
     `${summary.seeds.length} paired runs (same seeds for A and B: ${summary.seeds[0]}-${summary.seeds[summary.seeds.length - 1]}), ${summary.months} months; A and B: median [5%, 95%] across seeds; B - A: mean [95% interval]`,
@@ -115,7 +120,7 @@ export function comparisonText(names: [string, string], summary: ComparisonSumma
         formatWithRange(r.a.median, r.a.low, r.a.high, format),
         formatWithRange(r.b.median, r.b.low, r.b.high, format),
         formatWithRange(r.difference.mean, r.difference.low, r.difference.high, format, true),
-        VERDICT[summary.precision[k].verdict],
+        seedsWord(k),
       ]);
     });
     const widths = head.map((h, c) => Math.max(h.length, ...body.map((row) => row[c].length)));
@@ -217,7 +222,7 @@ export function compareMain(argv: readonly string[], env: Record<string, string 
           io.stderr(`uncertainty: ${runs} runs\n`);
         }
       });
-      text = req.format === 'json' ? uncertaintyJson(names, summary, analysis) : text + uncertaintyText(names, summary, analysis);
+      text = req.format === 'json' ? uncertaintyJson(names, summary, analysis) : comparisonText(names, summary, chanceWords(summary, analysis)) + uncertaintyText(names, summary, analysis);
     }
     if (req.out !== undefined) await writeWhole(io, req.out, text);
     else io.stdout(text);

@@ -29,7 +29,10 @@ export function fileSchema(): JsonSchema {
   const plain = JSON.parse(JSON.stringify(ScenarioSchema)) as JsonSchema;
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://care-futures.example/scenario.schema.json',
+    // Relative, so it names this file wherever it is read from: editors reach it through each
+    // scenario's `"$schema": "./scenario.schema.json"`, and the repository has no public address yet
+    // for an absolute one (when it has, its raw address of this file goes here).
+    $id: 'scenario.schema.json',
     title: 'Care Futures scenario',
     ...(dropRequired(plain) as JsonSchema),
   };

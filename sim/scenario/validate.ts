@@ -2,10 +2,12 @@
  * Scenario validation: ajv checks the JSON Schema; this module turns ajv's errors into messages a
  * modeller can act on: the JSON path, what was expected (with its unit) and what was found.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { capIssues, describeFound, issue, joinPath, MAX_ISSUES, type Validated, type ValidationIssue } from './issues';
 import { checkPlainData } from './json';
+import { compiledFrom, validate as compiledValidate } from './scenario-validator.generated';
 import { ScenarioSchema, type Scenario } from './schema';
+import { schemaDigest } from './schema-digest';
 import { checkSemantics } from './semantics';
 
 export { capIssues, describeFound, issue, joinPath, MAX_ISSUES, type Validated, type ValidationIssue };
@@ -24,16 +26,16 @@ interface SchemaNode {
   items?: SchemaNode;
 }
 
-export function makeAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
-  ajv.addKeyword({ keyword: 'unit', schemaType: 'string' });
-  return ajv;
-}
-
-let compiled: ValidateFunction | undefined;
-function validator(): ValidateFunction {
-  compiled ??= makeAjv().compile(ScenarioSchema);
-  return compiled;
+let current = false;
+/** The validator compiled ahead of time from the schema (see compile-validator.ts): no run pays for ajv's compiler. */
+function schemaValidator(): typeof compiledValidate {
+  if (!current) {
+    if (compiledFrom !== schemaDigest(ScenarioSchema)) {
+      throw new Error('sim/scenario/scenario-validator.generated.js was compiled from an older sim/scenario/schema.ts: run `npm run schema`');
+    }
+    current = true;
+  }
+  return compiledValidate;
 }
 
 /** Validate a complete scenario (after `extends` is resolved). Never throws. */
@@ -41,7 +43,7 @@ export function validateScenario(data: unknown): Validated<Scenario> {
   // Depth and prototype keys first: what follows walks the data.
   const unsafe = checkPlainData(data);
   if (unsafe.length > 0) return { ok: false, issues: unsafe };
-  const validate = validator();
+  const validate = schemaValidator();
   if (!validate(data)) return { ok: false, issues: formatErrors(validate.errors ?? [], data) };
   const semantic = checkSemantics(data as Scenario);
   if (semantic.length > 0) return { ok: false, issues: capIssues(semantic) };
@@ -115,7 +117,8 @@ export function closestName(name: string, known: readonly string[]): string | un
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
-function formatErrors(errors: ErrorObject[], data: unknown): ValidationIssue[] {
+/** ajv's errors as messages that name the JSON path, what was expected and what was found (`what`: the document, for a message about the whole of it). */
+export function formatErrors(errors: ErrorObject[], data: unknown, what = 'a valid scenario'): ValidationIssue[] {
   // A failed `anyOf` also reports each branch's failure at the same path: keep only the summary.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   const out: ValidationIssue[] = [];
@@ -151,6 +154,6 @@ function formatErrors(errors: ErrorObject[], data: unknown): ValidationIssue[] {
       out.push(result);
     }
   }
-  if (out.length === 0) out.push(issue('', 'a valid scenario', describeFound(data)));
+  if (out.length === 0) out.push(issue('', what, describeFound(data)));
   return capIssues(out, MAX_ISSUES, out.length + left);
 }

@@ -1,0 +1,33 @@
+# The Care Futures CLI as a container image, for batch runs (docs/scaling.md).
+#   docker build -t care-futures .
+#   docker run --rm care-futures sim scenarios/paradigm-shift.json --months 12 --scale 0.1
+#   docker run --rm -v "$PWD/results:/results" care-futures merge /results/part-*.json --out /results/all.json
+# The first argument is the command (sim, compare, merge); the rest are its usual arguments.
+
+# Node 20: the major the tests and CI use (package.json "engines").
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# Stage 1: install the dependencies from the lockfile and bundle the CLI (scripts/build-cli.ts).
+FROM ${NODE_IMAGE} AS build
+WORKDIR /src
+COPY package.json package-lock.json ./
+# --ignore-scripts: nothing here needs an install script (esbuild's binary comes as an optional
+# dependency), and none should run at build time.
+RUN npm ci --no-audit --no-fund --ignore-scripts
+COPY tsconfig.json ./
+COPY sim sim
+COPY scripts scripts
+COPY scenarios scenarios
+RUN npm run build:cli
+
+# Stage 2: only Node, the bundle and the shipped scenarios. The bundle holds every dependency, so
+# there is no node_modules here; it must stay two folders below /app to find /app/scenarios.
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /src/build/cli build/cli
+COPY --from=build /src/scenarios scenarios
+# The node image's unprivileged user (uid 1000); results go to a mounted folder such as /results.
+USER node
+ENTRYPOINT ["node", "/app/build/cli/run.mjs"]
+CMD ["sim", "--help"]

@@ -30,7 +30,7 @@ export function fileSchema(): JsonSchema {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     // Relative, so it names this file wherever it is read from: editors reach it through each
-    // scenario's `"$schema": "./scenario.schema.json"`, and the repository has no public address yet
+    // scenario's `$schema` (the schema file beside it), and the repository has no public address yet
     // for an absolute one (when it has, its raw address of this file goes here).
     $id: 'scenario.schema.json',
     title: 'Care Futures scenario',

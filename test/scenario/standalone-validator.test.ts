@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_DIR } from '../../sim/node/files';
-import { compileScenarioValidator } from '../../sim/scenario/compile-validator';
+import { compileScenarioValidator } from '../../sim/node/compile-validator';
 import { compiledFrom, validate as standalone } from '../../sim/scenario/scenario-validator.generated';
 import { ScenarioSchema } from '../../sim/scenario/schema';
 import { schemaDigest } from '../../sim/scenario/schema-digest';

@@ -8,8 +8,8 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { createRequire } from 'node:module';
-import { ScenarioSchema } from './schema';
-import { schemaDigest } from './schema-digest';
+import { ScenarioSchema } from '../scenario/schema';
+import { schemaDigest } from '../scenario/schema-digest';
 
 // ajv's runtime helpers are CommonJS modules with a `default` export: read as such, whatever loader runs this.
 const ucs2length = (createRequire(import.meta.url)('ajv/dist/runtime/ucs2length') as { default: (s: string) => number }).default;

@@ -19,6 +19,7 @@ import { defaultHorizons, runSide, seedsOf, summarise, type ComparisonSummary, t
 import { comparisonWorkbook } from '../comparison/workbook';
 import type { CommandShape } from './args';
 import { checkBundleFile } from './check-bundle';
+import { chanceWords, runUncertainty, takeUncertaintyFlags, uncertaintyJson, uncertaintyText, UNCERTAINTY_USAGE } from './compare-uncertainty';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
 import { guarded, terminalSafe, writeWhole } from './io';
 import { terminalText } from '../text/terminal';
@@ -41,6 +42,7 @@ Options:
   --format F       text (default), json, csv or xlsx (a workbook: needs --out)
   --out FILE       write to FILE instead of stdout
   --bundle FILE    also write a result bundle (JSON) the app can open and re-check
+${UNCERTAINTY_USAGE}
 
        npm run compare -- --check-bundle FILE
 re-runs a result bundle (from the app or --bundle) and says whether it reproduces its results
@@ -98,7 +100,12 @@ function parseHorizons(text: string, months: number): number[] | string {
 
 const VERDICT = { enough: 'yes', more: 'more seeds', 'no-difference': 'no difference' } as const;
 
-export function comparisonText(names: [string, string], summary: ComparisonSummary): string {
+/**
+ * The text table. `seedsWord` answers "enough seeds?" for entry k (by default the precision's
+ * verdict; with --uncertainty it speaks only about chance and never asks for seeds an assumption
+ * decides).
+ */
+export function comparisonText(names: [string, string], summary: ComparisonSummary, seedsWord: (k: number) => string = (k) => VERDICT[summary.precision[k].verdict]): string {
   const head = ['outcome', 'unit', `A: ${terminalText(names[0])}`, `B: ${terminalText(names[1])}`, 'B - A [95% interval]', 'enough seeds?'];
   const lines = [
     `${summary.seeds.length} paired runs (same seeds for A and B: ${summary.seeds[0]}-${summary.seeds[summary.seeds.length - 1]}), ${summary.months} months; A and B: median [5%, 95%] across seeds; B - A: mean [95% interval]`,
@@ -114,7 +121,7 @@ export function comparisonText(names: [string, string], summary: ComparisonSumma
         formatWithRange(r.a.median, r.a.low, r.a.high, format),
         formatWithRange(r.b.median, r.b.low, r.b.high, format),
         formatWithRange(r.difference.mean, r.difference.low, r.difference.high, format, true),
-        VERDICT[summary.precision[k].verdict],
+        seedsWord(k),
       ]);
     });
     const widths = head.map((h, c) => Math.max(h.length, ...body.map((row) => row[c].length)));
@@ -141,14 +148,16 @@ export function compareMain(argv: readonly string[], env: Record<string, string 
       }
       return checkBundleFile(path, io);
     }
-    const own = ownFlags(argv);
+    const uncertain = takeUncertaintyFlags(argv);
+    const own = ownFlags(uncertain.rest);
     // The defaults differ from `npm run sim`: ten seeds over five years.
     const withDefaults = [...(own.rest.some((a) => a.startsWith('--runs')) ? [] : ['--runs', '10']), ...(own.rest.some((a) => a.startsWith('--months')) ? [] : ['--months', '60']), ...own.rest];
     const prepared = prepare(withDefaults, env, io, COMPARE_COMMAND, COMPARE_USAGE);
     if (typeof prepared === 'number') return prepared;
     const { request: req, scenarios, levers } = prepared;
     const horizons = own.values.at === undefined ? defaultHorizons(req.months) : parseHorizons(own.values.at, req.months);
-    const argErrors = [...own.errors, ...(typeof horizons === 'string' ? [horizons] : [])];
+    const argErrors = [...uncertain.errors, ...own.errors, ...(typeof horizons === 'string' ? [horizons] : [])];
+    if (uncertain.options && (req.format === 'csv' || req.format === 'xlsx')) argErrors.push(`--uncertainty: with --format text or json, found ${req.format}`);
     if (req.format === 'xlsx' && req.out === undefined) argErrors.push('--format xlsx: a workbook is binary; name a file with --out FILE');
     if (argErrors.length > 0 || typeof horizons === 'string') {
       io.stderr(`${argErrors.map((e) => `error: ${e}`).join('\n')}\n\n${COMPARE_USAGE}\n`);
@@ -195,7 +204,18 @@ export function compareMain(argv: readonly string[], env: Record<string, string 
       await writeWhole(io, req.out as string, new Uint8Array(await blob.arrayBuffer()));
       return EXIT.ok;
     }
-    const text = req.format === 'json' ? comparisonJson(names, summary) : req.format === 'csv' ? comparisonCsv(summary, results) : comparisonText(names, summary);
+    let text = req.format === 'json' ? comparisonJson(names, summary) : req.format === 'csv' ? comparisonCsv(summary, results) : comparisonText(names, summary);
+    if (uncertain.options) {
+      let runs = 0;
+      const analysis = await runUncertainty([sides[0], sides[1]], summary, uncertain.options, () => {
+        runs++;
+        if (!req.quiet && Date.now() - reported >= (io.progressIntervalMs ?? 500)) {
+          reported = Date.now();
+          io.stderr(`uncertainty: ${runs} runs\n`);
+        }
+      });
+      text = req.format === 'json' ? uncertaintyJson(names, summary, analysis) : comparisonText(names, summary, chanceWords(summary, analysis)) + uncertaintyText(names, summary, analysis);
+    }
     if (req.out !== undefined) await writeWhole(io, req.out, text);
     else io.stdout(text);
     if (!req.quiet) io.stderr(`${formatNumber((Date.now() - started) / 1000, 'rate')} s for ${seeds.length * 2} runs\n`);

@@ -11,6 +11,7 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { PLACEMENTS, type PlacementId } from '../states';
+import { UncertaintySchema } from './uncertainty-schema';
 
 interface FieldOpts {
   minimum?: number;
@@ -379,6 +380,7 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
       },
     ),
   ),
+  uncertainty: Type.Optional(UncertaintySchema),
   calibration: Type.Optional(
     obj('Targets the baseline is calibrated to (used by tests and shown in the app).', {
       childrenInNeedPer10k: per10k('Children in need per 10,000, DfE definition (CP and looked-after included).'),

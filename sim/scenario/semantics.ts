@@ -6,6 +6,7 @@
 import { describeFound, issue, joinPath, type ValidationIssue } from './issues';
 import { isForbiddenKey } from './json';
 import type { Scenario } from './schema';
+import { uncertaintyIssues } from './uncertainty';
 import { runMonthOf, whenIssues, type When } from './when';
 
 function sum(values: Record<string, number>): number {
@@ -75,6 +76,7 @@ export function checkSemantics(s: Scenario): ValidationIssue[] {
     if (!hasPath(s, path) && !DEFAULTED.has(path)) out.push(issue(joinPath(['citations', path]), 'a key that is the path of a parameter in this scenario', JSON.stringify(path)));
   }
   out.push(...timelineWhenIssues(s));
+  out.push(...uncertaintyIssues(s));
   return out;
 }
 

@@ -16,7 +16,7 @@ const LAYERS: readonly { name: string; prefixes: readonly string[] }[] = [
   { name: 'engine parameters and checks on figures', prefixes: ['sim/params.ts', 'sim/finite.ts'] },
   { name: 'the engine', prefixes: ['sim/engine/', 'sim/simulation.ts', 'sim/view/'] },
   { name: 'levers and runs', prefixes: ['sim/refused-levers.ts', 'sim/levers.ts', 'sim/load-scenario.ts', 'sim/run.ts', 'sim/output.ts', 'sim/observed/'] },
-  { name: 'comparison and back-cast', prefixes: ['sim/comparison/', 'sim/backcast/'] },
+  { name: 'comparison, back-cast and uncertainty', prefixes: ['sim/comparison/', 'sim/backcast/', 'sim/uncertainty/'] },
   { name: 'the worker', prefixes: ['sim/worker/'] },
   { name: 'Node files and streams', prefixes: ['sim/node/'] },
   { name: 'the command line', prefixes: ['sim/cli/', 'sim/cli.ts'] },
@@ -25,7 +25,7 @@ const LAYERS: readonly { name: string; prefixes: readonly string[] }[] = [
 
 /** What code that runs in the browser (the worker, the app and all they import) may never import. */
 const NODE_ONLY = ['sim/node/', 'sim/cli/', 'sim/cli.ts'];
-const BROWSER = ['sim/worker/', 'sim/comparison/', 'sim/engine/', 'sim/scenario/', 'viz/'];
+const BROWSER = ['sim/worker/', 'sim/comparison/', 'sim/uncertainty/', 'sim/engine/', 'sim/scenario/', 'viz/'];
 
 const rel = (path: string) => path.slice(ROOT.length);
 const under = (path: string, prefixes: readonly string[]) => prefixes.some((p) => path === p || (p.endsWith('/') && path.startsWith(p)));

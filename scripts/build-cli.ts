@@ -20,6 +20,7 @@ export const CLI_ENTRIES = {
   sim: 'sim/cli.ts',
   compare: 'scripts/compare.ts',
   merge: 'scripts/merge.ts',
+  sensitivity: 'scripts/sensitivity.ts',
 } as const;
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -4,7 +4,7 @@
  * (text), JSON or CSV. Exit codes as `npm run sim` (`exit-codes.ts`).
  */
 import { OUTCOMES } from '../comparison/outcomes';
-import { csvCell } from '../comparison/csv';
+import { csvCell } from '../text/csv';
 import { MORRIS_DEFAULTS } from '../uncertainty/morris';
 import { serialRunner } from '../uncertainty/runner';
 import { sensitivity, type SensitivityResult } from '../uncertainty/sensitivity';

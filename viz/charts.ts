@@ -32,11 +32,17 @@ export interface ChartOptions<K extends string> {
   legend?: boolean;
 }
 
+/** A lever change on the time axis, said in words ("Early-help budget £40.0m a year → £69.0m a year"). */
+export interface ChartMarker {
+  month: number;
+  label: string;
+}
+
 export interface Chart {
   readonly element: HTMLElement;
   /** Mark for redraw on the next animation frame (call when a snapshot arrives). */
   invalidate(): void;
-  setMarkers(months: readonly number[]): void;
+  setMarkers(markers: readonly ChartMarker[]): void;
   setReference(ref: { value: number; label: string } | undefined): void;
   /** The run's start date ("YYYY-MM"): the time axis reads years at each 31 March; undefined: month numbers. */
   setCalendar(startDate: string | undefined): void;
@@ -75,7 +81,10 @@ export function createChart<K extends string>(
   const unit = document.createElement('span');
   unit.className = 'chart-unit';
   unit.textContent = options.unit;
-  caption.append(title, ' ', unit);
+  // Said once beside the title, not at the axis end where it would read as another tick.
+  const axisNote = document.createElement('span');
+  axisNote.className = 'chart-axis-note';
+  caption.append(title, ' ', unit, axisNote);
   if (options.legend) {
     const legend = document.createElement('ul');
     legend.className = 'chart-legend';
@@ -114,7 +123,7 @@ export function createChart<K extends string>(
   let xLo = NaN;
   let xHi = NaN;
   let yHi = NaN;
-  let markers: readonly number[] = [];
+  let markers: readonly ChartMarker[] = [];
   let reference = options.reference;
   let width = 0;
   let height = 0;
@@ -176,8 +185,8 @@ export function createChart<K extends string>(
       xLo = lo;
       xHi = hi;
       x.domain([lo, hi]);
-      // Whole months (or years) only, and none under the axis label at the right end.
-      const room = width - pad.right - fontSize() * (calendarStart === undefined ? 4.6 : 7);
+      // Whole months (or years) only, each label inside the plot.
+      const room = width - pad.right - fontSize() * 1.4;
       const most = Math.max(2, Math.floor(width / 110));
       if (calendarStart === undefined) {
         xTicks = x.ticks(most).filter((t) => Number.isInteger(t) && x(t) < room);
@@ -195,8 +204,10 @@ export function createChart<K extends string>(
       yHi = top > 0 ? top * 1.1 : 1;
       y.domain([0, yHi]).nice(4);
       yHi = y.domain()[1];
-      yTicks = y.ticks(4);
-      yLabels = yTicks.map(options.formatTick);
+      // No figure above zero yet (month 0 has no spend): an axis would only label a made-up 0 to 1.
+      const distinct = distinctTicks(top > 0 ? y.ticks(4) : [], options.formatTick);
+      yTicks = distinct.ticks;
+      yLabels = distinct.labels;
     }
   }
 
@@ -233,8 +244,6 @@ export function createChart<K extends string>(
       c.fillText(xLabels[i], px, height - pad.bottom + fontPx * 0.35);
     }
 
-    c.textAlign = 'right';
-    c.fillText(calendarStart === undefined ? 'month' : '31 March', width - pad.right, height - pad.bottom + fontPx * 0.35);
 
     const n = data.length;
     if (options.mode === 'stacked') drawStacked(c, n);
@@ -257,24 +266,43 @@ export function createChart<K extends string>(
       c.fillText(reference.label, pad.left + 4, py - 2);
     }
 
+    drawMarkers(c, fontPx);
+    c.lineWidth = 1;
+  }
+
+  /** A line at each lever change, labelled in words at the top; a label that would run into the previous one is left out (the canvas's text alternative lists them all). */
+  function drawMarkers(c: CanvasRenderingContext2D, fontPx: number): void {
     c.strokeStyle = theme.marker;
-    c.fillStyle = theme.marker;
     c.lineWidth = 2;
-    for (let i = 0; i < markers.length; i++) {
-      const m = markers[i];
+    c.font = `600 ${Math.round(fontPx * 0.85)}px ${theme.font}`;
+    c.textBaseline = 'top';
+    let freeFrom = -Infinity;
+    for (const group of groupByMonth(markers)) {
+      const m = group.month;
       if (m < xLo || m > xHi) continue;
       const px = Math.round(x(m)) + 0.5;
       c.beginPath();
       c.moveTo(px, pad.top);
       c.lineTo(px, height - pad.bottom);
       c.stroke();
-      c.beginPath();
-      c.moveTo(px - 6, pad.top - 2);
-      c.lineTo(px + 6, pad.top - 2);
-      c.lineTo(px, pad.top + 8);
-      c.fill();
+      const room = width - pad.right - px - 6;
+      const label = fitText(c, group.label, Math.max(room, px - pad.left - 6));
+      if (label === '') continue;
+      const w = c.measureText(label).width;
+      const right = room >= w;
+      const left = right ? px + 5 : px - 5 - w;
+      if (left < freeFrom) continue;
+      const top = pad.top + 2;
+      c.fillStyle = theme.background;
+      c.globalAlpha = 0.85;
+      c.fillRect(left - 3, top - 1, w + 6, fontPx * 0.85 * 1.25);
+      c.globalAlpha = 1;
+      c.fillStyle = theme.marker;
+      c.textAlign = 'left';
+      c.fillText(label, left, top);
+      freeFrom = left + w + fontPx * 0.5;
     }
-    c.lineWidth = 1;
+    c.font = font;
   }
 
   function drawLines(c: CanvasRenderingContext2D, n: number): void {
@@ -339,7 +367,7 @@ export function createChart<K extends string>(
     const parts = options.series.map((s, k) => `${s.label} ${options.formatTick(series[k].last())}`);
     canvas.setAttribute(
       'aria-label',
-      `${options.title}, ${options.unit}, month ${data.months.last()}: ${parts.join(', ')}; ${markers.length} lever change${markers.length === 1 ? '' : 's'} marked${observed.description}`,
+      `${options.title}, ${options.unit}, month ${data.months.last()}: ${parts.join(', ')}; ${markers.length} lever change${markers.length === 1 ? '' : 's'} marked${markers.map((m) => ` (month ${m.month}: ${m.label})`).join('')}${observed.description}`,
     );
   }
 
@@ -374,6 +402,7 @@ export function createChart<K extends string>(
     },
     setCalendar(startDate) {
       calendarStart = startDate === undefined ? undefined : monthIndexOf(startDate);
+      axisNote.textContent = calendarStart === undefined ? ' · by month' : ' · years at 31 March';
       xLo = NaN; // recompute the ticks
       this.invalidate();
     },
@@ -396,4 +425,37 @@ export function createChart<K extends string>(
       describe();
     },
   };
+}
+
+/** Ticks whose labels differ (a tick that formats like its neighbour, "£1 £1", says nothing). */
+export function distinctTicks(ticks: readonly number[], format: (v: number) => string): { ticks: number[]; labels: string[] } {
+  const out = { ticks: [] as number[], labels: [] as string[] };
+  for (const t of ticks) {
+    const label = format(t);
+    if (out.labels.includes(label)) continue;
+    out.ticks.push(t);
+    out.labels.push(label);
+  }
+  return out;
+}
+
+/** Markers at the same month, their labels joined. */
+export function groupByMonth(markers: readonly ChartMarker[]): ChartMarker[] {
+  const out: ChartMarker[] = [];
+  for (const m of [...markers].sort((a, b) => a.month - b.month)) {
+    const last = out[out.length - 1];
+    if (last && last.month === m.month) last.label = `${last.label}; ${m.label}`;
+    else out.push({ month: m.month, label: m.label });
+  }
+  return out;
+}
+
+/** The longest start of `text` (cut with an ellipsis) that fits `width` pixels. */
+function fitText(c: CanvasRenderingContext2D, text: string, width: number): string {
+  if (c.measureText(text).width <= width) return text;
+  for (let n = text.length - 1; n > 8; n--) {
+    const cut = `${text.slice(0, n).trimEnd()}\u2026`;
+    if (c.measureText(cut).width <= width) return cut;
+  }
+  return '';
 }

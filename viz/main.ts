@@ -19,6 +19,9 @@ import { download, runToCsv, timelineToJson } from './export';
 import { formatCalendarMonth, formatCount, formatPounds } from './format';
 import { DEFAULT_START_DATE } from '../sim/dates';
 import { createLeverPanel } from './levers';
+import { parentOf, showScenarioAbout } from './scenario-about';
+import { bundledLoader } from '../sim/scenario/bundled';
+import { loadScenarioText } from '../sim/scenario/resolve';
 import { createPathwayMap, type PathwayMap } from './map';
 import { createNotice } from './notice';
 import { CATEGORICAL, OKABE_ITO } from './palette';
@@ -27,7 +30,7 @@ import { exposeTestHooks } from './test-hooks';
 import { applyTheme, CHART_THEME } from './theme';
 import { particleBudget } from './render-budget';
 import { ScenarioSwitcher } from './scenario-switch';
-import { connectSimulation, shippedChoices, type CallResult, type Failure, type Loaded, type ScenarioSource } from './sim-link';
+import { connectSimulation, fileNameOf, shippedChoices, type CallResult, type Failure, type Loaded, type ScenarioSource } from './sim-link';
 import { isComparisonAddress } from './compare/link';
 import { compareAddress } from './compare/live';
 
@@ -81,9 +84,9 @@ async function start(): Promise<void> {
   let map: PathwayMap | undefined;
 
   const showMarkers = (): void => {
-    const months = state.markerMonths();
-    for (const chart of allCharts) chart.setMarkers(months);
-    chartHost.dataset.markers = String(months.length);
+    const markers = state.markers();
+    for (const chart of allCharts) chart.setMarkers(markers);
+    chartHost.dataset.markers = String(markers.length);
   };
 
   const showReferences = (scenario: Scenario): void => {
@@ -242,6 +245,12 @@ async function start(): Promise<void> {
     }
     scenarioName.textContent = source.kind === 'shipped' ? scenario.name : `${scenario.name} (${source.name}, a local file)`;
     scenarioName.title = scenario.description;
+    // The scenario before the run's levers: the markers' "from" values, and what it changes from its parent.
+    const text = source.kind === 'shipped' ? bundledLoader(`${source.id}.json`) : source.text;
+    const base = text === undefined ? undefined : loadScenarioText(text, fileNameOf(source), bundledLoader);
+    state.base = base?.ok ? base.value : scenario;
+    const parent = text === undefined ? undefined : parentOf(text);
+    showScenarioAbout(byId('scenario-about'), state.base, parent, parent?.name);
     levers.setScenario(scenario);
     showReferences(scenario);
     showMarkers();

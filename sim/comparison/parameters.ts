@@ -25,7 +25,7 @@ interface SchemaNode {
 }
 
 /** Fields that are not parameters of the model. */
-const NOT_PARAMETERS = new Set(['$schema', 'extends', 'name', 'description', 'sources', 'citations']);
+const NOT_PARAMETERS = new Set(['$schema', 'extends', 'name', 'description', 'sources', 'citations', 'workshop']);
 
 function leaves(node: SchemaNode, prefix: string, out: { path: string; node: SchemaNode }[]): void {
   for (const [key, child] of Object.entries(node.properties ?? {})) {

@@ -7,6 +7,7 @@
 import { EXTENDS_EXPECTED, extendsTarget, MAX_EXTENDS_CHAIN } from './extends';
 import { checkPlainData, isForbiddenKey, parseJson } from './json';
 import { checkScenarioTimeline } from '../levers';
+import { checkWorkshop } from '../workshop/validate';
 import type { Scenario } from './schema';
 import { describeFound, issue, validateScenario, type Validated, type ValidationIssue } from './validate';
 
@@ -97,7 +98,7 @@ export function resolveExtends(doc: unknown, fileName: string, load: ScenarioLoa
 
 /**
  * Parse, resolve `extends`, validate (its own `timeline` too, change by change as a run applies
- * them): the one way a scenario file becomes a `Scenario`.
+ * them, and its `workshop` script): the one way a scenario file becomes a `Scenario`.
  */
 export function loadScenarioText(text: string, fileName: string, load: ScenarioLoader): Validated<Scenario> {
   const parsed = parseJson(text, fileName);
@@ -112,7 +113,9 @@ export function loadScenarioDocument(doc: unknown, fileName: string, load: Scena
   const resolved = resolveExtends(doc, fileName, load);
   if (!resolved.ok) return resolved;
   const valid = validateScenario(resolved.value);
-  return valid.ok ? checkScenarioTimeline(valid.value) : valid;
+  if (!valid.ok) return valid;
+  const timeline = checkScenarioTimeline(valid.value);
+  return timeline.ok ? checkWorkshop(timeline.value) : timeline;
 }
 
 export { pathProblem, withPath } from './paths';

@@ -48,6 +48,8 @@ export interface Chart {
   setCalendar(startDate: string | undefined): void;
   /** Observed figures on the run's months (`sim/observed/overlay.ts`); undefined draws none. */
   setObserved(overlay: ObservedOverlay | undefined): void;
+  /** A branch's other run (A, without the change) drawn dashed beside this one's lines; undefined draws none. */
+  setGhost(ghost: SeriesTable<string> | undefined): void;
   resize(): void;
   /** Draw now (tests, screenshots); normally the frame loop does it. */
   drawNow(): void;
@@ -124,6 +126,7 @@ export function createChart<K extends string>(
   let xHi = NaN;
   let yHi = NaN;
   let markers: readonly ChartMarker[] = [];
+  let ghost: SeriesTable<string> | undefined;
   let reference = options.reference;
   let width = 0;
   let height = 0;
@@ -162,6 +165,12 @@ export function createChart<K extends string>(
   function maxValue(): number {
     let hi = Math.max(reference ? reference.value : 0, observed.maxIn(xLo, xHi));
     const n = data.length;
+    if (ghost && options.mode === 'lines') {
+      for (const s of options.series) {
+        const g = ghost.get(s.key);
+        for (let i = 0; i < ghost.length; i++) if (g.at(i) > hi) hi = g.at(i);
+      }
+    }
     if (options.mode === 'stacked') {
       for (let i = 0; i < n; i++) {
         let sum = 0;
@@ -247,7 +256,10 @@ export function createChart<K extends string>(
 
     const n = data.length;
     if (options.mode === 'stacked') drawStacked(c, n);
-    else drawLines(c, n);
+    else {
+      if (ghost) drawGhost(c, ghost, fontPx);
+      drawLines(c, n);
+    }
     observed.draw(c, x, y, xLo, xHi, fontPx);
 
     if (reference) {
@@ -338,6 +350,33 @@ export function createChart<K extends string>(
     }
   }
 
+  /** The branch's other run: the same colours, dashed and fainter, so B (solid) reads against A. */
+  function drawGhost(c: CanvasRenderingContext2D, table: SeriesTable<string>, fontPx: number): void {
+    c.save();
+    c.lineWidth = 2.5;
+    c.globalAlpha = 0.75;
+    c.setLineDash([fontPx * 0.45, fontPx * 0.3]);
+    for (const s of options.series) {
+      const g = table.get(s.key);
+      c.strokeStyle = s.colour;
+      c.beginPath();
+      let penDown = false;
+      for (let i = 0; i < table.length; i++) {
+        const v = g.at(i);
+        const m = table.months.at(i);
+        if (!Number.isFinite(v) || m < xLo) {
+          penDown = false;
+          continue;
+        }
+        if (penDown) c.lineTo(x(m), y(v));
+        else c.moveTo(x(m), y(v));
+        penDown = true;
+      }
+      c.stroke();
+    }
+    c.restore();
+  }
+
   function drawStacked(c: CanvasRenderingContext2D, n: number): void {
     // Stacks start at the first month with figures (month 0 has no spend).
     let first = 0;
@@ -408,6 +447,11 @@ export function createChart<K extends string>(
     },
     setReference(ref) {
       reference = ref;
+      yHi = NaN;
+      this.invalidate();
+    },
+    setGhost(table) {
+      ghost = table;
       yHi = NaN;
       this.invalidate();
     },

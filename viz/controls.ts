@@ -83,7 +83,8 @@ export function ownsKey(target: EventTarget | null, key: string): boolean {
   return false;
 }
 
-export function createControls(host: HTMLElement, handlers: ControlHandlers): Controls {
+/** `arrowSteps`: → steps a month (the single-run view); a workshop uses the arrows for its steps instead. */
+export function createControls(host: HTMLElement, handlers: ControlHandlers, options: { arrowSteps: boolean } = { arrowSteps: true }): Controls {
   const scenario = document.createElement('select');
   const openFile = hiddenFileInput((file) => handlers.openScenarioFile(file));
   const openButton = button('Open file…', 'secondary', 'Open a scenario JSON file from this computer');
@@ -159,7 +160,7 @@ export function createControls(host: HTMLElement, handlers: ControlHandlers): Co
   let busy = false;
   document.addEventListener('keydown', (e) => {
     if (busy || e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
-    if (e.key !== ' ' && e.key !== 'ArrowRight') return;
+    if (e.key !== ' ' && !(e.key === 'ArrowRight' && options.arrowSteps)) return;
     if (ownsKey(e.target, e.key)) return;
     // Also stops a focused button from pressing itself on the space bar's release.
     e.preventDefault();

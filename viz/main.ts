@@ -33,6 +33,9 @@ import { ScenarioSwitcher } from './scenario-switch';
 import { connectSimulation, fileNameOf, shippedChoices, type CallResult, type Failure, type Loaded, type ScenarioSource } from './sim-link';
 import { isComparisonAddress } from './compare/link';
 import { compareAddress } from './compare/live';
+import type { WorkshopView } from './workshop/audience';
+import { ROOM_STYLE } from './map/layout';
+import type { ChartMarker } from './charts';
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -52,6 +55,14 @@ async function startComparison(): Promise<void> {
 async function start(): Promise<void> {
   applyTheme(document.documentElement);
   if (isComparisonAddress(location.search)) return startComparison();
+  const query = new URLSearchParams(location.search);
+  if (query.has('presenter')) {
+    const { startPresenter } = await import('./workshop/presenter');
+    return startPresenter(query.get('workshop') ?? '');
+  }
+  // `?workshop=<file>`: the audience view of that file's workshop script (viz/workshop/audience.ts).
+  const workshopId = query.get('workshop');
+  let workshop: WorkshopView | undefined;
   const state = new AppState();
   const errors = createErrorPanel(byId('errors'));
   const notice = createNotice(byId('notices'));
@@ -83,8 +94,9 @@ async function start(): Promise<void> {
 
   let map: PathwayMap | undefined;
 
+  let extraMarkers: ChartMarker[] = [];
   const showMarkers = (): void => {
-    const markers = state.markers();
+    const markers = [...state.markers(), ...extraMarkers];
     for (const chart of allCharts) chart.setMarkers(markers);
     chartHost.dataset.markers = String(markers.length);
   };
@@ -128,6 +140,7 @@ async function start(): Promise<void> {
     for (const chart of trendCharts) chart.invalidate();
     for (const panel of carePanels) panel.update();
     map?.update(snapshot);
+    workshop?.onRecord(record, snapshot.scale);
     return new Promise<void>((resolve) => {
       frameAck = resolve;
       requestAnimationFrame(ackOnFrame);
@@ -137,7 +150,10 @@ async function start(): Promise<void> {
   const link = connectSimulation({
     onSnapshot,
     onRunStart: () => state.startRun(),
-    onStatus: (status) => showPlaying(status.playing),
+    onStatus: (status) => {
+      showPlaying(status.playing);
+      workshop?.onStatus(status);
+    },
     onProblem: (title, messages) => errors.show(title, messages),
     onNotice: (text) => notice.show(text),
     onRestored: (loaded) => switcher.restored(loaded),
@@ -184,7 +200,7 @@ async function start(): Promise<void> {
   };
 
   const controls = createControls(byId('controls'), {
-    play: () => void link.play().then(report),
+    play: () => (workshop ? workshop.play() : void link.play().then(report)),
     pause: () => void link.pause().then(report),
     step: () => {
       // Step means "one month, then stop": a running clock would carry straight on.
@@ -198,7 +214,7 @@ async function start(): Promise<void> {
       userSwitch(switcher.switchTo(async () => ({ kind: 'file', name: file.name, text: await file.text() }), controls.seed())),
     exportCsv: () => void exportCsv(),
     exportLevers: () => download(`${state.scenarioId}-levers.json`, timelineToJson(state.timeline), 'application/json'),
-  });
+  }, { arrowSteps: workshopId === null });
   controls.setPlaying(false);
 
   async function exportCsv(): Promise<void> {
@@ -224,6 +240,8 @@ async function start(): Promise<void> {
 
   /** The address follows the run on show (a paused month, a lever); a request under way writes it when it ends. */
   function rememberView(month: number): void {
+    // A workshop keeps its own address (`?workshop=`) and its progress in the session (workshop/progress.ts).
+    if (workshopId !== null) return;
     const current = switcher.current;
     if (current && !switcher.busy) writeRun(current.source, month);
   }
@@ -254,7 +272,7 @@ async function start(): Promise<void> {
     levers.setScenario(scenario);
     showReferences(scenario);
     showMarkers();
-    writeRun(source, status.month);
+    if (workshopId === null) writeRun(source, status.month);
   };
 
   /** The newest request was refused: say why, and put the picker back on the run that goes on. */
@@ -272,11 +290,17 @@ async function start(): Promise<void> {
   levers.setEnabled(false);
   const choices = link.scenarios;
   if (choices.length === 0) throw new Error('no scenarios are bundled with the app (scenarios/*.json)');
-  const wanted = requestFromAddress(location.search, location.hash, choices.map((c) => c.id), DEFAULT_SCENARIO);
+  const fromAddress = requestFromAddress(location.search, location.hash, choices.map((c) => c.id), DEFAULT_SCENARIO);
+  const workshopSeed = Number(query.get('seed') ?? '1');
+  const wanted =
+    workshopId === null
+      ? fromAddress
+      : { ...fromAddress, source: { kind: 'shipped' as const, id: workshopId }, seed: Number.isInteger(workshopSeed) ? workshopSeed : 1, levers: [], month: 0, note: undefined, problem: undefined };
   controls.setScenarios(choices, wanted.fallback.kind === 'shipped' ? wanted.fallback.id : choices[0].id);
   // The worker boots while the map starts; the scenario loads once the map can show month 0.
   try {
-    map = await createPathwayMap(byId('map'), { maxParticles: particleBudget(location.search) });
+    if (workshopId !== null) document.body.classList.add('audience');
+    map = await createPathwayMap(byId('map'), { maxParticles: particleBudget(location.search), ...(workshopId !== null ? { style: ROOM_STYLE } : {}) });
   } catch (err) {
     errors.show('The pathway map could not be drawn (is WebGL available?); the table view below has every figure.', [err instanceof Error ? err.message : String(err)]);
   }
@@ -291,6 +315,34 @@ async function start(): Promise<void> {
   if (wanted.problem) errors.show(wanted.problem.title, wanted.problem.messages);
   controls.setBusy(false);
   levers.setEnabled(loaded);
+  if (loaded && workshopId !== null) {
+    const running = switcher.current;
+    const text = bundledLoader(`${workshopId}.json`);
+    if (running?.scenario.workshop && text !== undefined) {
+      const { startWorkshop } = await import('./workshop/audience');
+      workshop = startWorkshop({
+        id: workshopId,
+        fileName: `${workshopId}.json`,
+        text,
+        scenario: state.base ?? running.scenario,
+        seed: state.seed,
+        link,
+        reload: (leverList, month) => switcher.switchTo({ kind: 'shipped', id: workshopId }, state.seed, { levers: leverList, month }),
+        applyLever,
+        timeline: () => state.timeline.map((c) => ({ ...c })),
+        careChart: trendCharts[0],
+        setExtraMarkers: (markers) => {
+          extraMarkers = markers;
+          showMarkers();
+        },
+        say: (text) => notice.show(text),
+      });
+      const shownRow = state.rows[state.rows.length - 1];
+      if (shownRow) workshop.onRecord(shownRow.record, state.scenario?.population.scale ?? 1);
+    } else {
+      errors.show(`${workshopId} has no workshop script (a top-level "workshop" field); it runs as a plain scenario.`, []);
+    }
+  }
   setStatus(loaded ? 'ready' : 'error', loaded ? undefined : 'The scenario could not be loaded.');
 
   if (import.meta.env.DEV || new URLSearchParams(location.search).has('debug')) {
@@ -303,6 +355,7 @@ async function start(): Promise<void> {
         for (const chart of allCharts) chart.drawNow();
       },
       injectWorkerFault: (fault) => link.client.injectTestFault(fault),
+      mapTextSizes: () => map?.textSizes() ?? [],
       shown: () => ({ scenarioId: state.scenarioId, seed: state.seed, running: link.running?.kind === 'file' ? `file:${link.running.name}` : link.running?.id }),
     });
   }

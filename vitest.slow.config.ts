@@ -1,11 +1,15 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import base from './vite.config';
 
 // The slow tier: `npm run test:slow`. Same settings as the fast tier, only the `*.slow.test.ts` files.
-export default mergeConfig(base, defineConfig({
+// Spread, not mergeConfig: mergeConfig concatenates arrays, which kept the fast tier's exclusion of
+// `*.slow.test.ts` and so found no file.
+export default defineConfig({
+  ...base,
   test: {
+    ...base.test,
     include: ['test/**/*.slow.test.ts'],
     exclude: ['node_modules/**'],
     testTimeout: 600_000,
   },
-}));
+});

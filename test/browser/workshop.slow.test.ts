@@ -70,7 +70,7 @@ describe('the workshop audience view', () => {
     const presenter = await context.newPage();
     await presenter.goto(`${url}?presenter=1&workshop=north-east-workshop`);
     const notes = presenter.getByTestId('presenter-notes');
-    await expect.poll(() => notes.textContent(), { timeout: 10_000 }).toContain(WORKSHOP.steps[0].notes!.slice(0, 40));
+    await expect.poll(() => notes.textContent(), { timeout: 30_000 }).toContain(WORKSHOP.steps[0].notes!.slice(0, 40));
     expect(await page.locator('body').innerText()).not.toContain(WORKSHOP.steps[0].notes!.slice(0, 40));
 
     const careAt: Record<number, string | null> = {};
@@ -97,7 +97,7 @@ describe('the workshop audience view', () => {
       careAt[k] = await careFigure(page);
       expect((await smallestMapText(page)).px).toBeGreaterThanOrEqual(18);
       expect(await scrollProblems(page)).toEqual([]);
-      await expect.poll(() => presenter.locator('[data-testid="presenter"]').getAttribute('data-index')).toBe(String(k));
+      await expect.poll(() => presenter.locator('[data-testid="presenter"]').getAttribute('data-index'), { timeout: 15_000 }).toBe(String(k));
 
       if (step.choices) {
         const buttons = page.getByTestId('choice');
@@ -113,7 +113,7 @@ describe('the workshop audience view', () => {
         }
         const choice = k === 4 ? 2 : (k % step.choices.length) + 1;
         await page.keyboard.press(String(choice));
-        await expect.poll(() => buttons.nth(choice - 1).getAttribute('aria-pressed')).toBe('true');
+        await expect.poll(() => buttons.nth(choice - 1).getAttribute('aria-pressed'), { timeout: 30_000 }).toBe('true');
       }
     }
 
@@ -146,7 +146,7 @@ describe('the workshop audience view', () => {
 
     // The presenter console survives a reload and finds the audience view again.
     await presenter.reload();
-    await expect.poll(() => presenter.locator('[data-testid="presenter"]').getAttribute('data-index'), { timeout: 10_000 }).toBe('4');
+    await expect.poll(() => presenter.locator('[data-testid="presenter"]').getAttribute('data-index'), { timeout: 30_000 }).toBe('4');
 
     // The layout holds on the other projector sizes.
     for (const viewport of [

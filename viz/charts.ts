@@ -125,6 +125,7 @@ export function createChart<K extends string>(
   let xLo = NaN;
   let xHi = NaN;
   let yHi = NaN;
+  let yLo = 0;
   let markers: readonly ChartMarker[] = [];
   let ghost: SeriesTable<string> | undefined;
   let reference = options.reference;
@@ -186,6 +187,18 @@ export function createChart<K extends string>(
     return hi;
   }
 
+  /** The lowest figure drawn (this run's and the branch's other run's), a little below it. */
+  function minValue(): number {
+    let lo = Infinity;
+    for (const s of options.series) {
+      for (const table of ghost ? [data, ghost] : [data]) {
+        const g = table.get(s.key);
+        for (let i = 0; i < table.length; i++) if (g.at(i) < lo) lo = g.at(i);
+      }
+    }
+    return Number.isFinite(lo) ? Math.max(0, lo * 0.98) : 0;
+  }
+
   function updateDomains(): void {
     const n = data.length;
     const lo = n > 0 ? data.months.at(0) : 0;
@@ -209,9 +222,12 @@ export function createChart<K extends string>(
     }
     // Headroom of 10% so a rising line doesn't rescale the axis every month.
     const top = maxValue();
-    if (!(top <= yHi) || top < yHi * 0.5) {
-      yHi = top > 0 ? top * 1.1 : 1;
-      y.domain([0, yHi]).nice(4);
+    // Beside a branch's other run the axis spans the data, not from zero, so the gap between the lines shows.
+    const bottom = ghost ? minValue() : 0;
+    if (!(top <= yHi) || top < yHi * 0.5 || bottom !== yLo) {
+      yLo = bottom;
+      yHi = top > 0 ? top + (top - bottom) * 0.1 : 1;
+      y.domain([bottom, yHi]).nice(4);
       yHi = y.domain()[1];
       // No figure above zero yet (month 0 has no spend): an axis would only label a made-up 0 to 1.
       const distinct = distinctTicks(top > 0 ? y.ticks(4) : [], options.formatTick);
@@ -288,8 +304,10 @@ export function createChart<K extends string>(
     c.lineWidth = 2;
     c.font = `600 ${Math.round(fontPx * 0.85)}px ${theme.font}`;
     c.textBaseline = 'top';
-    let freeFrom = -Infinity;
-    for (const group of groupByMonth(markers)) {
+    // Newest first: the latest change always gets its label; an older one whose label would run
+    // into a newer one's is left out.
+    let freeUntil = Infinity;
+    for (const group of groupByMonth(markers).reverse()) {
       const m = group.month;
       if (m < xLo || m > xHi) continue;
       const px = Math.round(x(m)) + 0.5;
@@ -303,7 +321,7 @@ export function createChart<K extends string>(
       const w = c.measureText(label).width;
       const right = room >= w;
       const left = right ? px + 5 : px - 5 - w;
-      if (left < freeFrom) continue;
+      if (left + w > freeUntil) continue;
       const top = pad.top + 2;
       c.fillStyle = theme.background;
       c.globalAlpha = 0.85;
@@ -312,7 +330,7 @@ export function createChart<K extends string>(
       c.fillStyle = theme.marker;
       c.textAlign = 'left';
       c.fillText(label, left, top);
-      freeFrom = left + w + fontPx * 0.5;
+      freeUntil = left - fontPx * 0.5;
     }
     c.font = font;
   }

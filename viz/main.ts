@@ -96,7 +96,7 @@ async function start(): Promise<void> {
 
   let extraMarkers: ChartMarker[] = [];
   const showMarkers = (): void => {
-    const markers = [...state.markers(), ...extraMarkers];
+    const markers = [...extraMarkers, ...state.markers()];
     for (const chart of allCharts) chart.setMarkers(markers);
     chartHost.dataset.markers = String(markers.length);
   };

@@ -27,7 +27,8 @@ function leaves(node: Node, path: string[] = []): { path: string[]; schema: Node
 }
 
 const TUNABLE = leaves(ScenarioSchema as unknown as Node).filter(
-  (l) => !['population', 'initialState', 'calibration'].includes(l.path[0]),
+  // `workshop` is a script for the app, not a model parameter (and absent from the baseline).
+  (l) => !['population', 'initialState', 'calibration', 'workshop'].includes(l.path[0]),
 );
 const baseline = loadShipped('north-east-baseline.json', { 'population.scale': 0.004 });
 

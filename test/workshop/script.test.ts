@@ -138,7 +138,7 @@ describe('a scripted workshop replayed', () => {
     const rows = recapRows(scenario, choices, all.value, without);
     expect(rows.map((r) => r.step)).toEqual([1, 2, 3, 4]);
     const early = rows[0];
-    expect(early.choice).toBe('Restore to £69m a year, with a statutory duty');
+    expect(early.choice).toContain('£69m');
     const end = all.value[60];
     expect(early.care.with).toBeCloseTo(inCare(end.stocks) / SCALE, 6);
     const alt = without(1)[60];

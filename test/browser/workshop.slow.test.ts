@@ -4,7 +4,9 @@
  * the recap (one printed page), and checks on the way that no map text is drawn below 18 px, that no
  * element the trainer uses scrolls inside itself, that Play and Pause keep their place while the
  * run plays, that a rewind replays the same months, and that the presenter console follows and
- * drives the audience view. Then the layout is checked at 1366 × 768 and 1920 × 1080.
+ * drives the audience view. Then the layout is checked at 1366 × 768 and 1920 × 1080. And the
+ * single-run view's fixes: keys that work wherever the focus is (but in a text field), the button
+ * to press next highlighted, lever markers in words, and what a scenario changes on screen.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -161,5 +163,50 @@ describe('the workshop audience view', () => {
     expect(errors).toEqual([]);
     console.log(`next step shown after ${latencies.join(', ')} ms`);
     await context.close();
+  });
+
+  it("single-run view: Space and → work after clicking Play or moving a slider; markers and the scenario's changes in words", async () => {
+    const { browser, url } = started();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${url}?scenario=homes-as-early-option&seed=2&debug`);
+    await page.waitForFunction(() => document.body.dataset.status === 'ready', undefined, { timeout: 120_000 });
+    const controls = page.locator('#controls');
+    const play = page.getByRole('button', { name: 'Play', exact: true });
+    // Paused: Play is the highlighted button (the one to press next).
+    const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim());
+    const rgb = await play.evaluate((b) => getComputedStyle(b).backgroundColor);
+    const hex = accent.replace('#', '');
+    expect(rgb).toBe(`rgb(${parseInt(hex.slice(0, 2), 16)}, ${parseInt(hex.slice(2, 4), 16)}, ${parseInt(hex.slice(4, 6), 16)})`);
+    // After clicking Play, Space pauses (it does not press Play again).
+    await play.click();
+    await expect.poll(() => controls.getAttribute('data-playing'), { timeout: 30_000 }).toBe('true');
+    await page.keyboard.press(' ');
+    await expect.poll(() => controls.getAttribute('data-playing'), { timeout: 30_000 }).toBe('false');
+    // A slider gives the keys back after a change: → then steps a month.
+    const slider = page.getByRole('slider', { name: /Early-help budget/ });
+    await slider.focus();
+    await slider.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName), { timeout: 30_000 }).not.toBe('INPUT');
+    const month = Number(await page.getByTestId('month').getAttribute('data-month'));
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => Number(await page.getByTestId('month').getAttribute('data-month')), { timeout: 30_000 }).toBe(month + 1);
+    // The marker says what changed, in words.
+    await page.evaluate(() => window.__careFutures?.drawCharts());
+    expect(await page.locator('#charts canvas').first().getAttribute('aria-label')).toContain('Early-help budget £40.0m a year →');
+    // Every parameter the scenario changes from the baseline, with its value and citation.
+    const changes = page.getByTestId('scenario-changes').locator('li');
+    const paths = await changes.evaluateAll((items) => items.map((li) => li.getAttribute('data-path')));
+    expect(paths.sort()).toEqual(
+      [
+        'policy.collaborativeFosterTransition.stepDownMultiplier',
+        'policy.homesAsEarlyOption.breakdownMultiplier',
+        'policy.homesAsEarlyOption.residentialEntryMultiplier',
+        'policy.homesAsEarlyOption.reunificationMultiplier',
+        'policy.homesAsEarlyOption.stepDownMultiplier',
+      ].sort(),
+    );
+    expect(await changes.first().innerText()).toMatch(/→/);
+    expect(await page.locator('#scenario-about').innerText()).toContain("Independent Children's Homes Association");
+    await page.close();
   });
 });

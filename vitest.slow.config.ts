@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 import base from './vite.config';
 
 // The slow tier: `npm run test:slow`. Same settings as the fast tier, only the `*.slow.test.ts` files.
-// Spread, not mergeConfig: mergeConfig concatenates arrays, which kept the fast tier's exclusion of
-// `*.slow.test.ts` and so found no file.
+// Spread, not mergeConfig: mergeConfig concatenates arrays, so the fast tier's exclusion of
+// `*.slow.test.ts` would survive and this tier would find no files.
 export default defineConfig({
   ...base,
   test: {

@@ -4,7 +4,7 @@
  * `stepMs` (the months), `totalMs` (both: what the bench compares), `cpuMs` (CPU time of the
  * process over the same span, GC and compiler threads included: steadier than wall time on a busy
  * machine), `maxRssMB` (peak resident memory), `work` (how much work the run did, by kind:
- * engine/work-counts.ts). Used by bench/engine.ts, bundled with esbuild.
+ * sim/engine/work-counts.ts). Used by bench/engine.ts, bundled with esbuild.
  */
 import { loadScenarioFile } from '../sim/node/files';
 import { toParams } from '../sim/params';

@@ -2,13 +2,13 @@
  * The FLOOR: how fast an event-driven engine that keeps one random stream per family (common
  * random numbers, which paired-seed comparisons rest on) can be on this machine, with the model's
  * own event rates. It is the engine stripped to its universal-services core, written as lean as
- * we know how, in one function, on the engine's own hashed draws (engine/rng.ts) and month
- * calendar (engine/calendar.ts):
+ * we know how, in one function, on the engine's own hashed draws (sim/engine/rng.ts) and month
+ * calendar (sim/engine/calendar.ts):
  *
  * - families with poverty and risk flags, four child slots each (the engine's block layout);
  * - each family's poverty clock and need clock (exponential, from the family's own hash streams),
  *   booked in month calendars and rescaled when poverty or the family's size changes, needs thinned
- *   by age exactly as the engine does (engine/clocks.ts);
+ *   by age exactly as the engine does (sim/engine/clocks.ts);
  * - births into a family picked by a hash of the serial, 18th birthdays leaving;
  * - children whose need arises stepped monthly in a dense table, one draw each, leaving with a
  *   fixed chance that keeps as many children in the system as the engine has (~45,000 at 1:1).

@@ -58,6 +58,8 @@ function rng(seed: number): () => number {
 
 const MARKET: MarketRecord = {
   privateResidentialPricePerWeek: 6_000,
+  privateResidentialTailPerWeek: 800,
+  councilHomeTailPerWeek: 700,
   privateResidentialMargin: 0.22,
   agencyFosterPricePerWeek: 1_000,
   agencyFosterMargin: 0.18,

@@ -1,7 +1,7 @@
 /** Entry point of `npm run sim`: see `sim/cli/main.ts`. */
 import { once } from 'node:events';
 import { main } from './cli/main';
-import { stdoutFailure } from './node/stdout';
+import { stdoutFailure } from './cli/stdout';
 
 process.stdout.on('error', stdoutFailure);
 

@@ -154,20 +154,34 @@ export function checkSchedule(scenario: Scenario, schedule: readonly Scheduled[]
   return issues.length > 0 ? { ok: false, issues: capIssues(issues) } : { ok: true, value: states };
 }
 
+/** A schedule with the scenario after each of its changes (validated once, here), in the same order. */
+export interface CheckedSchedule {
+  schedule: Scheduled[];
+  states: Scenario[];
+}
+
 /**
  * A run's schedule, checked in full: the scenario's own timeline, then the given levers, by month;
  * within a month the scenario's changes come first, then the user's as listed (so a user's change
  * of a path the scenario also changes that month wins). Every problem at once: malformed entries
- * and dates first, then each well-formed change as a run applies them.
+ * and dates first, then each well-formed change as a run applies them. A run keeps the states, so
+ * it applies each change without validating it again.
  */
-export function scheduleOf(scenario: Scenario, levers: unknown = []): Validated<Scheduled[]> {
+export function checkedScheduleOf(scenario: Scenario, levers: unknown = []): Validated<CheckedSchedule> {
   const own = scheduled(scenario, scenario.timeline ?? [], 'timeline', 'timeline', true);
   const given = scheduled(scenario, levers, '', 'levers', false);
   const schedule = byMonth([...own.changes, ...given.changes]);
   const issues = [...own.issues, ...given.issues];
   const checked = checkSchedule(scenario, schedule);
   if (!checked.ok) issues.push(...checked.issues);
-  return issues.length > 0 ? { ok: false, issues: capIssues(issues) } : { ok: true, value: schedule };
+  if (issues.length > 0 || !checked.ok) return { ok: false, issues: capIssues(issues) };
+  return { ok: true, value: { schedule, states: checked.value } };
+}
+
+/** The schedule alone (`checkedScheduleOf` without the states). */
+export function scheduleOf(scenario: Scenario, levers: unknown = []): Validated<Scheduled[]> {
+  const checked = checkedScheduleOf(scenario, levers);
+  return checked.ok ? { ok: true, value: checked.value.schedule } : checked;
 }
 
 /** A lever file against a scenario (with the scenario's own timeline): the user's changes, with run months, in the order they apply. */

@@ -25,6 +25,8 @@ export interface MarketParams {
   /** yearly growth of local places per unit of margin above the hurdle */
   supplyElasticity: number;
   supplyLagMonths: number;
+  /** local places at month 0 solved so that the margin starts at the hurdle (market.ts, startMarketsAtHurdle) */
+  startAtHurdle: boolean;
 }
 
 export interface EngineParams {
@@ -91,6 +93,9 @@ export interface EngineParams {
 
   /** per age band, cumulative weights over PLACEMENTS (normalised) */
   entryCdf: Float64Array[];
+  /** the entry mix and step-down without policies (the providers' proposal): the set-up's placements (steady-placements.ts) */
+  setupEntryCdf: Float64Array[];
+  setupStepDown: PerMonth;
   /** return home, in months 3-12 of care, and its multiplier by time in care (TIME_IN_CARE_FROM classes) */
   reunification: PerMonth;
   reunificationByTic: Float64Array;
@@ -118,6 +123,9 @@ export interface EngineParams {
   uascArrivalsPerMonth: number;
   uascShare16to17: number;
   stepDown: PerMonth;
+  /** hazard of re-entry after a return home: in its first year, then to five years (re-entry.ts) */
+  reEntryFirstYear: PerMonth;
+  reEntryLater: PerMonth;
   supportedAt16: PerMonth;
   escalateToResidential: PerMonth;
 
@@ -138,9 +146,12 @@ export interface EngineParams {
   councilHomeCapitalPerPlace: number;
   councilHomeCapitalMonths: number;
 
-  /** monthly growth factor of unit costs (nominal) and of general prices */
-  costInflationPerMonth: number;
+  /** monthly growth factor of each cost category's unit costs (COST_INDICES order: staff pay, placement prices, allowances, early help, general) */
+  inflationPerMonth: Float64Array;
+  /** monthly growth factor of general prices (the deflator) */
   generalInflationPerMonth: number;
+  /** share of council homes' weekly cost that is staff (grows with pay; the rest with general prices) */
+  councilHomeStaffShare: number;
   /** month index of the price base (April of the base year) */
   priceBaseMonth: number;
 
@@ -219,11 +230,9 @@ export function toParams(s: Scenario): EngineParams {
     const n = s.placements[p].places;
     places[STATE_CODE[p]] = n === null ? Infinity : Math.round(scaled(n));
   }
-  const entryCdf = AGE_BANDS.map((band) =>
-    cumulative(
-      PLACEMENTS.map((p) => s.care.entryMix[band][p] * (RESIDENTIAL.includes(p) ? s.policy.homesAsEarlyOption.residentialEntryMultiplier : 1)),
-    ),
-  );
+  const entryCdfWith = (homesMultiplier: number) =>
+    AGE_BANDS.map((band) => cumulative(PLACEMENTS.map((p) => s.care.entryMix[band][p] * (RESIDENTIAL.includes(p) ? homesMultiplier : 1))));
+  const entryCdf = entryCdfWith(s.policy.homesAsEarlyOption.residentialEntryMultiplier);
   const r = s.need.ageHazardRatio;
   const needAgeRatio = Float64Array.from([r.under1, r.age1to4, r.age5to9, r.age10to15, r.age16plus]); // DFE_AGE_BANDS order
   const c = s.courts;
@@ -277,6 +286,7 @@ export function toParams(s: Scenario): EngineParams {
     cpEndToCareShare: Math.min(1, s.childProtection.endToCareShare * s.practice.careEntryRatio),
     cpEndToCinShare: Math.min(s.childProtection.endToChildInNeedShare, 1 - Math.min(1, s.childProtection.endToCareShare * s.practice.careEntryRatio)),
     entryCdf,
+    setupEntryCdf: entryCdfWith(1),
     reunification: perMonth(s.care.reunificationPerYear),
     reunificationByTic: Float64Array.from(TIME_IN_CARE_CLASSES, (k) => s.care.reunificationByTimeInCare[k]),
     reunifiedToCinShare: s.care.reunifiedToChildInNeedShare,
@@ -299,6 +309,9 @@ export function toParams(s: Scenario): EngineParams {
     uascArrivalsPerMonth: scaled(s.uasc.arrivalsPerYear) / 12,
     uascShare16to17: s.uasc.share16to17,
     stepDown: perMonth(s.care.stepDownPerYear * s.policy.collaborativeFosterTransition.stepDownMultiplier),
+    setupStepDown: perMonth(s.care.stepDownPerYear),
+    reEntryFirstYear: perMonth(s.care.reEntryAfterReturnHomePerYear.firstYear),
+    reEntryLater: perMonth(s.care.reEntryAfterReturnHomePerYear.years2to5),
     supportedAt16: perMonth(s.care.supportedAt16PerYear),
     escalateToResidential: perMonth(s.care.escalateToResidentialPerYear),
     costPerWeek,
@@ -315,8 +328,12 @@ export function toParams(s: Scenario): EngineParams {
     councilHomeFixedShare: s.councilHomes.fixedCostShare,
     councilHomeCapitalPerPlace: s.councilHomes.capitalCostPerPlace,
     councilHomeCapitalMonths: Math.round(s.councilHomes.capitalLifetimeYears * 12),
-    costInflationPerMonth: monthlyFactor(s.prices.costInflationPerYear),
+    inflationPerMonth: Float64Array.of(
+      ...([s.prices.inflationPerYear.staffPay, s.prices.inflationPerYear.placementPrices, s.prices.inflationPerYear.allowances, s.prices.inflationPerYear.earlyHelp].map(monthlyFactor)),
+      monthlyFactor(s.prices.generalInflationPerYear),
+    ),
     generalInflationPerMonth: monthlyFactor(s.prices.generalInflationPerYear),
+    councilHomeStaffShare: s.councilHomes.staffCostShare,
     priceBaseMonth: s.prices.baseYear * 12 + 3,
     careLeaverMonths: (s.careLeavers.supportedToAge - 18) * 12,
     careLeaverCostPerMonth: s.careLeavers.costPerYear / 12,

@@ -3,7 +3,7 @@
  * worker's snapshot: the types here are the documentation of the output format.
  */
 import type { DfeAgeBand } from './ages';
-import type { CareExitId, CareExitReason, LegalStatus, SpendCategory, StateId } from './states';
+import type { CareExitId, CareExitReason, CostIndexId, LegalStatus, SpendCategory, StateId } from './states';
 
 /** Flow keys are `from>to`, e.g. `universal>early_help`, `birth>universal`, `secure>left_care_18`. */
 export type FlowKey = string;
@@ -17,11 +17,17 @@ export interface PlacesRecord {
   /**
    * Pounds a week, nominal. Markets: the price charged (cost x (1 + margin)). Council homes: the
    * whole cost per occupied place-week (fixed costs of empty places and capital included; 0 when
-   * no child is placed). In-house foster care: the weekly cost.
+   * no child is placed). Neither includes the high-cost tail (`highCostTailPerWeek`). In-house
+   * foster care: the weekly cost.
    */
   pricePerWeek: number;
   /** The provider's margin (markets only; left out elsewhere). */
   margin?: number;
+  /**
+   * Children's homes (private and council-run): the high-cost tail's extra pounds a week per child
+   * in them, on top of `pricePerWeek` (which leaves it out for both, so they compare like for like).
+   */
+  highCostTailPerWeek?: number;
 }
 
 export const MARKET_TYPES = ['private_residential', 'la_residential', 'agency_foster', 'inhouse_foster'] as const;
@@ -66,8 +72,8 @@ export interface MonthRecord {
   careLeavers: number;
   /** Placement moves during the month: changes of placement, and moves back into the region. */
   placementMoves: number;
-  /** Unit costs relative to the start date, and general prices relative to the price base year (real = nominal / deflator). */
-  prices: { costIndex: number; deflator: number };
+  /** Unit costs relative to the start date by cost category (`general`: general prices), and general prices relative to the price base year (real = nominal / deflator). */
+  prices: Record<CostIndexId, number> & { deflator: number };
 }
 
 /** Market and capacity figures that the visualiser shows beside the month record. */
@@ -77,7 +83,11 @@ export interface MarketRecord {
   privateResidentialMargin: number;
   agencyFosterPricePerWeek: number;
   agencyFosterMargin: number;
+  /** Weekly cost per child in a council home: empty places and capital included, the high-cost tail not (as for the private price). */
   councilHomePricePerWeek: number;
+  /** The high-cost tail's extra pounds a week per child in a private home, and in a council home (on top of the prices above). */
+  privateResidentialTailPerWeek: number;
+  councilHomeTailPerWeek: number;
   /** Children placed outside the region (counted in their placement state too). */
   outOfArea: number;
   /** Places that exist this month (scaled). */
@@ -122,7 +132,7 @@ export function neutralMonthFields(
     outOfAreaByType: { private_residential: 0, agency_foster: 0 },
     careLeavers: 0,
     placementMoves: 0,
-    prices: { costIndex: 1, deflator: 1 },
+    prices: { staffPay: 1, placementPrices: 1, allowances: 1, earlyHelp: 1, general: 1, deflator: 1 },
     careExitsByReason: { returned_home: 0, adopted: 0, special_guardianship: 0, turned_18: 0, other: 0 },
     careReEntries: 0,
     lookedAfterByAge: { ...byAge },

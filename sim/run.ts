@@ -3,10 +3,17 @@
  * session, `compare` and the tests all step runs through this object, so there is one definition
  * of "a run" and of when a lever takes effect: every change scheduled for month m is applied to
  * the scenario, then the engine gets the new parameters once, then month m is simulated.
+ *
+ * A change travels one way: it names its scenario path from the start; it is validated once (a
+ * live change by `setLever`, a scheduled one when the schedule is checked, which keeps the scenario
+ * after each change, so applying it is taking that state); the scenario is converted to engine
+ * parameters once for the month (a live change's conversion, made to check that the engine takes
+ * it, is the one the next step hands over); and the engine applies them once
+ * (`engine/live-params.ts`).
  */
-import { applyLever, applyLiveLever, checkSchedule, scheduleOf, type LeverChange, type LeverEntry, type Scheduled } from './levers';
+import { applyLever, applyLiveLever, checkedScheduleOf, checkSchedule, type LeverChange, type LeverEntry, type Scheduled } from './levers';
 import { nonFiniteIssue } from './finite';
-import { toParams } from './params';
+import { toParams, type EngineParams } from './params';
 import type { MarketRecord, MonthRecord } from './records';
 import type { Scenario } from './scenario/schema';
 import { type Validated } from './scenario/validate';
@@ -24,16 +31,22 @@ export class Run {
    */
   private timeline: Scheduled[];
   private applied = 0;
+  /** the scenario after each change not yet applied (`timeline[applied..]`), as the schedule's check left it */
+  private pendingStates: Scenario[];
   /** levers changed `current` since the engine last got parameters */
   private dirty = false;
+  /** the engine parameters of a live change, converted when it was checked, for the next step */
+  private converted: { scenario: Scenario; params: EngineParams } | undefined;
 
   private constructor(
     readonly base: Scenario,
     readonly seed: number,
     timeline: Scheduled[],
+    pendingStates: Scenario[],
   ) {
     this.current = base;
     this.timeline = timeline;
+    this.pendingStates = pendingStates;
     this.sim = new Simulation(toParams(base), seed);
   }
 
@@ -42,9 +55,11 @@ export class Run {
    * `levers` (dates read on the scenario's calendar), checked in full before anything runs.
    */
   static start(base: Scenario, seed: number, levers: readonly LeverEntry[] = []): Validated<Run> {
-    const schedule = scheduleOf(base, levers);
-    if (!schedule.ok) return schedule;
-    return { ok: true, value: new Run(base, seed, structuredClone(schedule.value)) };
+    const checked = checkedScheduleOf(base, levers);
+    if (!checked.ok) return checked;
+    // The run keeps its own copy of the values (the states hold them too), so the caller's later edits cannot reach it.
+    const { schedule, states } = structuredClone(checked.value);
+    return { ok: true, value: new Run(base, seed, schedule, states) };
   }
 
   get month(): number {
@@ -60,7 +75,9 @@ export class Run {
   step(): MonthRecord {
     this.applyScheduled(this.sim.month + 1);
     if (this.dirty) {
-      this.sim.setParams(toParams(this.current));
+      const converted = this.converted?.scenario === this.current ? this.converted.params : toParams(this.current);
+      this.sim.setParams(converted);
+      this.converted = undefined;
       this.dirty = false;
     }
     this.sim.step();
@@ -91,7 +108,8 @@ export class Run {
     this.applyScheduled(month);
     const changed = applyLiveLever(this.current, path, value);
     if (!changed.ok) return changed;
-    toParams(changed.value); // the engine must accept it too, before it is recorded
+    // The engine must accept it too, before it is recorded; the next step hands these parameters over.
+    const params = toParams(changed.value);
     const later = checkSchedule(changed.value, this.timeline.slice(this.applied));
     if (!later.ok) return { ok: false, issues: later.issues.map((i) => ({ ...i, message: `conflicts with a scheduled lever change: ${i.message}` })) };
     const change: LeverChange = { month, path, value: structuredClone(value) };
@@ -104,17 +122,18 @@ export class Run {
     let k = 0;
     for (const c of this.timeline) if (!c.fromScenario) c.entry = `levers[${k++}]`;
     this.current = changed.value;
+    this.pendingStates = later.value;
+    this.converted = { scenario: changed.value, params };
     this.dirty = true;
     return { ok: true, value: structuredClone(change) };
   }
 
   private applyScheduled(month: number): void {
     while (this.applied < this.timeline.length && this.timeline[this.applied].month <= month) {
-      const lever = this.timeline[this.applied];
-      const changed = applyLiveLever(this.current, lever.path, lever.value);
-      // The timeline was checked as a whole when the run started or it was extended, so this cannot fail.
-      if (!changed.ok) throw new Error(`scheduled lever ${lever.path} (${lever.when}) no longer applies: ${changed.issues[0]?.message}`);
-      this.current = changed.value;
+      // Checked with the rest of the timeline when the run started or a live change extended it.
+      const state = this.pendingStates.shift();
+      if (!state) throw new Error(`scheduled lever ${this.timeline[this.applied].path} has no checked state`);
+      this.current = state;
       this.applied++;
       this.dirty = true;
     }

@@ -14,13 +14,16 @@
  *
  * Monthly phases, in this order (the one place the order is written):
  *   1. ageing out:  children turning 18 leave (`aged_out`, or `left_care_18` from care)   demography
- *   2. prices:      unit costs grow by cost inflation; the deflator by general inflation   prices
+ *   2. prices:      unit costs grow by their category's inflation; the deflator by general   prices
+ *                   inflation
  *   3. capacity:    council homes open/close (capital charges), foster recruitment,       capacity
  *                   caseload and overload
  *   4. market:      places decided `lag` months ago open or close, this month's supply     market
  *                   decision (margin vs hurdle), then margins from occupancy
  *   5. poverty:     families' poverty changes; their need clocks are rescaled             poverty
- *   6. system:      every active child draws its month (competing hazards); entries to     pathway
+ *   6. re-entry:    children whose return home was booked to fail this month come back     re-entry
+ *                   into care (matched like any entry)
+ *      system:      every active child draws its month (competing hazards); entries to     pathway
  *                   care are matched to places in the order councils use them: a vacancy   matching
  *                   that exists when a child is matched is used
  *   7. needs:       needs falling due to universal children: referral or waiting; due    needs
@@ -39,9 +42,10 @@ import { updateNeedRates } from './engine/clocks';
 import { computeSpend } from './engine/costs';
 import { ageOut, arrivals, births } from './engine/demography';
 import { applyParams } from './engine/live-params';
-import { updateMargins, updateSupply } from './engine/market';
+import { startMarketsAtHurdle, updateMargins, updateSupply } from './engine/market';
 import { needsEmerge } from './engine/needs';
 import { stepSystem } from './engine/pathway';
+import { reEnterCare } from './engine/re-entry';
 import { advancePrices } from './engine/prices';
 import { initAfterCare, updateAfterCare } from './engine/after-care';
 import { repatriate } from './engine/matching';
@@ -85,6 +89,7 @@ export class Simulation {
     updateNeedRates(s);
     initFamilies(s);
     initChildren(s, params.initialChildren);
+    startMarketsAtHurdle(s);
     updateCouncilHomes(s, 0);
     recruitFosterCarers(s, 0);
     updateCaseload(s);
@@ -121,6 +126,7 @@ export class Simulation {
     updateSupply(s, m);
     updateMargins(s);
     povertyChanges(s, m);
+    reEnterCare(s, m);
     stepSystem(s, m);
     needsEmerge(s, m);
     admitEarlyHelp(s);

@@ -73,5 +73,17 @@ export const LEGAL_STATUSES = ['V2', 'C1', 'C2', 'E1', 'other'] as const;
 export type LegalStatus = (typeof LEGAL_STATUSES)[number];
 
 /** Spend categories: one per placement, plus early help and social work. They sum to the total. */
-export const SPEND_CATEGORIES = [...PLACEMENTS, 'early_help', 'social_work', 'care_leavers', 'permanence_allowances'] as const;
+/**
+ * Spend categories. `early_help` is what early-help cases use; `early_help_unused` is funded
+ * early-help capacity that finds no family that month (the budget beyond the cases), reported on
+ * its own so that spend which changes nothing is not taken for early help at work.
+ */
+export const SPEND_CATEGORIES = [...PLACEMENTS, 'early_help', 'early_help_unused', 'social_work', 'care_leavers', 'permanence_allowances'] as const;
 export type SpendCategory = (typeof SPEND_CATEGORIES)[number];
+
+/**
+ * Cost categories that inflate separately (`prices.inflationPerYear`; `general` is general
+ * inflation), in the order of the engine's cost indices (engine/prices.ts).
+ */
+export const COST_INDICES = ['staffPay', 'placementPrices', 'allowances', 'earlyHelp', 'general'] as const;
+export type CostIndexId = (typeof COST_INDICES)[number];

@@ -21,6 +21,7 @@ const SPEND_LABEL: Record<SpendCategory, string> = {
   supported_accommodation: 'Supported 16\u201317',
   secure: 'Secure',
   early_help: 'Early help',
+  early_help_unused: 'Early help unused',
   social_work: 'Social work',
   care_leavers: 'Care leavers',
   permanence_allowances: 'SGO/adoption allowances',
@@ -108,9 +109,9 @@ export function createCostPanel(host: HTMLElement, history: RunHistory, theme: C
       perChild.value.textContent = formatPounds(t.perChildInCarePerYear);
       perChild.note.textContent = 'placements, a year';
       privatePrice.value.textContent = `${formatPounds(market.privateResidentialPricePerWeek)}/wk`;
-      privatePrice.note.textContent = `margin ${formatPercent(market.privateResidentialMargin)}`;
+      privatePrice.note.textContent = `margin ${formatPercent(market.privateResidentialMargin)}; high-cost tail +${formatPounds(market.privateResidentialTailPerWeek)}/wk`;
       councilPrice.value.textContent = `${formatPounds(market.councilHomePricePerWeek)}/wk`;
-      councilPrice.note.textContent = `${formatCount(market.councilHomePlaces / scale)} places open`;
+      councilPrice.note.textContent = `${formatCount(market.councilHomePlaces / scale)} places open; high-cost tail +${formatPounds(market.councilHomeTailPerWeek)}/wk`;
       agency.value.textContent = `${formatPounds(market.agencyFosterPricePerWeek)}/wk`;
       agency.note.textContent = `margin ${formatPercent(market.agencyFosterMargin)}`;
       spendChart.invalidate();

@@ -18,20 +18,24 @@ export interface RunRow {
 /** A month's market figures: the page passes the worker's, kept for every month (`runRecords`); a month without any exports empty cells. */
 export type MarketLookup = (month: number) => MarketRecord | undefined;
 
-const MARKET_KEYS = [
-  'privateResidentialPricePerWeek',
-  'privateResidentialMargin',
-  'agencyFosterPricePerWeek',
-  'agencyFosterMargin',
-  'councilHomePricePerWeek',
-  'outOfArea',
-  'councilHomePlaces',
-  'privateResidentialPlaces',
-  'inhouseFosterPlaces',
-  'earlyHelpCapacity',
-  'earlyHelpWaiting',
-  'socialWorkCaseload',
-] as const satisfies readonly (keyof MarketRecord)[];
+/** Every market figure, as a column: typed over MarketRecord, so a new figure does not compile until it is listed. */
+const MARKET_COLUMNS: Record<keyof MarketRecord, true> = {
+  privateResidentialPricePerWeek: true,
+  privateResidentialMargin: true,
+  agencyFosterPricePerWeek: true,
+  agencyFosterMargin: true,
+  councilHomePricePerWeek: true,
+  outOfArea: true,
+  councilHomePlaces: true,
+  privateResidentialPlaces: true,
+  inhouseFosterPlaces: true,
+  earlyHelpCapacity: true,
+  earlyHelpWaiting: true,
+  socialWorkCaseload: true,
+  privateResidentialTailPerWeek: true,
+  councilHomeTailPerWeek: true,
+};
+const MARKET_KEYS = Object.keys(MARKET_COLUMNS) as (keyof MarketRecord)[];
 
 function csvCell(v: string | number): string {
   const text = String(v);

@@ -3,9 +3,9 @@
  * (the simulated population's spend divided by `scale`), so charts read the same whatever sample
  * the scenario simulates. One preallocated ring buffer per series.
  */
-import { childrenInNeedDfE, inCare, per10k, regionPounds } from '../sim/measures';
+import { childrenInNeedDfE, inCare, per10k, placementSpend, regionPounds } from '../sim/measures';
 import type { MarketRecord, MonthRecord } from '../sim/records';
-import { PLACEMENTS, SPEND_CATEGORIES, type SpendCategory } from '../sim/states';
+import { SPEND_CATEGORIES, type SpendCategory } from '../sim/states';
 import { SeriesTable } from './ring';
 
 export type SpendKey = `spend_${SpendCategory}`;
@@ -26,12 +26,6 @@ const KEYS: readonly SeriesKey[] = [
 
 /** 50 years of months: longer runs scroll, keeping the latest. */
 export const HISTORY_MONTHS = 600;
-
-export function placementSpend(record: MonthRecord): number {
-  let n = 0;
-  for (let i = 0; i < PLACEMENTS.length; i++) n += record.spend[PLACEMENTS[i]];
-  return n;
-}
 
 export interface Totals {
   /** Pounds since month 0, whole region. */
@@ -82,6 +76,6 @@ export class RunHistory {
     });
     if (hasSpend) this.totals.cumulativeSpend += toRegion(record.spendTotal);
     this.totals.monthlySpend = hasSpend ? toRegion(record.spendTotal) / months : NaN;
-    this.totals.perChildInCarePerYear = hasSpend && care > 0 ? ((placementSpend(record) / months) * 12) / care : NaN;
+    this.totals.perChildInCarePerYear = hasSpend && care > 0 ? ((placementSpend(record.spend) / months) * 12) / care : NaN;
   }
 }

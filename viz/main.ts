@@ -21,7 +21,7 @@ import { DEFAULT_START_DATE } from '../sim/dates';
 import { createLeverPanel } from './levers';
 import { parentOf, showScenarioAbout } from './scenario-about';
 import { bundledLoader } from '../sim/scenario/bundled';
-import { loadScenarioText } from '../sim/scenario/resolve';
+import { loadScenarioText } from '../sim/load-scenario';
 import { createPathwayMap, type PathwayMap } from './map';
 import { createNotice } from './notice';
 import { CATEGORICAL, OKABE_ITO } from './palette';

@@ -123,6 +123,7 @@ export const SPEND_COLOUR: Record<SpendCategory, string> = {
   supported_accommodation: '#FFAABB',
   secure: '#CC79A7',
   early_help: '#AAAA00',
+  early_help_unused: '#DDDD99',
   social_work: '#C0C7D2',
   care_leavers: '#997700',
   permanence_allowances: '#8E9AAF',

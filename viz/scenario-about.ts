@@ -6,7 +6,7 @@
  */
 import { describeParameter, parameterRows } from '../sim/comparison/parameters';
 import { bundledLoader } from '../sim/scenario/bundled';
-import { loadScenarioText } from '../sim/scenario/resolve';
+import { loadScenarioText } from '../sim/load-scenario';
 import type { Scenario } from '../sim/scenario/schema';
 import { valueText } from './compare/describe';
 import { MAIN_LEVERS } from './levers';

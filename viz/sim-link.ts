@@ -224,9 +224,7 @@ export function connectSimulation(handlers: LinkHandlers): SimulationLink {
         const refused = set.error.kind === 'validation' ? set.error.issues.find((i) => i.expected === REFUSED_EXPECTED) : undefined;
         return refused ? { ...failure(title, set.error), refused: refused.message } : failure(title, set.error);
       }
-      const timeline = await client.leverTimeline();
-      if (!timeline.ok) return failure(title, timeline.error);
-      return { ok: true, timeline: timeline.value };
+      return { ok: true, timeline: set.value.timeline };
     },
     async reset(seed) {
       const title = 'The run could not be reset.';

@@ -44,6 +44,12 @@ import { createSimulationWorker, openConnection, viewBuffers, type Connection, t
 
 export { createSimulationWorker, type WorkerLike } from './worker-connection';
 
+/** A live change the worker accepted, and its lever timeline after it. */
+export interface LeverSet {
+  change: LeverChange;
+  timeline: LeverChange[];
+}
+
 export interface ClientHandlers {
   /** A snapshot to show. Resolve when ready for the next; resolve to the view to hand its buffers back. */
   onSnapshot(snapshot: Snapshot, run: number): void | AnimationView | Promise<void | AnimationView>;
@@ -58,7 +64,7 @@ export interface ClientHandlers {
 }
 
 export interface ClientOptions extends ClientHandlers {
-  /** default: the Vite-bundled `sim/worker.ts` */
+  /** default: the Vite-bundled `sim/worker/worker.ts` */
   createWorker?: () => WorkerLike;
   /** the watchdog's clock (default: real time) and limits (default: 2 s of silence) */
   clock?: WatchdogClock;
@@ -158,14 +164,15 @@ export class SimulationClient {
     return this.noteStatus(result);
   }
 
-  async setLever(path: string, value: unknown): Promise<ApiResult<LeverChange>> {
+  /** A live change, and the worker's timeline after it (the page shows it; a restart replays it). */
+  async setLever(path: string, value: unknown): Promise<ApiResult<LeverSet>> {
     const result = await this.call((api) => api.setLever(path, value), 'setting a lever');
-    if (result.ok) {
-      // The worker's timeline is the truth (it merges repeated changes): mirror it for a restart.
-      const timeline = await this.call((api) => api.leverTimeline(), 'reading the lever timeline');
-      if (timeline.ok) this.timeline = timeline.value;
-    }
-    return result;
+    if (!result.ok) return result;
+    // The worker's timeline is the truth (it merges repeated changes): mirror it for a restart.
+    const timeline = await this.call((api) => api.leverTimeline(), 'reading the lever timeline');
+    if (!timeline.ok) return timeline;
+    this.timeline = timeline.value;
+    return { ok: true, value: { change: result.value, timeline: timeline.value } };
   }
 
   async leverTimeline(): Promise<ApiResult<LeverChange[]>> {

@@ -5,7 +5,7 @@
  */
 import { gapRows, type GapRow } from '../observed/gaps';
 import { observedHistory } from '../observed/history';
-import { REGION_LABELS, type ComparableMeasure, type ObservedRegion } from '../observed/types';
+import { MEASURE_SHORT_NAMES, REGION_LABELS, type ObservedRegion } from '../observed/types';
 import type { LeverChange } from '../levers';
 import type { MonthRecord } from '../records';
 import { runScenario } from '../run';
@@ -15,12 +15,6 @@ import { EXIT } from './exit-codes';
 import { writeDocument } from './io';
 import { report, type CliIo } from './prepare';
 
-const MEASURE_NAMES: Record<ComparableMeasure, string> = {
-  lookedAfter: 'looked after',
-  childProtection: 'CP plans',
-  childrenInNeed: 'children in need',
-};
-
 const UNIT = 'per 10,000 children aged 0-17';
 
 const fixed = (v: number | null, signed = false): string => (v === null ? '-' : `${signed && v > 0 ? '+' : ''}${v.toFixed(1)}`);
@@ -29,7 +23,7 @@ function table(rows: readonly GapRow[]): string {
   const head = ['31 March', 'measure', 'model', 'observed', 'gap', 'gap %', 'source or note'];
   const lines = rows.map((r) => [
     String(r.year),
-    MEASURE_NAMES[r.measure],
+    MEASURE_SHORT_NAMES[r.measure],
     fixed(r.model),
     r.observed === null ? '-' : `${fixed(r.observed)}${r.kind && r.kind !== 'published' ? ` (${r.kind})` : ''}`,
     fixed(r.gap, true),

@@ -157,7 +157,8 @@ export const OUTCOMES: readonly Outcome[] = [
   moneyInYear('spendInYear', 'Spend in the year', (v) => v.record.spendTotal),
   moneySinceStart('spendSinceStart', 'Spend since the start', (v) => v.record.spendTotal),
   poundsPerChild('spendPerChildInCare', 'Placement spend per child in care', '£ a year per child in care, in the 12 months to then', placementPounds, lookedAfter),
-  moneyInYear('earlyHelpInYear', 'Early-help spend in the year', (v) => v.record.spend.early_help),
+  moneyInYear('earlyHelpInYear', 'Early-help spend in the year', (v) => v.record.spend.early_help + v.record.spend.early_help_unused),
+  moneyInYear('earlyHelpUnusedInYear', 'Early-help capacity unused in the year', (v) => v.record.spend.early_help_unused),
 ];
 
 export function outcomeById(id: string): Outcome | undefined {

@@ -5,7 +5,8 @@
  */
 import { checkLeverTimeline, type LeverEntry } from '../levers';
 import { applyLever } from '../run';
-import { loadScenarioDocument, loadScenarioText, type ScenarioLoader } from '../scenario/resolve';
+import { type ScenarioLoader } from '../scenario/resolve';
+import { loadScenarioDocument, loadScenarioText } from '../load-scenario';
 import type { Scenario } from '../scenario/schema';
 import { describeFound, issue, type Validated, type ValidationIssue } from '../scenario/validate';
 import type { RunnableSide, Side } from './summary';

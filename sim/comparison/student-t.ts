@@ -1,6 +1,6 @@
 /**
  * Student's t quantiles for any number of degrees of freedom, through the inverse of the
- * regularized incomplete beta function. A lookup table (what `sim/compare.ts` had) jumps from
+ * regularized incomplete beta function. A lookup table (what an earlier version used) jumps from
  * 2.042 at 30 df to 1.96 at 31; the interval of a 31-seed comparison would then be 4% too narrow.
  *
  * P(|T| > t) = I_x(df/2, 1/2) with x = df / (df + t^2), so the upper quantile for tail q is

@@ -5,6 +5,7 @@
  */
 import { openCases, stocksOf } from '../measures';
 import { STATE_CODE as S } from '../states';
+import { GENERAL } from './prices';
 import type { EngineState } from './state';
 
 /**
@@ -41,7 +42,7 @@ function openCouncilPlaces(s: EngineState, places: number, m: number): void {
   s.councilHomePlaces += places;
   const p = s.p;
   if (m > 0 && places > 0 && p.councilHomeCapitalPerPlace > 0) {
-    s.capitalCharges.push({ perMonth: (places * p.councilHomeCapitalPerPlace * s.costIndex) / p.councilHomeCapitalMonths, until: m + p.councilHomeCapitalMonths - 1 });
+    s.capitalCharges.push({ perMonth: (places * p.councilHomeCapitalPerPlace * s.costIndex[GENERAL]) / p.councilHomeCapitalMonths, until: m + p.councilHomeCapitalMonths - 1 });
   }
 }
 

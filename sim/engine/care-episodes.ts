@@ -6,7 +6,7 @@
  */
 import { ADOLESCENT_FROM, dfeAgeBandOf } from '../ages';
 import { LEGAL_C1, LEGAL_OTHER, LEGAL_V2 } from './hazards';
-import { hasLeftCareOf, setLeftCare } from './population';
+import { hasLeftCareOf, setLeftCare, setReturnedHome } from './population';
 import { STATE_CODE as S } from '../states';
 import type { EngineState } from './state';
 import type { EngineParams } from '../params';
@@ -56,4 +56,5 @@ export function leaveCare(s: EngineState, i: number, reason: number): void {
   const group = GROUP_OF_REASON[reason];
   if (group !== -1) s.careExits[group]++;
   setLeftCare(s.children.a, i);
+  setReturnedHome(s.children.a, i, reason === REASON_RETURNED_HOME);
 }

@@ -224,6 +224,7 @@ export function startNeedClocks(s: EngineState): void {
 
 /** Every running need clock to the hazards in force, after a lever moved them from `before` (per flags). */
 export function rescaleNeedClocks(s: EngineState, before: Float64Array, now: number): void {
+  if (s.needRate.every((rate, flags) => rate === before[flags])) return; // no family's hazard moved
   const f = s.families;
   for (let fam = 0; fam < s.familyCount; fam++) {
     const n = sizeOf(f, fam);

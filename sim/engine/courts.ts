@@ -26,6 +26,11 @@ export function careOrderShareOfRest(p: EngineParams): number {
   return Math.max(0, 1 - o.specialGuardianship - o.returnHome);
 }
 
+/** The share of proceedings concluding at `age` (months) with a return home (as courtConclusion decides). */
+export function courtReturnHomeShare(p: EngineParams, age: number): number {
+  return (1 - placementOrderShare(p, age)) * p.courtOutcomes.returnHome;
+}
+
 /** How the proceedings of a child aged `age` (months) conclude (a COURT_* code), from one uniform `u` in [0, 1). */
 export function courtConclusion(p: EngineParams, age: number, u: number): number {
   const o = p.courtOutcomes;

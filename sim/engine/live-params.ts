@@ -11,7 +11,7 @@ import type { EngineState } from './state';
 /**
  * - `read`: the engine reads the parameter where it uses it, so the new value applies by itself;
  * - `setup`: it shapes month 0 only (the initial population); a run cannot change it (refused);
- * - `needClocks`: need hazards change: running need clocks are rescaled;
+ * - `needClocks`: need hazards change: running need clocks are rescaled (`applyParams`);
  * - `povertyClocks`: poverty hazards change: families' poverty clocks are rescaled;
  * - `places`: the number of places changes: capacity moves by the difference.
  */
@@ -64,6 +64,11 @@ export const LIVE_EFFECT: Readonly<Record<keyof EngineParams, LiveEffect>> = {
   cpEndToCareShare: 'read',
   cpEndToCinShare: 'read',
   entryCdf: 'read',
+  // read at set-up only (steady-placements.ts); a lever on the entry mix or step-down acts through entryCdf and stepDown
+  setupEntryCdf: 'read',
+  setupStepDown: 'read',
+  reEntryFirstYear: 'read',
+  reEntryLater: 'read',
   reunification: 'read',
   reunificationByTic: 'read',
   reunifiedToCinShare: 'read',
@@ -97,7 +102,8 @@ export const LIVE_EFFECT: Readonly<Record<keyof EngineParams, LiveEffect>> = {
   councilHomeFixedShare: 'read',
   councilHomeCapitalPerPlace: 'read',
   councilHomeCapitalMonths: 'read',
-  costInflationPerMonth: 'read',
+  inflationPerMonth: 'read',
+  councilHomeStaffShare: 'read',
   generalInflationPerMonth: 'read',
   priceBaseMonth: 'setup', // sets the deflator at month 0 (state.ts); nothing reads it after
   careLeaverMonths: 'read',
@@ -111,49 +117,28 @@ export const LIVE_EFFECT: Readonly<Record<keyof EngineParams, LiveEffect>> = {
   earlyHomeBreakdown: 'read',
 };
 
-function sameValue(x: unknown, y: unknown): boolean {
-  if (x === y) return true;
-  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return Number.isNaN(x) && Number.isNaN(y);
-  const xs = x as Record<string, unknown>;
-  const ys = y as Record<string, unknown>;
-  const keys = Object.keys(xs);
-  if (keys.length !== Object.keys(ys).length) return false;
-  return keys.every((k) => sameValue(xs[k], ys[k]));
-}
-
-/** The parameters whose values differ between two parameter sets. */
-export function changedParams(old: EngineParams, next: EngineParams): (keyof EngineParams)[] {
-  return (Object.keys(LIVE_EFFECT) as (keyof EngineParams)[]).filter((key) => !sameValue(old[key], next[key]));
-}
-
-/** The changed parameters a running simulation cannot take (they shape month 0 only). */
-export function setupOnlyChanges(old: EngineParams, next: EngineParams): (keyof EngineParams)[] {
-  return changedParams(old, next).filter((key) => LIVE_EFFECT[key] === 'setup');
-}
-
 /**
- * Apply new parameters from the next step on. Clocks are rescaled, not redrawn; a change to a
- * setup-only parameter is an error (levers refuse it before it gets here).
+ * Apply new parameters from the next step on: the run converted them once for the month
+ * (`sim/run.ts`), and each piece of running state that was derived from parameters is brought in
+ * line by comparing only the figures it was derived from, so nothing here rediscovers which lever
+ * moved. Need clocks are rescaled where a family's need hazard changed, poverty clocks when the
+ * poverty rates changed, and place counts by the difference (`LIVE_EFFECT` lists which parameters
+ * each reads). Setup-only parameters never get here: levers refuse their paths
+ * (`sim/refused-levers.ts`, checked against this table by test/engine/refused-levers.test.ts).
  */
 export function applyParams(s: EngineState, next: EngineParams): void {
   const old = s.p;
-  const changed = changedParams(old, next);
-  const refused = changed.filter((key) => LIVE_EFFECT[key] === 'setup');
-  if (refused.length > 0) throw new Error(`cannot change during a run (they shape month 0 only): ${refused.join(', ')}`);
-  const effects = new Set(changed.map((key) => LIVE_EFFECT[key]));
   const needRatesBefore = Float64Array.from(s.needRate);
   s.p = next;
   updateNeedRates(s);
   const now = s.month;
-  if (effects.has('povertyClocks')) rescalePovertyClocks(s, old, now);
-  if (effects.has('needClocks')) rescaleNeedClocks(s, needRatesBefore, now);
-  if (effects.has('places')) {
-    // Places that grow by recruitment, building or the market keep their own count: move it by the difference.
-    s.inhousePlaces += next.places[S.inhouse_foster] - old.places[S.inhouse_foster];
-    for (const code of [S.private_residential, S.agency_foster]) {
-      if (next.places[code] === old.places[code]) continue;
-      const moved = s.marketPlaces[code] + next.places[code] - old.places[code];
-      s.marketPlaces[code] = Number.isFinite(moved) ? Math.max(0, moved) : next.places[code];
-    }
+  if (next.povertyEntry !== old.povertyEntry || next.povertyExit !== old.povertyExit) rescalePovertyClocks(s, old, now);
+  rescaleNeedClocks(s, needRatesBefore, now);
+  // Places that grow by recruitment, building or the market keep their own count: move it by the difference.
+  if (next.places[S.inhouse_foster] !== old.places[S.inhouse_foster]) s.inhousePlaces += next.places[S.inhouse_foster] - old.places[S.inhouse_foster];
+  for (const code of [S.private_residential, S.agency_foster]) {
+    if (next.places[code] === old.places[code]) continue;
+    const moved = s.marketPlaces[code] + next.places[code] - old.places[code];
+    s.marketPlaces[code] = Number.isFinite(moved) ? Math.max(0, moved) : next.places[code];
   }
 }

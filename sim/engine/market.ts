@@ -2,7 +2,7 @@
  * The provider market (private children's homes, independent fostering agencies): the one place
  * a price is made, and the supply of local places, which answers the margin.
  *
- *   price per week = provider cost per week x cost index x (1 + margin)
+ *   price per week = provider cost per week x placement-price index x (1 + margin)
  *   margin = min(cap, base + slope x max(0, occupancy - threshold))
  *   occupancy = children placed (out-of-area ones included) / local places
  *   local places: each month providers decide to grow them by
@@ -14,6 +14,8 @@
  */
 import type { MarketParams } from '../params';
 import { STATE_CODE as S } from '../states';
+import { setOutOfArea } from './population';
+import { indexOfState } from './prices';
 import { SUPPLY_RING, type EngineState } from './state';
 
 export const MARKET_CODES = [S.private_residential, S.agency_foster] as const;
@@ -72,5 +74,49 @@ export function marginOf(s: EngineState, code: number): number {
 
 /** Weekly price of a place of a market placement type now (private home or fostering agency). */
 export function weeklyPriceOf(s: EngineState, code: number): number {
-  return priceFor(s.p.costPerWeek[code] * s.costIndex, marginOf(s, code));
+  return priceFor(s.p.costPerWeek[code] * indexOfState(s, code), marginOf(s, code));
+}
+
+/**
+ * The occupancy at which a market's margin equals its hurdle, so that supply holds still: from
+ * margin = base + slope x (occupancy - threshold). Undefined (NaN) when no occupancy gives the
+ * hurdle (no slope, or a hurdle below the base margin): such a market has no still point, and
+ * starts with the scenario's places (the schema says so).
+ */
+export function hurdleOccupancy(m: MarketParams): number {
+  if (m.marginPerOccupancy <= 0 || m.hurdleMargin < m.baseMargin) return NaN;
+  return m.scarcityOccupancy + (m.hurdleMargin - m.baseMargin) / m.marginPerOccupancy;
+}
+
+/**
+ * A market that starts where it would stay (`startAtHurdle`): after the set-up has placed its
+ * children, its local places are those that put occupancy at the hurdle's, and the children beyond
+ * them are the ones placed out of the region. The placements themselves are the steady state's
+ * (steady-placements.ts), so the margin, the places and the mix hold still with no policy change.
+ */
+export function startMarketsAtHurdle(s: EngineState): void {
+  for (const code of MARKET_CODES) {
+    const mp = marketParams(s, code);
+    if (!mp.startAtHurdle || !Number.isFinite(s.marketPlaces[code])) continue;
+    const occupancy = hurdleOccupancy(mp);
+    if (!(occupancy > 0)) continue;
+    s.marketPlaces[code] = Math.round(s.stock[code] / occupancy);
+    reassignOutOfArea(s, code);
+  }
+  updateMargins(s);
+}
+
+/** The first children of the type (in table order) fill its local places; the rest are out of the region. */
+function reassignOutOfArea(s: EngineState, code: number): void {
+  const t = s.active;
+  const a = s.children.a;
+  let local = localPlacesOf(s, code);
+  s.outOfArea[code] = 0;
+  for (let k = 0; k < t.count; k++) {
+    if (t.code[k] !== code) continue;
+    const away = local > 0 ? 0 : 1;
+    if (away === 0) local--;
+    setOutOfArea(a, t.slot[k], away);
+    s.outOfArea[code] += away;
+  }
 }

@@ -120,9 +120,10 @@ export function repatriate(s: EngineState): void {
  * Entry to care: the placement sought depends on age; matching finds what exists. `from` is the
  * state the child leaves (a flow), or FROM_NOWHERE for a child not yet counted (set-up) and
  * FROM_ARRIVAL for an unaccompanied child arriving (a `moved_in` flow). `counted`: an entry
- * during the run (counted by age; set-up's children are not entries).
+ * during the run (counted by age; set-up's children are not entries). `sought`, when given, is
+ * the placement type sought instead of one drawn from the entry mix (the set-up's children).
  */
-export function placeInCare(s: EngineState, i: number, from: number, m: number, counted: boolean): number {
+export function placeInCare(s: EngineState, i: number, from: number, m: number, counted: boolean, sought = -1): number {
   const age = m - bornOf(s.children.a, i);
   const cdf = s.p.entryCdf[ageBandOf(age)];
   const v = draw(s, i);
@@ -131,7 +132,9 @@ export function placeInCare(s: EngineState, i: number, from: number, m: number, 
   let k = 0;
   while (k < cdf.length - 1 && v >= cdf[k]) k++;
   const unaccompanied = from === FROM_ARRIVAL || from === FROM_NOWHERE_UNACCOMPANIED;
-  const code = match(s, unaccompanied ? ARRIVAL_PLACEMENT[PLACEMENT_CODES[k]] ?? PLACEMENT_CODES[k] : PLACEMENT_CODES[k], i);
+  // `sought`: the set-up's placement from the steady state (steady-placements.ts) instead of the entry mix
+  const wanted = sought >= 0 ? sought : PLACEMENT_CODES[k];
+  const code = match(s, unaccompanied ? ARRIVAL_PLACEMENT[wanted] ?? wanted : wanted, i);
   if (from >= 0) move(s, i, code);
   else {
     enterState(s, i, code);

@@ -18,6 +18,7 @@ import { draw, type EngineState } from './state';
 import { leaveWaiting } from './waiting-list';
 import { CARE_EVENT, LEGAL_C1, LEGAL_C2, LEGAL_E1, variantOf } from './hazards';
 import { leaveCare, REASON_ADOPTED, REASON_OTHER, REASON_RETURNED_HOME, REASON_SPECIAL_GUARDIANSHIP } from './care-episodes';
+import { bookReEntry } from './re-entry';
 import { uniformOfStream } from './rng';
 import { COURT_PLACEMENT_ORDER, COURT_RETURN_HOME, COURT_SPECIAL_GUARDIANSHIP, courtConclusion } from './courts';
 
@@ -104,6 +105,7 @@ function careEvent(s: EngineState, i: number, e: number, m: number): void {
   const E = CARE_EVENT;
   if (e === E.returnHome) {
     leaveCare(s, i, REASON_RETURNED_HOME);
+    bookReEntry(s, i, m);
     if (draw(s, i) < p.reunifiedToCinShare) move(s, i, S.child_in_need);
     else toUniversal(s, i, m, false);
   } else if (e === E.adopted || e === E.specialGuardianship) {
@@ -136,6 +138,7 @@ function courtEvent(s: EngineState, i: number, m: number): void {
   if (outcome === COURT_SPECIAL_GUARDIANSHIP) toPermanence(s, i, m, REASON_SPECIAL_GUARDIANSHIP);
   else if (outcome === COURT_RETURN_HOME) {
     leaveCare(s, i, REASON_RETURNED_HOME);
+    bookReEntry(s, i, m);
     move(s, i, S.child_in_need); // home under a supervision order or with a plan
   } else {
     t.legal[k] = outcome === COURT_PLACEMENT_ORDER ? LEGAL_E1 : LEGAL_C2;

@@ -33,7 +33,7 @@ const CHILD = checkLayout({
     state: ['u8', 0, 0],
     /** what the child waits for in universal services (PENDING_*) */
     pending: ['u8', 1, 0],
-    /** bits: CARE_FLAG_OUT_OF_AREA (placed outside the region), CARE_FLAG_LEFT_BEFORE (has left care before) */
+    /** bits: CARE_FLAG_OUT_OF_AREA (placed outside the region), CARE_FLAG_LEFT_BEFORE (has left care before), CARE_FLAG_RETURNED_HOME (its last exit was a return home) */
     careFlags: ['u8', 2, 0],
     /** 1 while in the active table (then `drawsOrPos` is its index there) */
     active: ['u8', 3, 0],
@@ -46,13 +46,15 @@ const CHILD = checkLayout({
   },
 });
 /**
- * A child's rarely read fields: 8 bytes (4 free), 0 when unused (months start at 1). A waiting-list
+ * A child's rarely read fields: 8 bytes, 0 when unused (months start at 1). A waiting-list
  * ticket is kept in the active table instead (a waiting child is always in it): written here, it
  * cost a cache miss for every child joining the list.
  */
 const CHILD_RARE = checkLayout({
   bytes: 8,
   fields: {
+    /** month a child returned home is booked to come back into care (re-entry.ts) */
+    reEntry: ['i32', 0, 0],
     /** month a pending re-referral comes back */
     reReferral: ['i32', 4, 0],
   },
@@ -65,6 +67,7 @@ const BORN = at(CHILD, 'born');
 const SERIAL = at(CHILD, 'serial');
 const DRAWS_OR_POS = at(CHILD, 'drawsOrPos');
 const RE_REFERRAL = at(CHILD_RARE, 'reReferral');
+const RE_ENTRY = at(CHILD_RARE, 'reEntry');
 
 /** The children's records (views of one buffer), and their rarely read fields. */
 export interface ChildArrays extends Records {
@@ -94,6 +97,8 @@ export const setPending = (a: ChildArrays, i: number, pending: number): void => 
 };
 const CARE_FLAG_OUT_OF_AREA = 1;
 const CARE_FLAG_LEFT_BEFORE = 2;
+/** the child's last exit from care was a return home (a record for analysis; the model does not read it) */
+const CARE_FLAG_RETURNED_HOME = 4;
 /** 1 when the child is placed outside the region. */
 export const outOfAreaOf = (a: ChildArrays, i: number): number => a.u8[16 * i + CARE_FLAGS] & CARE_FLAG_OUT_OF_AREA;
 export const setOutOfArea = (a: ChildArrays, i: number, flag: number): void => {
@@ -104,6 +109,12 @@ export const setOutOfArea = (a: ChildArrays, i: number, flag: number): void => {
 export const hasLeftCareOf = (a: ChildArrays, i: number): boolean => (a.u8[16 * i + CARE_FLAGS] & CARE_FLAG_LEFT_BEFORE) !== 0;
 export const setLeftCare = (a: ChildArrays, i: number): void => {
   a.u8[16 * i + CARE_FLAGS] |= CARE_FLAG_LEFT_BEFORE;
+};
+/** Whether the child's last exit from care was a return home. */
+export const returnedHomeOf = (a: ChildArrays, i: number): boolean => (a.u8[16 * i + CARE_FLAGS] & CARE_FLAG_RETURNED_HOME) !== 0;
+export const setReturnedHome = (a: ChildArrays, i: number, home: boolean): void => {
+  const at = 16 * i + CARE_FLAGS;
+  a.u8[at] = (a.u8[at] & ~CARE_FLAG_RETURNED_HOME) | (home ? CARE_FLAG_RETURNED_HOME : 0);
 };
 /** A new child in a reused slot: no care history. */
 export const clearCareFlags = (a: ChildArrays, i: number): void => {
@@ -152,6 +163,12 @@ export const setInactive = (a: ChildArrays, i: number, draws: number): void => {
 export const reReferralOf = (a: ChildArrays, i: number): number => a.rare.i32[2 * i + RE_REFERRAL];
 export const setReReferral = (a: ChildArrays, i: number, month: number): void => {
   a.rare.i32[2 * i + RE_REFERRAL] = month;
+};
+
+/** The month a child returned home is booked to come back into care (0 if none; stale once it passed). */
+export const reEntryOf = (a: ChildArrays, i: number): number => a.rare.i32[2 * i + RE_ENTRY];
+export const setReEntry = (a: ChildArrays, i: number, month: number): void => {
+  a.rare.i32[2 * i + RE_ENTRY] = month;
 };
 
 /**

@@ -7,21 +7,44 @@ import { stocksOf } from '../measures';
 import { WEEKS_PER_MONTH } from '../params';
 import type { MarketRecord, MonthRecord, PlacesRecord } from '../records';
 import { DFE_AGE_BANDS, dfeAgeBandOf, type DfeAgeBand } from '../ages';
-import { CARE_EXIT_REASONS, CARE_EXITS, isCareCode, LEGAL_STATUSES, SPEND_CATEGORIES, STATE_CODE as S, type LegalStatus } from '../states';
+import { CARE_EXIT_REASONS, CARE_EXITS, COST_INDICES, isCareCode, LEGAL_STATUSES, SPEND_CATEGORIES, STATE_CODE as S, type LegalStatus } from '../states';
 import { capacityOf } from './capacity';
-import { councilHomeSpend } from './costs';
+import { councilHomeMonthlyCost, councilHomeUsualSpend, highCostTail } from './costs';
 import { localPlacesOf, weeklyPriceOf } from './market';
 import { localOccupied } from './matching';
+import { indexOfState } from './prices';
 import type { EngineState } from './state';
 
-function marketPlaces(s: EngineState, code: number, margin: number): PlacesRecord {
-  return { places: localPlacesOf(s, code), occupied: localOccupied(s, code), pricePerWeek: weeklyPriceOf(s, code), margin };
+/** The high-cost tail's extra pounds a week per child in a home of this type (shown beside the usual price). */
+function tailPerWeek(s: EngineState, code: number, usualPerMonth: number): number {
+  const children = s.stock[code];
+  return children > 0 ? highCostTail(s, code, usualPerMonth) / (children * WEEKS_PER_MONTH) : 0;
 }
 
-/** The whole weekly cost of a council-home place per child in one (0 when no child is placed). */
+function marketPlaces(s: EngineState, code: number, margin: number): PlacesRecord {
+  const price = weeklyPriceOf(s, code);
+  const record: PlacesRecord = { places: localPlacesOf(s, code), occupied: localOccupied(s, code), pricePerWeek: price, margin };
+  if (code === S.private_residential) record.highCostTailPerWeek = tailPerWeek(s, code, price * WEEKS_PER_MONTH);
+  return record;
+}
+
+/**
+ * The weekly cost of a council-home place per child in one (0 when no child is placed): empty
+ * places and capital included, the high-cost tail not (it is `highCostTailPerWeek`, as for private
+ * homes, so the two prices compare like for like).
+ */
 export function councilHomeCostPerOccupiedWeek(s: EngineState): number {
   const occupied = s.stock[S.la_residential];
-  return occupied > 0 ? councilHomeSpend(s) / (occupied * WEEKS_PER_MONTH) : 0;
+  return occupied > 0 ? councilHomeUsualSpend(s) / (occupied * WEEKS_PER_MONTH) : 0;
+}
+
+function councilHomePlaces(s: EngineState): PlacesRecord {
+  return {
+    places: s.councilHomePlaces,
+    occupied: s.stock[S.la_residential],
+    pricePerWeek: councilHomeCostPerOccupiedWeek(s),
+    highCostTailPerWeek: tailPerWeek(s, S.la_residential, councilHomeMonthlyCost(s)),
+  };
 }
 
 const byName = <K extends string>(names: readonly K[], counts: ArrayLike<number>): Record<K, number> => {
@@ -79,15 +102,15 @@ export function monthRecord(s: EngineState): MonthRecord {
     spendTotal: totalPence / 100,
     market: {
       private_residential: marketPlaces(s, S.private_residential, s.privateMargin),
-      la_residential: { places: s.councilHomePlaces, occupied: s.stock[S.la_residential], pricePerWeek: councilHomeCostPerOccupiedWeek(s) },
+      la_residential: councilHomePlaces(s),
       agency_foster: marketPlaces(s, S.agency_foster, s.agencyMargin),
-      inhouse_foster: { places: capacityOf(s, S.inhouse_foster), occupied: s.stock[S.inhouse_foster], pricePerWeek: s.p.costPerWeek[S.inhouse_foster] * s.costIndex },
+      inhouse_foster: { places: capacityOf(s, S.inhouse_foster), occupied: s.stock[S.inhouse_foster], pricePerWeek: s.p.costPerWeek[S.inhouse_foster] * indexOfState(s, S.inhouse_foster) },
     },
     outOfArea: s.outOfArea[S.private_residential] + s.outOfArea[S.agency_foster],
     outOfAreaByType: { private_residential: s.outOfArea[S.private_residential], agency_foster: s.outOfArea[S.agency_foster] },
     careLeavers: Math.round(s.careLeavers),
     placementMoves: s.placementMoves,
-    prices: { costIndex: s.costIndex, deflator: s.deflator },
+    prices: { ...byName(COST_INDICES, s.costIndex), deflator: s.deflator },
   };
 }
 
@@ -99,6 +122,8 @@ export function marketRecord(s: EngineState): MarketRecord {
     agencyFosterPricePerWeek: weeklyPriceOf(s, S.agency_foster),
     agencyFosterMargin: s.agencyMargin,
     councilHomePricePerWeek: councilHomeCostPerOccupiedWeek(s),
+    privateResidentialTailPerWeek: tailPerWeek(s, S.private_residential, weeklyPriceOf(s, S.private_residential) * WEEKS_PER_MONTH),
+    councilHomeTailPerWeek: tailPerWeek(s, S.la_residential, councilHomeMonthlyCost(s)),
     outOfArea: s.outOfArea[S.private_residential] + s.outOfArea[S.agency_foster],
     councilHomePlaces: s.councilHomePlaces,
     privateResidentialPlaces: localPlacesOf(s, S.private_residential),

@@ -5,6 +5,8 @@
 import { AGE_OUT_MONTHS } from '../ages';
 import { LEGAL_C2, LEGAL_OTHER, LEGAL_V2 } from './hazards';
 import { SteadyCare } from './steady-care';
+import { SteadyPlacements } from './steady-placements';
+import { bookPendingReEntry, pendingAtSetUp } from './re-entry';
 import { STATE_CODE as S } from '../states';
 import { bookReReferral, familyDraw, needRateOfFamily, startNeedClocks, startPovertyClock } from './clocks';
 import { FROM_NOWHERE, FROM_NOWHERE_UNACCOMPANIED, placeInCare } from './matching';
@@ -86,6 +88,8 @@ export function initChildren(s: EngineState, n: number): void {
       }
       u -= prob;
     }
+    // children who went home from care before month 0 and will come back (re-entry.ts)
+    if (code !== -1 && draw(s, i) < care.reEntryPending) bookPendingReEntry(s, i, care.reEntryCdf, draw(s, i));
     if (code === S.universal && u < reReferralPending) {
       // closed cases awaiting re-referral at the start, so month 1 is not short of re-referrals
       enterState(s, i, S.universal);
@@ -103,6 +107,10 @@ export function initChildren(s: EngineState, n: number): void {
 /** By age in months: the chance of being in care at set-up, and the share of those unaccompanied. */
 interface CareAtSetUp {
   steady: SteadyCare;
+  placements: SteadyPlacements;
+  /** chance that a child not in care at set-up has a re-entry pending, and when it falls (months from now, cumulative) */
+  reEntryPending: number;
+  reEntryCdf: Float64Array;
   chance: Float64Array;
   uascShare: Float64Array;
 }
@@ -134,14 +142,19 @@ function careAtSetUp(s: EngineState, n: number): CareAtSetUp {
     chance[age] = Math.min(1, (uasc + other) / Math.max(1, perAgeMonth));
     uascShare[age] = uasc + other > 0 ? uasc / (uasc + other) : 0;
   }
-  return { steady, chance, uascShare };
+  // Returns home a month at the steady rate of the children placed here (unaccompanied children do not go home).
+  const pending = pendingAtSetUp(p.reEntryFirstYear, p.reEntryLater);
+  const reEntryPending = Math.min(1, (others * steady.returnsHomePerChild * pending.monthsPerReturn) / Math.max(1, n - total));
+  return { steady, placements: new SteadyPlacements(p), reEntryPending, reEntryCdf: pending.cdf, chance, uascShare };
 }
 
 /** A child in care at set-up, with its time in care and legal status from the steady state (`u` uniform). */
 function startInCare(s: EngineState, i: number, care: CareAtSetUp, age: number, u: number): void {
   const uasc = u < care.uascShare[age];
   const { months, legal } = uasc ? { months: 0, legal: LEGAL_V2 } : care.steady.draw(age, (u - care.uascShare[age]) / (1 - care.uascShare[age]));
-  placeInCare(s, i, uasc ? FROM_NOWHERE_UNACCOMPANIED : FROM_NOWHERE, 0, false);
+  // the placement its years in care lead to (steady-placements.ts); unaccompanied children as at arrival
+  const sought = uasc ? -1 : care.placements.draw(age, months, draw(s, i));
+  placeInCare(s, i, uasc ? FROM_NOWHERE_UNACCOMPANIED : FROM_NOWHERE, 0, false, sought);
   const k = activePosOf(s.children.a, i);
   const t = s.active;
   t.careStart[k] = t.legalSince[k] = -months;

@@ -12,7 +12,7 @@ import type { EngineParams } from '../params';
 import { allocateFamilies, Children, serialOf, takeDraw, type FamilyArrays } from './population';
 import { runKeys, uniform, uniformOfStream, type RunKeys } from './rng';
 import { DFE_AGE_BANDS } from '../ages';
-import { CARE_EXIT_REASONS, CARE_EXITS, SPEND_CATEGORIES, STATE_CODE, STATES } from '../states';
+import { CARE_EXIT_REASONS, CARE_EXITS, COST_INDICES, SPEND_CATEGORIES, STATE_CODE, STATES } from '../states';
 import { TicketQueue } from './ticket-queue';
 import { WorkCounts } from './work-counts';
 
@@ -60,6 +60,8 @@ export class EngineState {
   readonly needCalendar: MonthCalendar;
   /** re-referrals of closed cases (children), by month */
   readonly childCalendar: MonthCalendar;
+  /** children returned home who are booked to come back into care, by month (re-entry.ts) */
+  readonly reEntryCalendar: MonthCalendar;
   /** children back in universal services this month, who join their family's need clock at its end */
   readonly joining = new SlotList();
   /** scratch list for a phase's own use (emptied by the phase that fills it) */
@@ -108,8 +110,8 @@ export class EngineState {
   placementMoves = 0;
 
   // prices
-  /** unit costs now relative to the start date (cost inflation) */
-  costIndex = 1;
+  /** unit costs now relative to the start date, by cost category (prices.ts, COST_INDICES order) */
+  readonly costIndex = new Float64Array(COST_INDICES.length).fill(1);
   /** general prices now relative to the price base year (for real terms) */
   deflator = 1;
 
@@ -151,6 +153,7 @@ export class EngineState {
     // few in 10,000 are re-referred.
     this.needCalendar = new MonthCalendar(256, Math.max(64, this.familyCount >> 4));
     this.childCalendar = new MonthCalendar(256, Math.max(64, n >> 10));
+    this.reEntryCalendar = new MonthCalendar(256, Math.max(64, n >> 12));
     this.ageCalendar = new MonthCalendar(256, Math.max(64, Math.ceil(n / 200)));
     this.familyCalendar = new MonthCalendar(256, Math.max(64, this.familyCount >> 5));
     this.families = allocateFamilies(this.familyCount);

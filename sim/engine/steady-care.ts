@@ -18,7 +18,8 @@ import { AGE_OUT_MONTHS, dfeAgeBandOf, PRE_BIRTH_REFERRAL_WITHIN, years } from '
 import type { EngineParams } from '../params';
 import { LEGAL_STATUSES, STATE_CODE as S } from '../states';
 import { entryLegalShares } from './care-episodes';
-import { careOrderShareOfRest, placementOrderShare } from './courts';
+import { RE_ENTRY_HORIZON, reEntryWithin } from './re-entry';
+import { careOrderShareOfRest, courtReturnHomeShare, placementOrderShare } from './courts';
 import { CARE_EVENT, LEGAL_C1, LEGAL_C2, LEGAL_E1, LEGAL_OTHER, LEGAL_V2, variantOf, type HazardTable } from './hazards';
 
 const LEGAL = LEGAL_STATUSES.length;
@@ -59,15 +60,41 @@ export class SteadyCare {
   private readonly stock: Float64Array;
   /** by age: the whole stock (relative) */
   readonly byAge = new Float64Array(AGE_OUT_MONTHS);
+  /** returns home a month per child in the steady stock (straight home, or home at the end of proceedings): re-entries pending at set-up */
+  readonly returnsHomePerChild: number;
   /** by age: unaccompanied children in care, per unaccompanied arrival a month */
   readonly uascByAge = new Float64Array(AGE_OUT_MONTHS);
 
   constructor(p: EngineParams, hazards: HazardTable) {
     this.stock = new Float64Array(AGE_OUT_MONTHS * AGE_OUT_MONTHS * LEGAL);
-    const e = entryProfile(p);
+    const chance = new Float64Array(8);
+    // Entries include re-entries after returns home that fail (re-entry.ts): one pass finds the
+    // returns home by age that first entries bring, the second adds the re-entries they lead to.
+    const first = entryProfile(p);
+    const returnsByAge = new Float64Array(AGE_OUT_MONTHS);
+    this.accumulate(p, hazards, first, returnsByAge, chance);
+    const entries = Float64Array.from(first);
+    for (let a = 0; a < AGE_OUT_MONTHS; a++) {
+      if (returnsByAge[a] === 0) continue;
+      for (let t = 1; a + t < AGE_OUT_MONTHS && t <= RE_ENTRY_HORIZON; t++) {
+        entries[a + t] += returnsByAge[a] * (reEntryWithin(t, p.reEntryFirstYear, p.reEntryLater) - reEntryWithin(t - 1, p.reEntryFirstYear, p.reEntryLater));
+      }
+    }
+    this.stock.fill(0);
+    this.byAge.fill(0);
+    returnsByAge.fill(0);
+    const stock = this.accumulate(p, hazards, entries, returnsByAge, chance);
+    let returns = 0;
+    for (let a = 0; a < AGE_OUT_MONTHS; a++) returns += returnsByAge[a];
+    this.returnsHomePerChild = stock > 0 ? returns / stock : 0;
+    this.unaccompanied(p, hazards, chance);
+  }
+
+  /** The stock that entries `e` (by age at entry) keep in care, into `stock` and `byAge`; the returns home by age into `returnsByAge`; returns the whole stock. */
+  private accumulate(p: EngineParams, hazards: HazardTable, e: Float64Array, returnsByAge: Float64Array, chance: Float64Array): number {
     const mass = new Float64Array(LEGAL);
     const next = new Float64Array(LEGAL);
-    const chance = new Float64Array(8);
+    let stock = 0;
     for (let x = 0; x < AGE_OUT_MONTHS; x++) {
       if (e[x] <= 0) continue;
       const atEntry = entryLegalShares(p, x);
@@ -88,6 +115,8 @@ export class SteadyCare {
           const E = CARE_EVENT;
           const leaves = chance[E.returnHome] + chance[E.adopted] + chance[E.specialGuardianship] + chance[E.otherExit];
           const court = chance[E.court];
+          returnsByAge[a] += e[x] * mass[l] * (chance[E.returnHome] + (l === LEGAL_C1 ? court * courtReturnHomeShare(p, a) : 0));
+          stock += e[x] * mass[l];
           next[l] += mass[l] * (1 - leaves - court);
           if (court === 0) continue;
           if (l !== LEGAL_C1) next[LEGAL_C1] += mass[l] * court;
@@ -101,7 +130,7 @@ export class SteadyCare {
         mass.set(next);
       }
     }
-    this.unaccompanied(p, hazards, chance);
+    return stock;
   }
 
   /** Unaccompanied children arrive at 16-17 (or 14-15), uniformly over the two years, and leave only at 18 or for another reason. */

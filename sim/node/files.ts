@@ -9,7 +9,8 @@ import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realp
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { extendsTarget } from '../scenario/extends';
 import { decodeUtf8, parseJson } from '../scenario/json';
-import { loadScenarioText, type LoadRefused, type ScenarioLoader } from '../scenario/resolve';
+import { type LoadRefused, type ScenarioLoader } from '../scenario/resolve';
+import { loadScenarioText } from '../load-scenario';
 import type { Scenario } from '../scenario/schema';
 import type { Validated } from '../scenario/validate';
 import { issue } from '../scenario/validate';

@@ -38,28 +38,51 @@ export function marchRecords(records: readonly MonthRecord[]): MonthRecord[] {
   return records.filter((r) => r.date.endsWith('-03'));
 }
 
+/** A model rate beside the observed point of its year and measure. */
+function gapRow(year: number, month: number, measure: ComparableMeasure, model: number, history: ObservedHistory, region: ObservedRegion): GapRow {
+  const point = pointAt(seriesOf(history, region, measure), year);
+  const observed = point?.value ?? null;
+  const gap = observed === null ? null : model - observed;
+  return {
+    year,
+    month,
+    measure,
+    model,
+    observed,
+    kind: point?.kind,
+    source: point?.source,
+    note: observed === null ? (point?.note ?? 'no observed figure for this year') : undefined,
+    gap,
+    gapPercent: gap === null || observed === 0 || observed === null ? null : (gap / observed) * 100,
+  };
+}
+
 export function gapRows(records: readonly MonthRecord[], history: ObservedHistory, region: ObservedRegion): GapRow[] {
   const rows: GapRow[] = [];
   for (const record of marchRecords(records)) {
     const year = Number(record.date.slice(0, 4));
-    for (const measure of COMPARABLE_MEASURES) {
-      const model = modelRate(record, measure);
-      const point = pointAt(seriesOf(history, region, measure), year);
-      const observed = point?.value ?? null;
-      const gap = observed === null ? null : model - observed;
-      rows.push({
-        year,
-        month: record.month,
-        measure,
-        model,
-        observed,
-        kind: point?.kind,
-        source: point?.source,
-        note: observed === null ? (point?.note ?? 'no observed figure for this year') : undefined,
-        gap,
-        gapPercent: gap === null || observed === 0 || observed === null ? null : (gap / observed) * 100,
-      });
-    }
+    for (const measure of COMPARABLE_MEASURES) rows.push(gapRow(year, record.month, measure, modelRate(record, measure), history, region));
   }
+  return rows;
+}
+
+/**
+ * Several runs of one scenario (seeds) against the observed series: the model's rate is the mean
+ * over the runs of each 31 March's rate, and the gap is taken from that mean. The runs must cover
+ * the same months (runs of one scenario to one end do).
+ */
+export function meanGapRows(runs: readonly (readonly MonthRecord[])[], history: ObservedHistory, region: ObservedRegion): GapRow[] {
+  if (runs.length === 0) return [];
+  const marches = runs.map(marchRecords);
+  const months = marches[0].map((r) => r.month).join(',');
+  if (marches.some((m) => m.map((r) => r.month).join(',') !== months)) throw new RangeError('meanGapRows: the runs cover different months');
+  const rows: GapRow[] = [];
+  marches[0].forEach((record, k) => {
+    const year = Number(record.date.slice(0, 4));
+    for (const measure of COMPARABLE_MEASURES) {
+      const model = marches.reduce((sum, m) => sum + modelRate(m[k], measure), 0) / marches.length;
+      rows.push(gapRow(year, record.month, measure, model, history, region));
+    }
+  });
   return rows;
 }

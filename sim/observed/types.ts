@@ -36,6 +36,13 @@ export const MEASURE_LABELS: Record<ObservedMeasure, string> = {
   childrenInNeedDuringYear: 'Children in need at any point in the year to 31 March',
 };
 
+/** Short names of the comparable measures, for table columns. */
+export const MEASURE_SHORT_NAMES: Record<ComparableMeasure, string> = {
+  lookedAfter: 'looked after',
+  childProtection: 'CP plans',
+  childrenInNeed: 'children in need',
+};
+
 /**
  * How a figure came about:
  * - `published`: as printed by its source (DfE, or a report quoting DfE's table);

@@ -1,15 +1,13 @@
 /**
  * Reading scenario files: JSON parsing with readable errors (`json.ts`), `extends` chains (objects
  * merge, arrays and scalars replace, cycles are an error; which names may be followed is the rule
- * in `extends.ts`), then validation of the merged result. File access is injected
- * (`ScenarioLoader`), so the same code runs in Node, the CLI and the browser.
+ * in `extends.ts`). Validation of the merged result and of its timeline follows in
+ * `sim/load-scenario.ts`. File access is injected (`ScenarioLoader`), so the same code runs in
+ * Node, the CLI and the browser.
  */
 import { EXTENDS_EXPECTED, extendsTarget, MAX_EXTENDS_CHAIN } from './extends';
-import { checkPlainData, isForbiddenKey, parseJson } from './json';
-import { checkScenarioTimeline } from '../levers';
-import { checkWorkshop } from '../workshop/validate';
-import type { Scenario } from './schema';
-import { describeFound, issue, validateScenario, type Validated, type ValidationIssue } from './validate';
+import { isForbiddenKey, parseJson } from './json';
+import { describeFound, issue, type Validated, type ValidationIssue } from './validate';
 
 export { parseJson };
 
@@ -94,28 +92,6 @@ export function resolveExtends(doc: unknown, fileName: string, load: ScenarioLoa
     merged = merged ? mergeScenario(merged, rest) : rest;
   }
   return { ok: true, value: merged ?? {} };
-}
-
-/**
- * Parse, resolve `extends`, validate (its own `timeline` too, change by change as a run applies
- * them, and its `workshop` script): the one way a scenario file becomes a `Scenario`.
- */
-export function loadScenarioText(text: string, fileName: string, load: ScenarioLoader): Validated<Scenario> {
-  const parsed = parseJson(text, fileName);
-  if (!parsed.ok) return parsed;
-  return loadScenarioDocument(parsed.value, fileName, load);
-}
-
-/** A document that did not come through `parseJson` (e.g. handed to the worker) is checked the same way first. */
-export function loadScenarioDocument(doc: unknown, fileName: string, load: ScenarioLoader): Validated<Scenario> {
-  const unsafe = checkPlainData(doc);
-  if (unsafe.length > 0) return { ok: false, issues: unsafe };
-  const resolved = resolveExtends(doc, fileName, load);
-  if (!resolved.ok) return resolved;
-  const valid = validateScenario(resolved.value);
-  if (!valid.ok) return valid;
-  const timeline = checkScenarioTimeline(valid.value);
-  return timeline.ok ? checkWorkshop(timeline.value) : timeline;
 }
 
 export { pathProblem, withPath } from './paths';

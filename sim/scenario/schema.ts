@@ -72,6 +72,9 @@ const marketSide = (what: string) =>
       { minimum: 0, maximum: MAX_RATIO },
     ),
     supplyLagMonths: int(`Months from providers deciding to open or close ${what} places to the change.`, 'months', { minimum: 0, maximum: 120 }),
+    startAtHurdle: flag(
+      `true: the local ${what} places at month 0 are solved from the children placed in them at set-up, so that the margin starts at the hurdle and supply holds still with no policy change (the market starts where it would stay); the scenario\u2019s \`places\` for this type is then not used at month 0 (a lever on it still moves places by the difference). Where no occupancy gives the hurdle (no slope, or a base margin above the hurdle: supply then grows whatever happens), there is no still point and the scenario\u2019s places are used. false: the scenario\u2019s places, as given.`,
+    ),
     baseMargin: num(`Operating margin when places are not scarce.`, 'share of cost', { minimum: 0, maximum: 10 }),
     scarcityOccupancy: share(`Occupancy of local ${what} places above which the margin rises.`),
     marginPerOccupancy: num(
@@ -231,6 +234,13 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
     }),
     otherExitPerYear16plus: perYear('Hazard, from 16, of leaving care before 18 for another reason (independent living, custody, other).'),
     otherExitPerYearUnder16: perYear('Hazard, under 16, of leaving care for another reason (transfer, custody, other).'),
+    reEntryAfterReturnHomePerYear: obj(
+      'Hazard of coming back into care after a return home, by time since the return (none after five years): the returns home that fail.',
+      {
+        firstYear: num('In the first year after the return home.', 'per year', { minimum: 0, maximum: MAX_RATIO }),
+        years2to5: num('From one to five years after the return home.', 'per year', { minimum: 0, maximum: MAX_RATIO }),
+      },
+    ),
     stepDownPerYear: perYear('Hazard of stepping down from a children\u2019s home to foster care.'),
     supportedAt16PerYear: perYear('Hazard, from 16, of moving from foster or residential care to supported accommodation.'),
     escalateToResidentialPerYear: perYear('Hazard, from age 10, of a foster placement breaking down into a children\u2019s home.'),
@@ -286,6 +296,7 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
       'Share of `placements.la_residential.costPerWeek` (the weekly cost of an occupied place) that is fixed: paid for every open place, filled or not (staff rotas, running the building).',
     ),
     capitalCostPerPlace: money('Capital cost of a new place (building or buying and refitting a home), per place.', 'pounds per place', 100_000_000),
+    staffCostShare: share('Share of council homes\u2019 weekly cost that is staff: it grows with pay, the rest with general prices.'),
     capitalLifetimeYears: num('Years over which a new place\u2019s capital cost is spread (straight-line, from opening).', 'years', { minimum: 1, maximum: 100 }),
   }),
   market: obj('The independent provider market.', {
@@ -295,9 +306,14 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
     highCostShare: share('Share of children in children\u2019s homes, council-run or private, whose placement costs far more than the average (the "£10,000+ a week" tail).'),
     highCostPerWeek: money('Average weekly price of such a high-cost placement (at the start date; grows with cost inflation).', 'pounds per week', 1_000_000),
   }),
-  prices: obj('Prices over time: every weekly and yearly cost in the scenario is in pounds of the start date and grows with cost inflation; outputs are nominal, with a deflator to the base year for real terms.', {
-    costInflationPerYear: num('Yearly growth of unit costs in nominal terms (mostly staff costs).', 'share per year', { minimum: -0.5, maximum: 1 }),
-    generalInflationPerYear: num('Yearly general inflation (CPI), used only to express figures in real terms.', 'share per year', { minimum: -0.5, maximum: 1 }),
+  prices: obj('Prices over time: every weekly and yearly cost in the scenario is in pounds of the start date and grows with the inflation of its category; outputs are nominal, with a deflator to the base year for real terms.', {
+    inflationPerYear: obj('Yearly growth of unit costs in nominal terms, by category: each cost follows its own (see docs/model.md, "Prices over time").', {
+      staffPay: num('Pay: social workers, council homes\u2019 staff share, support of children placed with parents.', 'share per year', { minimum: -0.5, maximum: 1 }),
+      placementPrices: num('What providers charge before their margin: private children\u2019s homes, fostering agencies, supported accommodation, secure places, the high-cost tail.', 'share per year', { minimum: -0.5, maximum: 1 }),
+      allowances: num('Kinship and in-house foster care, care leavers\u2019 support, staying put, adoption and special guardianship allowances.', 'share per year', { minimum: -0.5, maximum: 1 }),
+      earlyHelp: num('The early-help budget and its cost per family.', 'share per year', { minimum: -0.5, maximum: 1 }),
+    }),
+    generalInflationPerYear: num('Yearly general inflation (CPI): the deflator for real terms, and the growth of council homes\u2019 non-staff running costs and of new places\u2019 capital cost.', 'share per year', { minimum: -0.5, maximum: 1 }),
     baseYear: int('Real-terms figures are in pounds of this year (its April).', 'year', { minimum: 1900, maximum: 2200 }),
   }),
   careLeavers: obj('Care leavers: young people who left care at 18, supported by the council afterwards.', {

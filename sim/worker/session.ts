@@ -7,7 +7,8 @@
 import { checkLeverShape, type LeverChange, type LeverEntry } from '../levers';
 import type { MarketRecord, MonthRecord } from '../records';
 import { Run } from '../run';
-import { loadScenarioDocument, loadScenarioText, type ScenarioLoader } from '../scenario/resolve';
+import { type ScenarioLoader } from '../scenario/resolve';
+import { loadScenarioDocument, loadScenarioText } from '../load-scenario';
 import type { Scenario } from '../scenario/schema';
 import { describeFound, issue, type Validated, type ValidationIssue } from '../scenario/validate';
 import { SampleWriter, type AnimationView } from '../view/animation';

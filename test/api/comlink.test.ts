@@ -1,6 +1,6 @@
 /**
  * Issue 4: the comlink wiring, over a Node `MessageChannel` (Vitest has no `Worker`): the API
- * exposed on one port exactly as `sim/worker.ts` does, the page's client on the other.
+ * exposed on one port exactly as `sim/worker/worker.ts` does, the page's client on the other.
  */
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -100,7 +100,10 @@ describe('the page-side client', () => {
     });
     expect((await client.load(smallBaseline({ seed: 4 }))).ok).toBe(true);
     expect((await client.step(2)).ok).toBe(true);
-    expect((await client.setLever('policy.earlyHelp.budgetPerYear', 4_000_000)).ok).toBe(true);
+    const set = await client.setLever('policy.earlyHelp.budgetPerYear', 4_000_000);
+    // The answer carries the worker's timeline after the change: the page needs no second call.
+    const change = { month: 3, path: 'policy.earlyHelp.budgetPerYear', value: 4_000_000 };
+    expect(set.ok && set.value).toEqual({ change, timeline: [change] });
     await until(() => snapshots.at(-1)?.record.month === 2, 'month 2');
     // Handing the view back transferred its buffers to the worker: the page's copy is detached.
     expect(returned[0].state.byteLength).toBe(0);

@@ -93,9 +93,9 @@ describe('npm run compare', () => {
     const spend = byId((JSON.parse(r.stdout) as { outcomes: OutcomeAtHorizon[] }).outcomes, 'earlyHelpInYear', 12);
     expect(spend.a).toEqual(plain.a);
     // A keeps the baseline's £40m budget, in pounds of the start date: in the first year's nominal
-    // pounds that is £40m grown month by month with the scenario's cost inflation.
-    const { prices } = JSON.parse(readFileSync(base, 'utf8')) as { prices: { costInflationPerYear: number } };
-    const monthly = (1 + prices.costInflationPerYear) ** (1 / 12);
+    // pounds that is £40m grown month by month with early help's own inflation.
+    const { prices } = JSON.parse(readFileSync(base, 'utf8')) as { prices: { inflationPerYear: { earlyHelp: number } } };
+    const monthly = (1 + prices.inflationPerYear.earlyHelp) ** (1 / 12);
     const firstYear = Array.from({ length: 12 }, (_, k) => (40 / 12) * monthly ** (k + 1)).reduce((x, y) => x + y, 0);
     expect(spend.a.mean).toBeCloseTo(firstYear, 0);
     expect(spend.difference.mean).toBeGreaterThan(5);

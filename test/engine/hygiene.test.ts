@@ -1,15 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf, ROOT, sources, stripComments } from '../source-files';
 
-const SIM = new URL('../../sim', import.meta.url).pathname;
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const path = join(dir, f);
-    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
-const stripComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+const SIM = join(ROOT, 'sim');
 
 describe('engine hygiene (the rules a linter would enforce)', () => {
   const files = sources(SIM).map((path) => ({ path, code: stripComments(readFileSync(path, 'utf8')) }));
@@ -27,25 +21,6 @@ describe('engine hygiene (the rules a linter would enforce)', () => {
     expect(offenders.map((f) => f.path)).toEqual([]);
   });
 });
-
-const ROOT = new URL('../..', import.meta.url).pathname;
-
-/** Relative imports (and re-exports) of a module, resolved to files; type-only imports included. */
-function importsOf(path: string, code: string): string[] {
-  const out: string[] = [];
-  for (const m of code.matchAll(/(?:import|export)\s[^;]*?from\s+['"](\.[^'"]+)['"]/g)) {
-    // A data file (the observed history's JSON) imports nothing, so it closes no cycle.
-    if (m[1].endsWith('.json')) continue;
-    const base = join(path, '..', m[1]);
-    for (const candidate of [`${base}.ts`, join(base, 'index.ts'), base]) {
-      if (candidate.endsWith('.ts') && statSync(candidate, { throwIfNoEntry: false })?.isFile()) {
-        out.push(candidate);
-        break;
-      }
-    }
-  }
-  return out;
-}
 
 describe('layout hygiene (sim/ and viz/)', () => {
   const files = [...sources(SIM), ...sources(join(ROOT, 'viz'))];

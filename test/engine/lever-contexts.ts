@@ -6,7 +6,7 @@ import type { Scenario } from '../../sim/scenario/schema';
  * Some parameters act only in some situations. Each context below is applied, as levers at the
  * change's month, to both runs (with and without the change), so the parameter is tested where it
  * acts; the first pattern that matches a leaf's path wins. Used by the lever walk
- * (every-lever.test.ts) and the check of the refused table (refused-levers.test.ts).
+ * (every-lever.slow.test.ts) and the check of the refused table (refused-levers.test.ts).
  */
 export const CONTEXTS: { pattern: RegExp; why: string; levers: Record<string, unknown> }[] = [
   {

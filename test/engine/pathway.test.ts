@@ -105,7 +105,11 @@ describe('legal status and the courts, child by child', () => {
 
   it('adopts only children with a placement order, keeps status consistent with placement, and unaccompanied children on section 20', () => {
     const sim = new Simulation(toParams(scenario), 7);
+    // the placement orders of the starting population: they may be adopted in month 1
+    const start = sim.careView();
     let placementOrdersBefore = new Set<number>();
+    for (let k = 0; k < start.count; k++) if (isCareCode(start.code[k]) && start.legal[k] === LEGAL_E1) placementOrdersBefore.add(start.slot[k]);
+    expect(placementOrdersBefore.size, 'the set-up gives some children placement orders').toBeGreaterThan(0);
     let adoptions = 0;
     for (let m = 1; m <= 120; m++) {
       sim.step();

@@ -6,7 +6,8 @@
  * change into a running simulation: its records do not move).
  */
 import { describe, expect, it } from 'vitest';
-import { changedParams, LIVE_EFFECT } from '../../sim/engine/live-params';
+import { LIVE_EFFECT } from '../../sim/engine/live-params';
+import { changedParams } from './changed-params';
 import { applyLiveLever } from '../../sim/levers';
 import { toParams, type EngineParams } from '../../sim/params';
 import { REFUSED_LEVERS, refusedChange } from '../../sim/refused-levers';

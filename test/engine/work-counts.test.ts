@@ -4,7 +4,7 @@ import { Simulation } from '../../sim/simulation';
 import { loadShipped } from '../helpers';
 
 /**
- * The bench reads the engine's work counts (engine/work-counts.ts) to give its time per unit of
+ * The bench reads the engine's work counts (sim/engine/work-counts.ts) to give its time per unit of
  * work. They must count what happened: each is checked against the month records or against the
  * counts it is a part of.
  */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { directoryLoader, loadScenarioFile, MAX_SCENARIO_BYTES, SCENARIO_DIR, shippedScenarioNames } from '../../sim/node/files';
 import { bundledLoader, bundledScenarioNames } from '../../sim/scenario/bundled';
 import { extendsTarget } from '../../sim/scenario/extends';
-import { loadScenarioText } from '../../sim/scenario/resolve';
+import { loadScenarioText } from '../../sim/load-scenario';
 import { cli, expectNoStack, scratch, TINY } from './helpers';
 
 const SECRET = 'TOP-SECRET-CONTENT';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkLeverTimeline, parseLeverTimeline } from '../../sim/levers';
 import { directoryLoader, loadScenarioFile, SCENARIO_DIR } from '../../sim/node/files';
 import { checkPlainData, decodeUtf8, invalidUtf8Offset, MAX_JSON_DEPTH, parseJson, parseJsonBytes } from '../../sim/scenario/json';
-import { loadScenarioDocument, loadScenarioText } from '../../sim/scenario/resolve';
+import { loadScenarioDocument, loadScenarioText } from '../../sim/load-scenario';
 import { describeFound, MAX_ISSUES, validateScenario } from '../../sim/scenario/validate';
 import { loadShipped } from '../helpers';
 import { BASELINE, cli, scratch, TINY } from './helpers';

@@ -98,7 +98,7 @@ describe('every number of the scenario format is bounded', () => {
     d.councilHomes.capitalCostPerPlace = 100_000_000;
     d.careLeavers.costPerYear = 10_000_000;
     d.permanence.allowancePerWeek = 1_000_000;
-    d.prices.costInflationPerYear = 1;
+    d.prices.inflationPerYear = { staffPay: 1, placementPrices: 1, allowances: 1, earlyHelp: 1 };
     const valid = validateScenario(d);
     expect(valid.ok).toBe(true);
     if (valid.ok) expect(runScenario(valid.value, { seed: 1, months: 12 }).ok).toBe(true);

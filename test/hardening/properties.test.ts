@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLeverTimeline, parseLeverTimeline } from '../../sim/levers';
 import { directoryLoader, SCENARIO_DIR } from '../../sim/node/files';
 import { decodeUtf8 } from '../../sim/scenario/json';
-import { loadScenarioText } from '../../sim/scenario/resolve';
+import { loadScenarioText } from '../../sim/load-scenario';
 import type { Validated } from '../../sim/scenario/validate';
 import { loadShipped } from '../helpers';
 import { BASELINE, cli, expectNoPollution, merge, prototypeSnapshot, scratch, TINY } from './helpers';

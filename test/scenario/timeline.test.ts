@@ -12,7 +12,7 @@ import { main } from '../../sim/cli/main';
 import { checkLeverTimeline, scheduleOf } from '../../sim/levers';
 import { loadScenarioFile } from '../../sim/node/files';
 import { Run, runScenario } from '../../sim/run';
-import { loadScenarioDocument } from '../../sim/scenario/resolve';
+import { loadScenarioDocument } from '../../sim/load-scenario';
 import type { ApiResult } from '../../sim/worker/contract';
 import { createSimulationApi } from '../../sim/worker/session';
 import { nodeLoader } from '../api/helpers';

@@ -25,11 +25,37 @@ function priced(costIndex = 1) {
   s.privateMargin = 0.25;
   s.agencyMargin = 0.1;
   s.councilHomePlaces = 0;
-  s.costIndex = costIndex;
+  s.costIndex.fill(costIndex);
   return s;
 }
 
 describe('monthly spend by category (costs.ts)', () => {
+  it('grows each cost by the inflation of its own category', () => {
+    // distinct indices: staff pay, placement prices, allowances, early help, general
+    const s = priced();
+    s.costIndex.set([1.3, 1.7, 1.11, 1.5, 1.02]);
+    s.p.councilHomeStaffShare = 0.8;
+    const one = (p: PlacementId, index: number) => {
+      addChildren(s, S[p], 1);
+      expect(spendOf(s, p), p).toBeCloseTo(s.p.costPerWeek[S[p]] * index * WEEKS, 6);
+    };
+    one('kinship_foster', 1.11);
+    one('inhouse_foster', 1.11);
+    one('placed_with_parents', 1.3);
+    one('supported_accommodation', 1.7);
+    one('secure', 1.7);
+    expect(spendOf(s, 'social_work')).toBeCloseTo(50_000 * 1.3, 6);
+    expect(spendOf(s, 'early_help_unused')).toBeCloseTo(10_000 * 1.5, 6);
+    // a private place: provider cost x placement prices x (1 + margin)
+    addChildren(s, S.private_residential, 2);
+    expect(spendOf(s, 'private_residential')).toBeCloseTo(2 * s.p.costPerWeek[S.private_residential] * 1.7 * 1.25 * WEEKS, 6);
+    // a council home: staff share at pay, the rest at general prices (one open place, one child, all fixed or not)
+    s.councilHomePlaces = 1;
+    addChildren(s, S.la_residential, 1);
+    expect(spendOf(s, 'la_residential')).toBeCloseTo(s.p.costPerWeek[S.la_residential] * (0.8 * 1.3 + 0.2 * 1.02) * WEEKS, 6);
+  });
+
+
   it('costs a placement bought per child as children x weekly cost x weeks per month, grown by the cost index', () => {
     for (const p of PER_CHILD) {
       const s = priced(1.1);
@@ -85,15 +111,19 @@ describe('monthly spend by category (costs.ts)', () => {
     expect(spendOf(s, 'la_residential')).toBeCloseTo((10 * 5000 + 1 * (12_000 - 5000)) * WEEKS, 6);
   });
 
-  it('spends the early-help budget whatever the cases; under a duty, what the cases cost if that is more', () => {
+  it('splits the early-help budget into what cases use and capacity unused; under a duty, what the cases cost if that is more', () => {
     const s = priced(1.2);
-    expect(spendOf(s, 'early_help')).toBeCloseTo(10_000 * 1.2, 9);
+    // no families: the whole budget is capacity nobody uses
+    expect(spendOf(s, 'early_help')).toBe(0);
+    expect(spendOf(s, 'early_help_unused')).toBeCloseTo(10_000 * 1.2, 9);
     addChildren(s, S.early_help, 12);
-    expect(spendOf(s, 'early_help')).toBeCloseTo(10_000 * 1.2, 9);
+    expect(spendOf(s, 'early_help')).toBeCloseTo(12 * 291.75 * 1.2, 9);
+    expect(spendOf(s, 'early_help_unused')).toBeCloseTo((10_000 - 12 * 291.75) * 1.2, 9);
     s.p.earlyHelpStatutory = true;
     addChildren(s, S.early_help, 40); // 52 families at 291.75 a month is more than the budget
     expect(s.earlyHelpFamilies).toBe(52);
     expect(spendOf(s, 'early_help')).toBeCloseTo(52 * 291.75 * 1.2, 9);
+    expect(spendOf(s, 'early_help_unused')).toBe(0);
   });
 
   it('costs social work as the workforce, whatever the caseload', () => {
@@ -118,7 +148,7 @@ describe('monthly spend by category (costs.ts)', () => {
 
   it('spends only the fixed budgets on an empty population', () => {
     const s = priced();
-    for (const cat of SPEND_CATEGORIES) expect(spendOf(s, cat), cat).toBe(cat === 'early_help' ? 10_000 : cat === 'social_work' ? 50_000 : 0);
+    for (const cat of SPEND_CATEGORIES) expect(spendOf(s, cat), cat).toBe(cat === 'early_help_unused' ? 10_000 : cat === 'social_work' ? 50_000 : 0);
   });
 
   it('records every category in whole pence, rounded from the pounds, in category order', () => {
@@ -130,7 +160,8 @@ describe('monthly spend by category (costs.ts)', () => {
     computeSpend(s);
     const pounds: Record<SpendCategory, number> = {
       ...(Object.fromEntries(PLACEMENTS.map((p, k) => [p, (k + 1) * (100 * (k + 1) + 0.37) * WEEKS])) as Record<SpendCategory, number>),
-      early_help: 10_000,
+      early_help: 0,
+      early_help_unused: 10_000,
       social_work: 50_000,
       care_leavers: 0,
       permanence_allowances: 0,

@@ -7,7 +7,7 @@ import { addChildren, tinyState } from './fixture';
 
 /** A market whose margin is 20% up to 80% occupancy, then rises by 0.5 per unit of occupancy. */
 /** Supply fixed (zero elasticity): these tests are about prices; supply has its own below. */
-const FIXED_SUPPLY = { hurdleMargin: 0.2, supplyElasticity: 0, supplyLagMonths: 12 };
+const FIXED_SUPPLY = { hurdleMargin: 0.2, supplyElasticity: 0, supplyLagMonths: 12, startAtHurdle: false };
 const MARKET: MarketParams = { baseMargin: 0.2, scarcityOccupancy: 0.8, marginPerOccupancy: 0.5, ...FIXED_SUPPLY };
 const NO_CAP = Infinity;
 

@@ -8,7 +8,7 @@ import { activate } from '../../sim/engine/moves';
 import { STATE_CODE as S } from '../../sim/states';
 import { addChildren, tinyState } from './fixture';
 
-const market = (elasticity: number, hurdle = 0.2, lag = 3) => ({ baseMargin: 0.2, scarcityOccupancy: 0.85, marginPerOccupancy: 0.1, hurdleMargin: hurdle, supplyElasticity: elasticity, supplyLagMonths: lag });
+const market = (elasticity: number, hurdle = 0.2, lag = 3) => ({ baseMargin: 0.2, scarcityOccupancy: 0.85, marginPerOccupancy: 0.1, hurdleMargin: hurdle, supplyElasticity: elasticity, supplyLagMonths: lag, startAtHurdle: false });
 
 describe('market supply (market.ts)', () => {
   it('opens places when the margin is above the hurdle, after the lag, at elasticity x (margin - hurdle) a year', () => {
@@ -70,7 +70,7 @@ describe('council-home capital (capacity.ts)', () => {
   it('charges new places their capital cost spread over the lifetime from opening, at the costs of the month they open', () => {
     const s = tinyState({ councilHomeCapitalPerPlace: 240_000, councilHomeCapitalMonths: 240, councilHomeTarget: 5, councilHomeMonthsToOpen: 0 });
     s.councilHomePlaces = 2;
-    s.costIndex = 1.5;
+    s.costIndex.fill(1.5);
     updateCouncilHomes(s, 7);
     expect(s.councilHomePlaces).toBe(5);
     expect(capitalChargeOf(s)).toBeCloseTo((3 * 240_000 * 1.5) / 240, 9);
@@ -82,11 +82,12 @@ describe('council-home capital (capacity.ts)', () => {
 });
 
 describe('prices over time (prices.ts)', () => {
-  it('grows unit costs and general prices by their monthly factors', () => {
-    const s = tinyState({ costInflationPerMonth: 1.01, generalInflationPerMonth: 1.002 });
+  it('grows each category of unit costs and general prices by their own monthly factors', () => {
+    const growth = [1.01, 1.004, 1.0015, 1.02, 1.002];
+    const s = tinyState({ inflationPerMonth: Float64Array.from(growth), generalInflationPerMonth: 1.002 });
     s.deflator = 1;
     for (let m = 0; m < 12; m++) advancePrices(s);
-    expect(s.costIndex).toBeCloseTo(1.01 ** 12, 12);
+    growth.forEach((g, k) => expect(s.costIndex[k]).toBeCloseTo(g ** 12, 12));
     expect(s.deflator).toBeCloseTo(1.002 ** 12, 12);
   });
 });

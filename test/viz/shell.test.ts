@@ -26,6 +26,8 @@ function record(month: number, fill: number): MonthRecord {
 
 const market: MarketRecord = {
   privateResidentialPricePerWeek: 4000,
+  privateResidentialTailPerWeek: 800,
+  councilHomeTailPerWeek: 700,
   privateResidentialMargin: 0.2,
   agencyFosterPricePerWeek: 900,
   agencyFosterMargin: 0.15,

@@ -4,7 +4,7 @@
  * the same months (what rewinding to a step relies on).
  */
 import { describe, expect, it } from 'vitest';
-import { loadScenarioDocument } from '../../sim/scenario/resolve';
+import { loadScenarioDocument } from '../../sim/load-scenario';
 import { loadScenarioFile, SCENARIO_DIR } from '../../sim/node/files';
 import { choiceLevers, recapRows, runWorkshop, type ChoicesMade } from '../../sim/workshop/script';
 import { inCare } from '../../sim/measures';

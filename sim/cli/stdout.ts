@@ -3,7 +3,7 @@
  * reader's choice, not an error; anything else (a full disk behind a redirect) is one line on
  * stderr and exit 74, never a stack trace.
  */
-import { EXIT } from '../cli/exit-codes';
+import { EXIT } from './exit-codes';
 
 export function stdoutFailure(err: NodeJS.ErrnoException): void {
   if (err.code === 'EPIPE') process.exit(EXIT.ok);

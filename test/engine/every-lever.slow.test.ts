@@ -6,7 +6,7 @@
  * scenario itself, so a parameter added later is covered without touching this file.
  */
 import { describe, expect, it } from 'vitest';
-import { changedParams } from '../../sim/engine/live-params';
+import { changedParams } from './changed-params';
 import { type LeverChange } from '../../sim/levers';
 import { toParams } from '../../sim/params';
 import { refusedChange } from '../../sim/refused-levers';

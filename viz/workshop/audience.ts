@@ -332,7 +332,10 @@ export function startWorkshop(deps: WorkshopDeps): WorkshopView {
     busy = true;
     render();
     endBranch();
+    // The gap shows once the fork is checked (below), never before.
+    let checked = false;
     const started = await Ghost.start({ fileName: deps.fileName, text: deps.text, seed: deps.seed, timeline: deps.timeline(), month, scale }, () => {
+      if (!checked) return;
       deps.careChart.invalidate();
       showGap();
     });
@@ -353,6 +356,7 @@ export function startWorkshop(deps: WorkshopDeps): WorkshopView {
     const b = shown.ok ? shown.records.find((r) => r.month === month) : undefined;
     gapBox.dataset.forkEqual = String(a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
     gapBox.dataset.forkMonth = String(month);
+    checked = true;
     showGap();
     render();
   }

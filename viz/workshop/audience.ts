@@ -368,10 +368,12 @@ export function startWorkshop(deps: WorkshopDeps): WorkshopView {
     deps.careChart.setGhost(undefined);
     deps.setExtraMarkers([]);
     gapBox.hidden = true;
+    delete gapBox.dataset.forkEqual;
   }
 
   function showGap(): void {
-    if (!ghost || !lastRecord) return;
+    // Not before the fork has been checked (branch() sets data-fork-equal first).
+    if (!ghost || !lastRecord || gapBox.dataset.forkEqual === undefined) return;
     const gap = ghost.gapAt(lastRecord.month, lastRecord);
     if (gap === undefined) return;
     gapBox.hidden = false;

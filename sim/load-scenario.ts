@@ -10,10 +10,12 @@ import { resolveExtends, type ScenarioLoader } from './scenario/resolve';
 import type { Scenario } from './scenario/schema';
 import { rangeValueIssues } from './scenario/uncertainty';
 import { validateScenario, type Validated } from './scenario/validate';
+import { checkWorkshop } from './workshop/validate';
 
 /**
  * Parse, resolve `extends`, validate (its own `timeline` too, change by change as a run applies
- * them): the one way a scenario file becomes a `Scenario`.
+ * them, and its `workshop` script, whose choices are checked as lever changes of it): the one way a
+ * scenario file becomes a `Scenario`.
  */
 export function loadScenarioText(text: string, fileName: string, load: ScenarioLoader): Validated<Scenario> {
   const parsed = parseJson(text, fileName);
@@ -31,5 +33,7 @@ export function loadScenarioDocument(doc: unknown, fileName: string, load: Scena
   if (!valid.ok) return valid;
   // Ranges hold the values a file starts from (levers may leave them during a run).
   const outside = rangeValueIssues(valid.value);
-  return outside.length > 0 ? { ok: false, issues: outside } : checkScenarioTimeline(valid.value);
+  if (outside.length > 0) return { ok: false, issues: outside };
+  const timeline = checkScenarioTimeline(valid.value);
+  return timeline.ok ? checkWorkshop(timeline.value) : timeline;
 }

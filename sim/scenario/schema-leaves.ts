@@ -17,7 +17,7 @@ export interface SchemaLeaf {
 }
 
 /** Top-level fields that are not parameters of the model. */
-export const NOT_PARAMETERS: ReadonlySet<string> = new Set(['$schema', 'extends', 'name', 'description', 'sources', 'citations', 'uncertainty']);
+export const NOT_PARAMETERS: ReadonlySet<string> = new Set(['$schema', 'extends', 'name', 'description', 'sources', 'citations', 'uncertainty', 'workshop']);
 
 function collect(node: SchemaLeaf, prefix: string, out: { path: string; node: SchemaLeaf }[]): void {
   for (const [key, child] of Object.entries(node.properties ?? {})) {

@@ -15,7 +15,7 @@ const LAYERS: readonly { name: string; prefixes: readonly string[] }[] = [
   { name: 'the scenario format', prefixes: ['sim/scenario/'] },
   { name: 'engine parameters and checks on figures', prefixes: ['sim/params.ts', 'sim/finite.ts'] },
   { name: 'the engine', prefixes: ['sim/engine/', 'sim/simulation.ts', 'sim/view/'] },
-  { name: 'levers and runs', prefixes: ['sim/refused-levers.ts', 'sim/levers.ts', 'sim/load-scenario.ts', 'sim/run.ts', 'sim/output.ts', 'sim/observed/'] },
+  { name: 'levers and runs', prefixes: ['sim/refused-levers.ts', 'sim/levers.ts', 'sim/load-scenario.ts', 'sim/run.ts', 'sim/output.ts', 'sim/observed/', 'sim/workshop/'] },
   { name: 'comparison, back-cast and uncertainty', prefixes: ['sim/comparison/', 'sim/backcast/', 'sim/uncertainty/'] },
   { name: 'the worker', prefixes: ['sim/worker/'] },
   { name: 'Node files and streams', prefixes: ['sim/node/'] },
@@ -25,7 +25,7 @@ const LAYERS: readonly { name: string; prefixes: readonly string[] }[] = [
 
 /** What code that runs in the browser (the worker, the app and all they import) may never import. */
 const NODE_ONLY = ['sim/node/', 'sim/cli/', 'sim/cli.ts'];
-const BROWSER = ['sim/worker/', 'sim/comparison/', 'sim/uncertainty/', 'sim/engine/', 'sim/scenario/', 'viz/'];
+const BROWSER = ['sim/worker/', 'sim/comparison/', 'sim/uncertainty/', 'sim/engine/', 'sim/scenario/', 'sim/workshop/', 'viz/'];
 
 const rel = (path: string) => path.slice(ROOT.length);
 const under = (path: string, prefixes: readonly string[]) => prefixes.some((p) => path === p || (p.endsWith('/') && path.startsWith(p)));

@@ -27,7 +27,8 @@ function leaves(node: Node, path: string[] = []): { path: string[]; schema: Node
 }
 
 const TUNABLE = leaves(ScenarioSchema as unknown as Node).filter(
-  (l) => !['population', 'initialState', 'calibration', 'uncertainty'].includes(l.path[0]),
+  // `workshop` is a script for the app, `uncertainty` ranges: neither is a model parameter.
+  (l) => !['population', 'initialState', 'calibration', 'uncertainty', 'workshop'].includes(l.path[0]),
 );
 const baseline = loadShipped('north-east-baseline.json', { 'population.scale': 0.004 });
 

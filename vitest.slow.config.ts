@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import base from './vite.config';
+import base from './vite.config.ts';
 
 // The slow tier: `npm run test:slow`. Same settings as the fast tier, only the `*.slow.test.ts` files.
 // Spread, not mergeConfig: mergeConfig concatenates arrays, so the fast tier's exclusion of

@@ -21,6 +21,7 @@ export const CLI_ENTRIES = {
   compare: 'scripts/compare.ts',
   merge: 'scripts/merge.ts',
   experiment: 'scripts/experiment.ts',
+  sensitivity: 'scripts/sensitivity.ts',
 } as const;
 
 /**

@@ -68,10 +68,18 @@ interface Entry {
 }
 
 /** The well-formed entries of a timeline with their index in it, and the issues of the others. */
+/**
+ * The longest lever timeline accepted anywhere (a lever file, a scenario's timeline, a link, the
+ * worker): a policy story has tens of changes; each change costs a month's work when it applies,
+ * so a million would stall a run (and the page) for minutes.
+ */
+export const MAX_LEVER_CHANGES = 10_000;
+
 function leverEntries(data: unknown, root: string): { entries: Entry[]; issues: ValidationIssue[] } {
   // `root` names the list in JSON paths: '' for a lever file (its top level), 'timeline' in a scenario.
   const where = (...parts: (string | number)[]) => joinPath(root === '' ? parts : [root, ...parts]);
   if (!Array.isArray(data)) return { entries: [], issues: [issue(where(), 'a list of lever changes [{"month" or "date", "path", "value"}]', describeFound(data))] };
+  if (data.length > MAX_LEVER_CHANGES) return { entries: [], issues: [issue(where(), `at most ${MAX_LEVER_CHANGES.toLocaleString('en-GB')} lever changes`, `${data.length.toLocaleString('en-GB')} changes`)] };
   const issues: ValidationIssue[] = [];
   const entries: Entry[] = [];
   data.forEach((entry: unknown, k) => {

@@ -1,6 +1,6 @@
 /**
  * A scenario file becomes a `Scenario` here: parsed (`scenario/json.ts`), its `extends` chain
- * resolved (`scenario/resolve.ts`), validated, and its own `timeline` checked change by change as a
+ * resolved (`scenario/resolve.ts`), validated (its uncertainty ranges holding its values), and its own `timeline` checked change by change as a
  * run applies them (`levers.ts`). This sits above both, so the scenario format never imports the
  * levers that act on it.
  */
@@ -8,11 +8,14 @@ import { checkScenarioTimeline } from './levers';
 import { checkPlainData, parseJson } from './scenario/json';
 import { resolveExtends, type ScenarioLoader } from './scenario/resolve';
 import type { Scenario } from './scenario/schema';
+import { rangeValueIssues } from './scenario/uncertainty';
 import { validateScenario, type Validated } from './scenario/validate';
+import { checkWorkshop } from './workshop/validate';
 
 /**
  * Parse, resolve `extends`, validate (its own `timeline` too, change by change as a run applies
- * them): the one way a scenario file becomes a `Scenario`.
+ * them, and its `workshop` script, whose choices are checked as lever changes of it): the one way a
+ * scenario file becomes a `Scenario`.
  */
 export function loadScenarioText(text: string, fileName: string, load: ScenarioLoader): Validated<Scenario> {
   const parsed = parseJson(text, fileName);
@@ -27,5 +30,10 @@ export function loadScenarioDocument(doc: unknown, fileName: string, load: Scena
   const resolved = resolveExtends(doc, fileName, load);
   if (!resolved.ok) return resolved;
   const valid = validateScenario(resolved.value);
-  return valid.ok ? checkScenarioTimeline(valid.value) : valid;
+  if (!valid.ok) return valid;
+  // Ranges hold the values a file starts from (levers may leave them during a run).
+  const outside = rangeValueIssues(valid.value);
+  if (outside.length > 0) return { ok: false, issues: outside };
+  const timeline = checkScenarioTimeline(valid.value);
+  return timeline.ok ? checkWorkshop(timeline.value) : timeline;
 }

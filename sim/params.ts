@@ -192,6 +192,15 @@ const RESIDENTIAL: readonly PlacementId[] = ['la_residential', 'private_resident
  * The steady-state poverty rate is entry / (entry + exit); a reduction r of that rate is applied by
  * lowering the entry hazard so that the new steady state is (1 - r) x the old one.
  */
+/**
+ * Families early help can take at once: the budget over the cost of a family. A budget of 0 funds
+ * no places whatever the cost (0 / 0 would be NaN); free early help with a budget has no limit.
+ */
+export function earlyHelpPlaces(budgetPerYear: number, costPerFamilyPerYear: number): number {
+  if (budgetPerYear <= 0) return 0;
+  return Math.floor(budgetPerYear / costPerFamilyPerYear);
+}
+
 export function reducedPovertyEntry(entry: number, exit: number, reduction: number): number {
   const p = entry / (entry + exit);
   // A negative reduction raises poverty; the long-run share stays below 1 (every family poor is no steady state).
@@ -261,7 +270,7 @@ export function toParams(s: Scenario): EngineParams {
     directReferralShare: s.need.directReferralShare,
     earlyHelpClose: 1 / s.earlyHelp.meanMonths,
     earlyHelpSuccessShare: s.earlyHelp.successShare,
-    earlyHelpCapacity: Math.floor(scaled(s.policy.earlyHelp.budgetPerYear) / s.earlyHelp.costPerFamilyPerYear),
+    earlyHelpCapacity: earlyHelpPlaces(scaled(s.policy.earlyHelp.budgetPerYear), s.earlyHelp.costPerFamilyPerYear),
     earlyHelpStatutory: s.policy.earlyHelp.statutoryDuty,
     earlyHelpBudget: scaled(s.policy.earlyHelp.budgetPerYear) / 12,
     earlyHelpCostPerFamily: s.earlyHelp.costPerFamilyPerYear / 12,

@@ -63,6 +63,11 @@ export const REFUSED_LEVERS: readonly RefusedLever[] = [
     why: 'holds the targets the model is checked against and drives nothing in the simulation',
     instead: 'edit the scenario file to move the target lines',
   },
+  {
+    pattern: 'uncertainty',
+    why: 'describes what the scenario is unsure of (ranges for comparisons) and drives nothing in a run',
+    instead: 'edit the scenario file',
+  },
   { pattern: 'timeline', why: "is the scenario's own lever schedule, fixed when the run starts", instead: 'give the change itself as a lever (its path and value)' },
   { pattern: 'name', ...TEXT },
   { pattern: 'description', ...TEXT },

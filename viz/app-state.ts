@@ -7,6 +7,9 @@
 import type { LeverChange, Snapshot } from '../sim/worker/contract';
 import type { Scenario } from '../sim/scenario/schema';
 import type { RunRow } from './export';
+import type { ChartMarker } from './charts';
+import { leverLabel } from './compare/describe';
+import { leverSteps } from '../sim/comparison/parameters';
 import { CareMixHistory } from './care-mix';
 import { RunHistory } from './history';
 
@@ -14,6 +17,8 @@ export class AppState {
   /** File name without `.json`, or the name of a file the user opened. */
   scenarioId = '';
   scenario: Scenario | undefined;
+  /** The scenario as loaded, before any lever of the run: what a marker's "from" value is read from. */
+  base: Scenario | undefined;
   seed = 1;
   playing = false;
   /** Every snapshot since the last load or reset, in month order (one row may cover several months). */
@@ -39,8 +44,10 @@ export class AppState {
     this.careMix.add(record, scale, coalesced);
   }
 
-  /** Months of the lever changes, for the chart markers. */
-  markerMonths(): number[] {
-    return this.timeline.map((c) => c.month);
+  /** The lever changes as chart markers, each saying what changed ("Early-help budget £40.0m a year → £69.0m a year"). */
+  markers(): ChartMarker[] {
+    const base = this.base;
+    if (!base) return this.timeline.map((c) => ({ month: c.month, label: c.path }));
+    return leverSteps(base, this.timeline).map(({ change, before }) => ({ month: change.month, label: leverLabel(change.path, before, change.value) }));
   }
 }

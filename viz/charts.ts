@@ -32,16 +32,24 @@ export interface ChartOptions<K extends string> {
   legend?: boolean;
 }
 
+/** A lever change on the time axis, said in words ("Early-help budget £40.0m a year → £69.0m a year"). */
+export interface ChartMarker {
+  month: number;
+  label: string;
+}
+
 export interface Chart {
   readonly element: HTMLElement;
   /** Mark for redraw on the next animation frame (call when a snapshot arrives). */
   invalidate(): void;
-  setMarkers(months: readonly number[]): void;
+  setMarkers(markers: readonly ChartMarker[]): void;
   setReference(ref: { value: number; label: string } | undefined): void;
   /** The run's start date ("YYYY-MM"): the time axis reads years at each 31 March; undefined: month numbers. */
   setCalendar(startDate: string | undefined): void;
   /** Observed figures on the run's months (`sim/observed/overlay.ts`); undefined draws none. */
   setObserved(overlay: ObservedOverlay | undefined): void;
+  /** A branch's other run (A, without the change) drawn dashed beside this one's lines; undefined draws none. */
+  setGhost(ghost: SeriesTable<string> | undefined): void;
   resize(): void;
   /** Draw now (tests, screenshots); normally the frame loop does it. */
   drawNow(): void;
@@ -75,7 +83,10 @@ export function createChart<K extends string>(
   const unit = document.createElement('span');
   unit.className = 'chart-unit';
   unit.textContent = options.unit;
-  caption.append(title, ' ', unit);
+  // Said once beside the title, not at the axis end where it would read as another tick.
+  const axisNote = document.createElement('span');
+  axisNote.className = 'chart-axis-note';
+  caption.append(title, ' ', unit, axisNote);
   if (options.legend) {
     const legend = document.createElement('ul');
     legend.className = 'chart-legend';
@@ -114,7 +125,9 @@ export function createChart<K extends string>(
   let xLo = NaN;
   let xHi = NaN;
   let yHi = NaN;
-  let markers: readonly number[] = [];
+  let yLo = 0;
+  let markers: readonly ChartMarker[] = [];
+  let ghost: SeriesTable<string> | undefined;
   let reference = options.reference;
   let width = 0;
   let height = 0;
@@ -153,6 +166,12 @@ export function createChart<K extends string>(
   function maxValue(): number {
     let hi = Math.max(reference ? reference.value : 0, observed.maxIn(xLo, xHi));
     const n = data.length;
+    if (ghost && options.mode === 'lines') {
+      for (const s of options.series) {
+        const g = ghost.get(s.key);
+        for (let i = 0; i < ghost.length; i++) if (g.at(i) > hi) hi = g.at(i);
+      }
+    }
     if (options.mode === 'stacked') {
       for (let i = 0; i < n; i++) {
         let sum = 0;
@@ -168,6 +187,18 @@ export function createChart<K extends string>(
     return hi;
   }
 
+  /** The lowest figure drawn (this run's and the branch's other run's), a little below it. */
+  function minValue(): number {
+    let lo = Infinity;
+    for (const s of options.series) {
+      for (const table of ghost ? [data, ghost] : [data]) {
+        const g = table.get(s.key);
+        for (let i = 0; i < table.length; i++) if (g.at(i) < lo) lo = g.at(i);
+      }
+    }
+    return Number.isFinite(lo) ? Math.max(0, lo * 0.98) : 0;
+  }
+
   function updateDomains(): void {
     const n = data.length;
     const lo = n > 0 ? data.months.at(0) : 0;
@@ -176,8 +207,8 @@ export function createChart<K extends string>(
       xLo = lo;
       xHi = hi;
       x.domain([lo, hi]);
-      // Whole months (or years) only, and none under the axis label at the right end.
-      const room = width - pad.right - fontSize() * (calendarStart === undefined ? 4.6 : 7);
+      // Whole months (or years) only, each label inside the plot.
+      const room = width - pad.right - fontSize() * 1.4;
       const most = Math.max(2, Math.floor(width / 110));
       if (calendarStart === undefined) {
         xTicks = x.ticks(most).filter((t) => Number.isInteger(t) && x(t) < room);
@@ -191,12 +222,17 @@ export function createChart<K extends string>(
     }
     // Headroom of 10% so a rising line doesn't rescale the axis every month.
     const top = maxValue();
-    if (!(top <= yHi) || top < yHi * 0.5) {
-      yHi = top > 0 ? top * 1.1 : 1;
-      y.domain([0, yHi]).nice(4);
+    // Beside a branch's other run the axis spans the data, not from zero, so the gap between the lines shows.
+    const bottom = ghost ? minValue() : 0;
+    if (!(top <= yHi) || top < yHi * 0.5 || bottom !== yLo) {
+      yLo = bottom;
+      yHi = top > 0 ? top + (top - bottom) * 0.1 : 1;
+      y.domain([bottom, yHi]).nice(4);
       yHi = y.domain()[1];
-      yTicks = y.ticks(4);
-      yLabels = yTicks.map(options.formatTick);
+      // No figure above zero yet (month 0 has no spend): an axis would only label a made-up 0 to 1.
+      const distinct = distinctTicks(top > 0 ? y.ticks(4) : [], options.formatTick);
+      yTicks = distinct.ticks;
+      yLabels = distinct.labels;
     }
   }
 
@@ -233,12 +269,13 @@ export function createChart<K extends string>(
       c.fillText(xLabels[i], px, height - pad.bottom + fontPx * 0.35);
     }
 
-    c.textAlign = 'right';
-    c.fillText(calendarStart === undefined ? 'month' : '31 March', width - pad.right, height - pad.bottom + fontPx * 0.35);
 
     const n = data.length;
     if (options.mode === 'stacked') drawStacked(c, n);
-    else drawLines(c, n);
+    else {
+      if (ghost) drawGhost(c, ghost, fontPx);
+      drawLines(c, n);
+    }
     observed.draw(c, x, y, xLo, xHi, fontPx);
 
     if (reference) {
@@ -257,24 +294,45 @@ export function createChart<K extends string>(
       c.fillText(reference.label, pad.left + 4, py - 2);
     }
 
+    drawMarkers(c, fontPx);
+    c.lineWidth = 1;
+  }
+
+  /** A line at each lever change, labelled in words at the top; a label that would run into the previous one is left out (the canvas's text alternative lists them all). */
+  function drawMarkers(c: CanvasRenderingContext2D, fontPx: number): void {
     c.strokeStyle = theme.marker;
-    c.fillStyle = theme.marker;
     c.lineWidth = 2;
-    for (let i = 0; i < markers.length; i++) {
-      const m = markers[i];
+    c.font = `600 ${Math.round(fontPx * 0.85)}px ${theme.font}`;
+    c.textBaseline = 'top';
+    // Newest first: the latest change always gets its label; an older one whose label would run
+    // into a newer one's is left out.
+    let freeUntil = Infinity;
+    for (const group of groupByMonth(markers).reverse()) {
+      const m = group.month;
       if (m < xLo || m > xHi) continue;
       const px = Math.round(x(m)) + 0.5;
       c.beginPath();
       c.moveTo(px, pad.top);
       c.lineTo(px, height - pad.bottom);
       c.stroke();
-      c.beginPath();
-      c.moveTo(px - 6, pad.top - 2);
-      c.lineTo(px + 6, pad.top - 2);
-      c.lineTo(px, pad.top + 8);
-      c.fill();
+      const room = width - pad.right - px - 6;
+      const label = fitText(c, group.label, Math.max(room, px - pad.left - 6));
+      if (label === '') continue;
+      const w = c.measureText(label).width;
+      const right = room >= w;
+      const left = right ? px + 5 : px - 5 - w;
+      if (left + w > freeUntil) continue;
+      const top = pad.top + 2;
+      c.fillStyle = theme.background;
+      c.globalAlpha = 0.85;
+      c.fillRect(left - 3, top - 1, w + 6, fontPx * 0.85 * 1.25);
+      c.globalAlpha = 1;
+      c.fillStyle = theme.marker;
+      c.textAlign = 'left';
+      c.fillText(label, left, top);
+      freeUntil = left - fontPx * 0.5;
     }
-    c.lineWidth = 1;
+    c.font = font;
   }
 
   function drawLines(c: CanvasRenderingContext2D, n: number): void {
@@ -310,6 +368,33 @@ export function createChart<K extends string>(
     }
   }
 
+  /** The branch's other run: the same colours, dashed and fainter, so B (solid) reads against A. */
+  function drawGhost(c: CanvasRenderingContext2D, table: SeriesTable<string>, fontPx: number): void {
+    c.save();
+    c.lineWidth = 2.5;
+    c.globalAlpha = 0.75;
+    c.setLineDash([fontPx * 0.45, fontPx * 0.3]);
+    for (const s of options.series) {
+      const g = table.get(s.key);
+      c.strokeStyle = s.colour;
+      c.beginPath();
+      let penDown = false;
+      for (let i = 0; i < table.length; i++) {
+        const v = g.at(i);
+        const m = table.months.at(i);
+        if (!Number.isFinite(v) || m < xLo) {
+          penDown = false;
+          continue;
+        }
+        if (penDown) c.lineTo(x(m), y(v));
+        else c.moveTo(x(m), y(v));
+        penDown = true;
+      }
+      c.stroke();
+    }
+    c.restore();
+  }
+
   function drawStacked(c: CanvasRenderingContext2D, n: number): void {
     // Stacks start at the first month with figures (month 0 has no spend).
     let first = 0;
@@ -339,7 +424,7 @@ export function createChart<K extends string>(
     const parts = options.series.map((s, k) => `${s.label} ${options.formatTick(series[k].last())}`);
     canvas.setAttribute(
       'aria-label',
-      `${options.title}, ${options.unit}, month ${data.months.last()}: ${parts.join(', ')}; ${markers.length} lever change${markers.length === 1 ? '' : 's'} marked${observed.description}`,
+      `${options.title}, ${options.unit}, month ${data.months.last()}: ${parts.join(', ')}; ${markers.length} lever change${markers.length === 1 ? '' : 's'} marked${markers.map((m) => ` (month ${m.month}: ${m.label})`).join('')}${observed.description}`,
     );
   }
 
@@ -374,11 +459,17 @@ export function createChart<K extends string>(
     },
     setCalendar(startDate) {
       calendarStart = startDate === undefined ? undefined : monthIndexOf(startDate);
+      axisNote.textContent = calendarStart === undefined ? ' · by month' : ' · years at 31 March';
       xLo = NaN; // recompute the ticks
       this.invalidate();
     },
     setReference(ref) {
       reference = ref;
+      yHi = NaN;
+      this.invalidate();
+    },
+    setGhost(table) {
+      ghost = table;
       yHi = NaN;
       this.invalidate();
     },
@@ -396,4 +487,37 @@ export function createChart<K extends string>(
       describe();
     },
   };
+}
+
+/** Ticks whose labels differ (a tick that formats like its neighbour, "£1 £1", says nothing). */
+export function distinctTicks(ticks: readonly number[], format: (v: number) => string): { ticks: number[]; labels: string[] } {
+  const out = { ticks: [] as number[], labels: [] as string[] };
+  for (const t of ticks) {
+    const label = format(t);
+    if (out.labels.includes(label)) continue;
+    out.ticks.push(t);
+    out.labels.push(label);
+  }
+  return out;
+}
+
+/** Markers at the same month, their labels joined. */
+export function groupByMonth(markers: readonly ChartMarker[]): ChartMarker[] {
+  const out: ChartMarker[] = [];
+  for (const m of [...markers].sort((a, b) => a.month - b.month)) {
+    const last = out[out.length - 1];
+    if (last && last.month === m.month) last.label = `${last.label}; ${m.label}`;
+    else out.push({ month: m.month, label: m.label });
+  }
+  return out;
+}
+
+/** The longest start of `text` (cut with an ellipsis) that fits `width` pixels. */
+function fitText(c: CanvasRenderingContext2D, text: string, width: number): string {
+  if (c.measureText(text).width <= width) return text;
+  for (let n = text.length - 1; n > 8; n--) {
+    const cut = `${text.slice(0, n).trimEnd()}\u2026`;
+    if (c.measureText(cut).width <= width) return cut;
+  }
+  return '';
 }

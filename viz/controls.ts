@@ -1,8 +1,11 @@
 /**
  * Run controls: scenario picker, Play / Pause / Step / Reset, speed, seed, exports, and the
- * keyboard shortcuts (space plays or pauses, → steps a month).
+ * keyboard shortcuts (space plays or pauses, → steps a month) wherever the focus is, unless it is
+ * in a field that takes typing. The button to press next (Play when paused, Pause when playing) is
+ * the highlighted one; the buttons never move (fixed widths in styles.css).
  */
 import { hiddenFileInput } from './file-input';
+import { visibleText } from '../sim/text/bidi';
 
 export interface ScenarioChoice {
   /** File name without `.json`, as in the URL. */
@@ -59,18 +62,30 @@ export function labelled(labelText: string, control: HTMLElement, id: string): H
   return wrap;
 }
 
-/** Keys typed into a field or used by a focused widget must not also drive the run. */
-function ownsKey(target: EventTarget | null, key: string): boolean {
+/** Inputs that take typed text: every key belongs to them. */
+const TEXT_INPUT_TYPES = new Set(['text', 'number', 'search', 'email', 'url', 'tel', 'password', 'date', 'month']);
+
+/**
+ * Whether a focused element keeps `key` for itself. Only fields that take typing keep the keys
+ * (a text box, a number box, a list box); a slider keeps its arrows until it has changed a value
+ * (then it gives the focus back, see levers.ts); a button, a checkbox or a link never keeps the
+ * space bar, so Space always plays or pauses (Enter still presses a focused button).
+ */
+export function ownsKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName;
-  if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  // Space on a button or summary already clicks it; arrows on them do nothing, so → may step.
-  if (key === ' ' && (tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A')) return true;
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag === 'INPUT') {
+    const type = (target as HTMLInputElement).type;
+    if (TEXT_INPUT_TYPES.has(type)) return true;
+    if (type === 'range') return key.startsWith('Arrow') || key === 'PageUp' || key === 'PageDown' || key === 'Home' || key === 'End';
+  }
   return false;
 }
 
-export function createControls(host: HTMLElement, handlers: ControlHandlers): Controls {
+/** `arrowSteps`: → steps a month (the single-run view); a workshop uses the arrows for its steps instead. */
+export function createControls(host: HTMLElement, handlers: ControlHandlers, options: { arrowSteps: boolean } = { arrowSteps: true }): Controls {
   const scenario = document.createElement('select');
   const openFile = hiddenFileInput((file) => handlers.openScenarioFile(file));
   const openButton = button('Open file…', 'secondary', 'Open a scenario JSON file from this computer');
@@ -146,15 +161,21 @@ export function createControls(host: HTMLElement, handlers: ControlHandlers): Co
   let busy = false;
   document.addEventListener('keydown', (e) => {
     if (busy || e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
-    if (e.key !== ' ' && e.key !== 'ArrowRight') return;
+    if (e.key !== ' ' && !(e.key === 'ArrowRight' && options.arrowSteps)) return;
     if (ownsKey(e.target, e.key)) return;
+    // Also stops a focused button from pressing itself on the space bar's release.
     e.preventDefault();
+    if (e.repeat) return;
     if (e.key === ' ') {
       if (playing) handlers.pause();
       else handlers.play();
     } else {
       handlers.step();
     }
+  });
+  // A focused button is pressed when the space bar comes up (Firefox): the run has had the key.
+  document.addEventListener('keyup', (e) => {
+    if (e.key === ' ' && !ownsKey(e.target, e.key)) e.preventDefault();
   });
 
   return {
@@ -163,7 +184,7 @@ export function createControls(host: HTMLElement, handlers: ControlHandlers): Co
         ...choices.map((c) => {
           const option = document.createElement('option');
           option.value = c.id;
-          option.textContent = c.name;
+          option.textContent = visibleText(c.name);
           return option;
         }),
       );
@@ -177,7 +198,7 @@ export function createControls(host: HTMLElement, handlers: ControlHandlers): Co
         fileOption.remove();
         return;
       }
-      fileOption.textContent = `${name} (file)`;
+      fileOption.textContent = visibleText(`${name} (file)`);
       scenario.append(fileOption);
       scenario.value = FILE_CHOICE;
     },

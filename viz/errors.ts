@@ -3,6 +3,8 @@
  * It stays until dismissed or replaced, because the run carries on behind it and a message that
  * vanished on the next snapshot would never be read.
  */
+import { visibleText } from '../sim/text/bidi';
+
 export interface ErrorPanel {
   show(title: string, messages: readonly string[]): void;
   clear(): void;
@@ -24,11 +26,11 @@ export function createErrorPanel(host: HTMLElement): ErrorPanel {
 
   const panel: ErrorPanel = {
     show(title, messages) {
-      heading.textContent = title;
+      heading.textContent = visibleText(title);
       list.replaceChildren(
         ...messages.map((m) => {
           const li = document.createElement('li');
-          li.textContent = m;
+          li.textContent = visibleText(m);
           return li;
         }),
       );

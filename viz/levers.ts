@@ -217,6 +217,13 @@ export function createLeverPanel(host: HTMLElement, onChange: LeverHandler): Lev
     } else {
       input.type = 'checkbox';
       input.setAttribute('role', 'switch');
+      // Space plays and pauses everywhere (controls.ts), so Enter flips a focused switch.
+      input.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          input.click();
+        }
+      });
       const name = document.createElement('span');
       name.className = 'lever-name';
       name.textContent = spec.label;
@@ -226,6 +233,8 @@ export function createLeverPanel(host: HTMLElement, onChange: LeverHandler): Lev
     // `change`, not `input`: one lever change (and one chart marker) per release or key press,
     // not one per pixel dragged.
     input.addEventListener('change', () => {
+      // The change is made: give the keys back to the run (Space plays, → steps), as the trainer expects.
+      if (spec.kind === 'range') input.blur();
       const value = spec.kind === 'toggle' ? input.checked : Number(input.value);
       void onChange(spec.path, value).then((accepted) => {
         if (accepted) control.good = value;

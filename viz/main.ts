@@ -19,6 +19,9 @@ import { download, runToCsv, timelineToJson } from './export';
 import { formatCalendarMonth, formatCount, formatPounds } from './format';
 import { DEFAULT_START_DATE } from '../sim/dates';
 import { createLeverPanel } from './levers';
+import { parentOf, showScenarioAbout } from './scenario-about';
+import { bundledLoader } from '../sim/scenario/bundled';
+import { loadScenarioText } from '../sim/load-scenario';
 import { createPathwayMap, type PathwayMap } from './map';
 import { createNotice } from './notice';
 import { CATEGORICAL, OKABE_ITO } from './palette';
@@ -27,9 +30,13 @@ import { exposeTestHooks } from './test-hooks';
 import { applyTheme, CHART_THEME } from './theme';
 import { particleBudget } from './render-budget';
 import { ScenarioSwitcher } from './scenario-switch';
-import { connectSimulation, shippedChoices, type CallResult, type Failure, type Loaded, type ScenarioSource } from './sim-link';
+import { connectSimulation, fileNameOf, shippedChoices, type CallResult, type Failure, type Loaded, type ScenarioSource } from './sim-link';
 import { isComparisonAddress } from './compare/link';
 import { compareAddress } from './compare/live';
+import { visibleText } from '../sim/text/bidi';
+import type { WorkshopView } from './workshop/audience';
+import { ROOM_STYLE } from './map/layout';
+import type { ChartMarker } from './charts';
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -49,6 +56,14 @@ async function startComparison(): Promise<void> {
 async function start(): Promise<void> {
   applyTheme(document.documentElement);
   if (isComparisonAddress(location.search)) return startComparison();
+  const query = new URLSearchParams(location.search);
+  if (query.has('presenter')) {
+    const { startPresenter } = await import('./workshop/presenter');
+    return startPresenter(query.get('workshop') ?? '');
+  }
+  // `?workshop=<file>`: the audience view of that file's workshop script (viz/workshop/audience.ts).
+  const workshopId = query.get('workshop');
+  let workshop: WorkshopView | undefined;
   const state = new AppState();
   const errors = createErrorPanel(byId('errors'));
   const notice = createNotice(byId('notices'));
@@ -80,10 +95,11 @@ async function start(): Promise<void> {
 
   let map: PathwayMap | undefined;
 
+  let extraMarkers: ChartMarker[] = [];
   const showMarkers = (): void => {
-    const months = state.markerMonths();
-    for (const chart of allCharts) chart.setMarkers(months);
-    chartHost.dataset.markers = String(months.length);
+    const markers = [...extraMarkers, ...state.markers()];
+    for (const chart of allCharts) chart.setMarkers(markers);
+    chartHost.dataset.markers = String(markers.length);
   };
 
   const showReferences = (scenario: Scenario): void => {
@@ -125,6 +141,7 @@ async function start(): Promise<void> {
     for (const chart of trendCharts) chart.invalidate();
     for (const panel of carePanels) panel.update();
     map?.update(snapshot);
+    workshop?.onRecord(record, snapshot.scale);
     return new Promise<void>((resolve) => {
       frameAck = resolve;
       requestAnimationFrame(ackOnFrame);
@@ -134,9 +151,13 @@ async function start(): Promise<void> {
   const link = connectSimulation({
     onSnapshot,
     onRunStart: () => state.startRun(),
-    onStatus: (status) => showPlaying(status.playing),
+    onStatus: (status) => {
+      showPlaying(status.playing);
+      workshop?.onStatus(status);
+    },
     onProblem: (title, messages) => errors.show(title, messages),
     onNotice: (text) => notice.show(text),
+    onNoticeOver: () => notice.clear(),
     onRestored: (loaded) => switcher.restored(loaded),
   });
 
@@ -181,7 +202,7 @@ async function start(): Promise<void> {
   };
 
   const controls = createControls(byId('controls'), {
-    play: () => void link.play().then(report),
+    play: () => (workshop ? workshop.play() : void link.play().then(report)),
     pause: () => void link.pause().then(report),
     step: () => {
       // Step means "one month, then stop": a running clock would carry straight on.
@@ -195,7 +216,7 @@ async function start(): Promise<void> {
       userSwitch(switcher.switchTo(async () => ({ kind: 'file', name: file.name, text: await file.text() }), controls.seed())),
     exportCsv: () => void exportCsv(),
     exportLevers: () => download(`${state.scenarioId}-levers.json`, timelineToJson(state.timeline), 'application/json'),
-  });
+  }, { arrowSteps: workshopId === null });
   controls.setPlaying(false);
 
   async function exportCsv(): Promise<void> {
@@ -226,6 +247,8 @@ async function start(): Promise<void> {
 
   /** The address follows the run on show (a paused month, a lever); a request under way writes it when it ends. */
   function rememberView(month: number): void {
+    // A workshop keeps its own address (`?workshop=`) and its progress in the session (workshop/progress.ts).
+    if (workshopId !== null) return;
     const current = switcher.current;
     if (current && !switcher.busy) writeRun(current.source, month);
   }
@@ -245,12 +268,18 @@ async function start(): Promise<void> {
     } else {
       controls.setFileChoice(scenario.name);
     }
-    scenarioName.textContent = source.kind === 'shipped' ? scenario.name : `${scenario.name} (${source.name}, a local file)`;
+    scenarioName.textContent = visibleText(source.kind === 'shipped' ? scenario.name : `${scenario.name} (${source.name}, a local file)`);
     scenarioName.title = scenario.description;
+    // The scenario before the run's levers: the markers' "from" values, and what it changes from its parent.
+    const text = source.kind === 'shipped' ? bundledLoader(`${source.id}.json`) : source.text;
+    const base = text === undefined ? undefined : loadScenarioText(text, fileNameOf(source), bundledLoader);
+    state.base = base?.ok ? base.value : scenario;
+    const parent = text === undefined ? undefined : parentOf(text);
+    showScenarioAbout(byId('scenario-about'), state.base, parent, parent?.name);
     levers.setScenario(scenario);
     showReferences(scenario);
     showMarkers();
-    writeRun(source, status.month);
+    if (workshopId === null) writeRun(source, status.month);
   };
 
   /** The newest request was refused: say why, and put the picker back on the run that goes on. */
@@ -268,11 +297,17 @@ async function start(): Promise<void> {
   levers.setEnabled(false);
   const choices = link.scenarios;
   if (choices.length === 0) throw new Error('no scenarios are bundled with the app (scenarios/*.json)');
-  const wanted = requestFromAddress(location.search, location.hash, choices.map((c) => c.id), DEFAULT_SCENARIO);
+  const fromAddress = requestFromAddress(location.search, location.hash, choices.map((c) => c.id), DEFAULT_SCENARIO);
+  const workshopSeed = Number(query.get('seed') ?? '1');
+  const wanted =
+    workshopId === null
+      ? fromAddress
+      : { ...fromAddress, source: { kind: 'shipped' as const, id: workshopId }, seed: Number.isInteger(workshopSeed) ? workshopSeed : 1, levers: [], month: 0, note: undefined, problem: undefined };
   controls.setScenarios(choices, wanted.fallback.kind === 'shipped' ? wanted.fallback.id : choices[0].id);
   // The worker boots while the map starts; the scenario loads once the map can show month 0.
   try {
-    map = await createPathwayMap(byId('map'), { maxParticles: particleBudget(location.search) });
+    if (workshopId !== null) document.body.classList.add('audience');
+    map = await createPathwayMap(byId('map'), { maxParticles: particleBudget(location.search), ...(workshopId !== null ? { style: ROOM_STYLE } : {}) });
   } catch (err) {
     errors.show('The pathway map could not be drawn (is WebGL available?); the table view below has every figure.', [err instanceof Error ? err.message : String(err)]);
   }
@@ -287,6 +322,34 @@ async function start(): Promise<void> {
   if (wanted.problem) errors.show(wanted.problem.title, wanted.problem.messages);
   controls.setBusy(false);
   levers.setEnabled(loaded);
+  if (loaded && workshopId !== null) {
+    const running = switcher.current;
+    const text = bundledLoader(`${workshopId}.json`);
+    if (running?.scenario.workshop && text !== undefined) {
+      const { startWorkshop } = await import('./workshop/audience');
+      workshop = startWorkshop({
+        id: workshopId,
+        fileName: `${workshopId}.json`,
+        text,
+        scenario: state.base ?? running.scenario,
+        seed: state.seed,
+        link,
+        reload: (leverList, month) => switcher.switchTo({ kind: 'shipped', id: workshopId }, state.seed, { levers: leverList, month }),
+        applyLever,
+        timeline: () => state.timeline.map((c) => ({ ...c })),
+        careChart: trendCharts[0],
+        setExtraMarkers: (markers) => {
+          extraMarkers = markers;
+          showMarkers();
+        },
+        say: (text) => notice.show(text),
+      });
+      const shownRow = state.rows[state.rows.length - 1];
+      if (shownRow) workshop.onRecord(shownRow.record, state.scenario?.population.scale ?? 1);
+    } else {
+      errors.show(`${workshopId} has no workshop script (a top-level "workshop" field); it runs as a plain scenario.`, []);
+    }
+  }
   setStatus(loaded ? 'ready' : 'error', loaded ? undefined : 'The scenario could not be loaded.');
 
   if (import.meta.env.DEV || new URLSearchParams(location.search).has('debug')) {
@@ -299,6 +362,7 @@ async function start(): Promise<void> {
         for (const chart of allCharts) chart.drawNow();
       },
       injectWorkerFault: (fault) => link.client.injectTestFault(fault),
+      mapTextSizes: () => map?.textSizes() ?? [],
       shown: () => ({ scenarioId: state.scenarioId, seed: state.seed, running: link.running?.kind === 'file' ? `file:${link.running.name}` : link.running?.id }),
     });
   }

@@ -4,6 +4,7 @@
  * not restore. A polite live region (`role="status"`) that stays in the page, so screen readers
  * announce each new text; errors that need action go to the error panel (viz/errors.ts) instead.
  */
+import { visibleText } from '../sim/text/bidi';
 export interface Notice {
   show(text: string): void;
   clear(): void;
@@ -27,7 +28,7 @@ export function createNotice(host: HTMLElement): Notice {
 
   const notice: Notice = {
     show(text) {
-      line.textContent = text;
+      line.textContent = visibleText(text);
       dismiss.hidden = false;
       host.dataset.active = 'true';
     },

@@ -21,26 +21,80 @@ export const OKABE_ITO = {
   grey: '#999999',
 } as const;
 
-/** Page and map chrome. */
-export const THEME = {
-  background: '#0e1420',
-  surface: '#172131',
-  surfaceRaised: '#1e2a3d',
-  border: '#33425a',
-  text: '#e8edf5',
-  textMuted: '#9aa8bc',
-  edge: '#b8c6da',
-  grid: '#26334a',
-  accent: OKABE_ITO.yellow,
-  error: '#ff8a80',
-  fontFamily: 'Inter, "Segoe UI", Roboto, "Helvetica Neue", "DejaVu Sans", Arial, sans-serif',
-} as const;
+export interface Theme {
+  name: ThemeName;
+  background: string;
+  surface: string;
+  surfaceRaised: string;
+  border: string;
+  text: string;
+  textMuted: string;
+  edge: string;
+  grid: string;
+  accent: string;
+  /** text drawn on the accent colour */
+  onAccent: string;
+  error: string;
+  fontFamily: string;
+}
 
-/** Particle colours: the orange/sky-blue pair is the safest two-colour contrast in Okabe–Ito. */
-export const POVERTY_COLOUR = {
-  poor: OKABE_ITO.orange,
-  notPoor: OKABE_ITO.skyBlue,
-} as const;
+export type ThemeName = 'dark' | 'light';
+
+const FONT = 'Inter, "Segoe UI", Roboto, "Helvetica Neue", "DejaVu Sans", Arial, sans-serif';
+
+/** Page and map chrome: dark (the default, for dimmed rooms) and a high-contrast light one (for bright rooms and weak projectors). */
+const THEMES: Record<ThemeName, Theme> = {
+  dark: {
+    name: 'dark',
+    background: '#0e1420',
+    surface: '#172131',
+    surfaceRaised: '#1e2a3d',
+    border: '#33425a',
+    text: '#e8edf5',
+    textMuted: '#9aa8bc',
+    edge: '#b8c6da',
+    grid: '#26334a',
+    accent: OKABE_ITO.yellow,
+    onAccent: '#000000',
+    error: '#ff8a80',
+    fontFamily: FONT,
+  },
+  light: {
+    name: 'light',
+    background: '#ffffff',
+    surface: '#f3f5f8',
+    surfaceRaised: '#e6eaf0',
+    border: '#4d5666',
+    text: '#0a0d12',
+    textMuted: '#333b47',
+    edge: '#56657c',
+    grid: '#cfd6e0',
+    accent: OKABE_ITO.blue,
+    onAccent: '#ffffff',
+    error: '#b00020',
+    fontFamily: FONT,
+  },
+};
+
+export const THEME_KEY = 'care-futures-theme';
+
+/** The theme asked for: `?theme=light` in the address, else the last one chosen on this computer, else dark. */
+export function chosenTheme(search = globalThis.location?.search ?? '', stored: () => string | null = () => globalThis.localStorage?.getItem(THEME_KEY) ?? null): ThemeName {
+  const asked = new URLSearchParams(search).get('theme');
+  if (asked === 'light' || asked === 'dark') return asked;
+  try {
+    return stored() === 'light' ? 'light' : 'dark';
+  } catch {
+    return 'dark';
+  }
+}
+
+/** Chosen once, as the page loads: the map and charts take their colours from it when they are built. */
+export const THEME: Theme = THEMES[chosenTheme()];
+
+/** Particle colours: the orange/sky-blue pair is the safest two-colour contrast in Okabe–Ito; on white, vermillion and blue. */
+export const POVERTY_COLOUR =
+  THEME.name === 'light' ? { poor: OKABE_ITO.vermillion, notPoor: OKABE_ITO.blue } : { poor: OKABE_ITO.orange, notPoor: OKABE_ITO.skyBlue };
 
 export const POVERTY_LABEL = {
   poor: 'Family in poverty',

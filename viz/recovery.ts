@@ -22,6 +22,11 @@ export interface RecoveryOptions {
   onRestarting?(reason: string, attempt: number, delayMs: number): void;
   onRestarted(status: SimStatus, reason: string, attempt: number): void;
   onGaveUp(reason: string, attempts: number): void;
+  /**
+   * What `onRestarting` or `onGaveUp` announced no longer holds: a run works again (a user's load
+   * succeeded, or brought a worker back before the attempt). The page clears its notice.
+   */
+  onRecovered?(): void;
 }
 
 export const RESTART_DELAYS_MS = [0, 2_000, 10_000] as const;
@@ -37,6 +42,8 @@ export class Recovery {
   private busy = false;
   private timer: unknown;
   private disposed = false;
+  /** `onRestarting` or `onGaveUp` has spoken and nothing has answered it since */
+  private announced = false;
 
   constructor(private readonly options: RecoveryOptions) {
     this.clock = options.clock ?? realClock;
@@ -57,9 +64,16 @@ export class Recovery {
     this.next(reason);
   }
 
-  /** The user started something new that worked (a load): earlier failures no longer count. */
+  /** The user started something new that worked (a load): earlier failures no longer count, and their notice goes. */
   forgive(): void {
     this.attempts = 0;
+    this.recovered();
+  }
+
+  private recovered(): void {
+    if (!this.announced) return;
+    this.announced = false;
+    this.options.onRecovered?.();
   }
 
   dispose(): void {
@@ -69,6 +83,7 @@ export class Recovery {
 
   private next(reason: string): void {
     if (this.attempts >= this.delaysMs.length) {
+      this.announced = true;
       this.options.onGaveUp(reason, this.attempts);
       return;
     }
@@ -76,6 +91,7 @@ export class Recovery {
     this.attempts++;
     const attempt = this.attempts;
     this.busy = true;
+    this.announced = true;
     this.options.onRestarting?.(reason, attempt, delay);
     this.timer = this.clock.setTimeout(() => void this.attempt(reason, attempt), delay);
   }
@@ -85,6 +101,7 @@ export class Recovery {
     if (this.options.isAlive()) {
       // Someone (a user's load) already brought a worker back: nothing to restore over it.
       this.busy = false;
+      this.recovered();
       return;
     }
     const result = await this.options.restart();
@@ -92,6 +109,8 @@ export class Recovery {
     if (this.disposed) return;
     if (result.ok) {
       this.lastRestarted = this.clock.now();
+      // The page replaces the "restarting" notice with what was restored.
+      this.announced = false;
       this.options.onRestarted(result.value, reason, attempt);
     } else {
       this.next(`${reason}; restarting failed: ${result.error.message}`);

@@ -50,6 +50,8 @@ export interface LinkHandlers {
   onProblem(title: string, messages: string[]): void;
   /** News the user should hear but need not act on (a worker restarting, restarted). */
   onNotice(text: string): void;
+  /** The news of a restart no longer holds (a run works again): take it down. */
+  onNoticeOver(): void;
   /** A restarted worker runs the user's run again: show it as the current one. */
   onRestored(loaded: Loaded): void;
 }
@@ -69,6 +71,8 @@ export interface SimulationLink {
   /** Start the scenario again at month 0 with `seed`; the lever timeline is cleared. */
   reset(seed: number): Promise<LoadResult>;
   play(): Promise<CallResult>;
+  /** Play, pausing by itself at `month` (a workshop's next step). */
+  playUntil(month: number): Promise<CallResult>;
   pause(): Promise<CallResult>;
   step(months: number): Promise<CallResult>;
   setSpeed(monthsPerSecond: number): Promise<CallResult>;
@@ -170,6 +174,7 @@ export function connectSimulation(handlers: LinkHandlers): SimulationLink {
         handlers.onNotice(restoredText(loaded));
       });
     },
+    onRecovered: () => handlers.onNoticeOver(),
     onGaveUp: (reason, attempts) =>
       handlers.onProblem(
         `The simulation worker stopped ${attempts + 1} times in a row, so the page has stopped restarting it. Choose a scenario to start a fresh one, or reload the page.`,
@@ -232,6 +237,7 @@ export function connectSimulation(handlers: LinkHandlers): SimulationLink {
       return result.ok ? describe(source, result.value, title) : failure(title, result.error);
     },
     play: async () => call(await client.play(), 'The run could not start.'),
+    playUntil: async (month) => call(await client.play({ untilMonth: month }), 'The run could not start.'),
     pause: async () => call(await client.pause(), 'The run could not pause.'),
     step: async (months) => call(await client.step(months), 'The run could not step.'),
     setSpeed: async (n) => call(await client.setSpeed(n), 'The speed could not be changed.'),

@@ -20,6 +20,8 @@ export interface CareFuturesHooks {
   injectWorkerFault(fault: TestFault): void;
   /** What the page believes it shows, and the source the worker was last given. */
   shown(): { scenarioId: string; seed: number; running: string | undefined };
+  /** Every text on the map with the size it is drawn at, in CSS pixels (the audience view's 18 px floor). */
+  mapTextSizes(): { text: string; px: number }[];
 }
 
 declare global {

@@ -11,11 +11,14 @@ export function applyTheme(root: HTMLElement): void {
     '--text': THEME.text,
     '--muted': THEME.textMuted,
     '--accent': THEME.accent,
+    '--on-accent': THEME.onAccent,
     '--focus': THEME.accent,
     '--error': THEME.error,
     '--font': THEME.fontFamily,
   };
   for (const [name, value] of Object.entries(vars)) root.style.setProperty(name, value);
+  root.style.colorScheme = THEME.name;
+  root.dataset.theme = THEME.name;
 }
 
 export const CHART_THEME: ChartTheme = {

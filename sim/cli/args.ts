@@ -5,6 +5,7 @@
 import { OBSERVED_REGIONS, type ObservedRegion } from '../observed/types';
 import { closestName } from '../scenario/validate';
 import { EXIT_CODES_TEXT } from './exit-codes';
+import { MAX_MONTHS, MAX_RUNS, MAX_SHARDS } from './manifest';
 
 export type OutputFormat = 'json' | 'csv' | 'text' | 'xlsx';
 
@@ -124,10 +125,10 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
         req.seed = integer(flag, value, -(2 ** 31), 2 ** 31 - 1, errors);
         break;
       case '--months':
-        req.months = integer(flag, value, 0, 2400, errors);
+        req.months = integer(flag, value, 0, MAX_MONTHS, errors);
         break;
       case '--runs':
-        req.runs = integer(flag, value, 1, 1_000_000, errors);
+        req.runs = integer(flag, value, 1, MAX_RUNS, errors);
         break;
       case '--jobs':
         req.jobs = parseJobsArg(value, errors);
@@ -183,7 +184,7 @@ export function parseShardArg(text: string, env: Record<string, string | undefin
     errors.push(`--shard: expected I/K with I a whole number or "env" (JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID set), found ${JSON.stringify(text)}`);
     return undefined;
   }
-  const count = integer('--shard (count)', m[2], 1, 1_000_000, errors);
+  const count = integer('--shard (count)', m[2], 1, MAX_SHARDS, errors);
   const index = integer('--shard (index)', indexText, 0, count - 1, errors);
   return { index, count };
 }

@@ -3,26 +3,23 @@
  * say whether its results are reproduced to the last bit, as the app's "Open bundle…" does.
  * Exit 0 when confirmed, 1 when the bundle is refused or the results differ.
  */
-import { checkAgainst, readBundle } from '../comparison/bundle';
+import { checkAgainst, MAX_BUNDLE_BYTES, readBundleBytes } from '../comparison/bundle';
 import { resolveRequest } from '../comparison/request';
 import { digestResults } from '../comparison/results';
 import { runSide, seedsOf, summarise, type PairedResults } from '../comparison/summary';
-import { directoryLoader, readJsonFile, SCENARIO_DIR } from '../node/files';
+import { directoryLoader, readFileBounded, SCENARIO_DIR } from '../node/files';
 import { EXIT } from './exit-codes';
 import { report, type CliIo } from './prepare';
-
-/** A bundle holds two scenarios and a summary: tens of kilobytes; anything near this is not one. */
-const MAX_BUNDLE_BYTES = 20_000_000;
+import { terminalLines } from '../text/terminal';
 
 export async function checkBundleFile(path: string, io: CliIo): Promise<number> {
-  // Read with the CLI's checks for input files (size, UTF-8, JSON); the bundle's checksum is over
-  // its JSON as written, which parsing and writing again reproduces.
-  const doc = readJsonFile(path, MAX_BUNDLE_BYTES, 'a result bundle');
-  if (!doc.ok) {
-    report(io, `${path}: cannot be read`, doc.issues);
+  // A regular file, its size checked before reading; then the app's own reader.
+  const file = readFileBounded(path, MAX_BUNDLE_BYTES);
+  if (!file.ok) {
+    io.stderr(`${path}: cannot be read: ${file.why}\n`);
     return EXIT.invalidInput;
   }
-  const read = await readBundle(JSON.stringify(doc.value));
+  const read = await readBundleBytes(file.bytes);
   if (!read.ok) {
     io.stderr(`${path}: ${read.message}\n`);
     return EXIT.invalidInput;
@@ -44,7 +41,11 @@ export async function checkBundleFile(path: string, io: CliIo): Promise<number> 
       results[side].push(run.value);
     }
   }
-  const check = checkAgainst(read.bundle, await digestResults(results), summarise(results, settings.months, read.bundle.settings.horizons).outcomes);
-  io.stdout(`${[check.message, ...check.differences.map((d) => `  - ${d}`)].join('\n')}\n`);
+  const check = checkAgainst(read.bundle, {
+    digest: await digestResults(results),
+    summary: summarise(results, settings.months, read.bundle.settings.horizons).outcomes,
+    names: { a: sides.value.a.name, b: sides.value.b.name },
+  });
+  io.stdout(terminalLines(`${[check.message, ...check.differences.map((d) => `  - ${d}`)].join('\n')}\n`));
   return check.confirmed ? EXIT.ok : EXIT.invalidInput;
 }

@@ -4,12 +4,12 @@
  * statistics, outcomes and file formats are the app's own (sim/comparison), so the same seeds give
  * the same numbers here and in the browser. Exit codes as `npm run sim` (`exit-codes.ts`).
  */
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { checkLeverTimeline, type LeverChange } from '../levers';
 import { MAX_LEVERS_BYTES, readJsonFile } from '../node/files';
 import { defaultJobs, runMany } from '../node/run-pool';
 import { seriesOf, type RunTask } from '../node/run-task';
-import { outputError } from '../node/sink';
+import { outputTarget } from '../node/sink';
 import type { Scenario } from '../scenario/schema';
 import { bundleText, makeBundle } from '../comparison/bundle';
 import { comparisonCsv } from '../comparison/csv';
@@ -21,8 +21,10 @@ import { defaultHorizons, seedsOf, summarise, type ComparisonSummary, type Paire
 import { comparisonWorkbook } from '../comparison/workbook';
 import type { CommandShape } from './args';
 import { checkBundleFile } from './check-bundle';
+import { chanceWords, runUncertainty, takeUncertaintyFlags, uncertaintyJson, uncertaintyText, UNCERTAINTY_USAGE } from './compare-uncertainty';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
-import { guarded, writeWhole } from './io';
+import { guarded, terminalSafe, writeWhole } from './io';
+import { terminalText } from '../text/terminal';
 import { prepare, report, runProgress, type CliIo } from './prepare';
 
 export const COMPARE_USAGE = `Usage: npm run compare -- <A.json> <B.json> [options]
@@ -44,6 +46,7 @@ Options:
   --format F       text (default), json, csv or xlsx (a workbook: needs --out)
   --out FILE       write to FILE instead of stdout
   --bundle FILE    also write a result bundle (JSON) the app can open and re-check
+${UNCERTAINTY_USAGE}
 
        npm run compare -- --check-bundle FILE
 re-runs a result bundle (from the app or --bundle) and says whether it reproduces its results
@@ -101,8 +104,13 @@ function parseHorizons(text: string, months: number): number[] | string {
 
 const VERDICT = { enough: 'yes', more: 'more seeds', 'no-difference': 'no difference' } as const;
 
-export function comparisonText(names: [string, string], summary: ComparisonSummary): string {
-  const head = ['outcome', 'unit', `A: ${names[0]}`, `B: ${names[1]}`, 'B - A [95% interval]', 'enough seeds?'];
+/**
+ * The text table. `seedsWord` answers "enough seeds?" for entry k (by default the precision's
+ * verdict; with --uncertainty it speaks only about chance and never asks for seeds an assumption
+ * decides).
+ */
+export function comparisonText(names: [string, string], summary: ComparisonSummary, seedsWord: (k: number) => string = (k) => VERDICT[summary.precision[k].verdict]): string {
+  const head = ['outcome', 'unit', `A: ${terminalText(names[0])}`, `B: ${terminalText(names[1])}`, 'B - A [95% interval]', 'enough seeds?'];
   const lines = [
     `${summary.seeds.length} paired runs (same seeds for A and B: ${summary.seeds[0]}-${summary.seeds[summary.seeds.length - 1]}), ${summary.months} months; A and B: median [5%, 95%] across seeds; B - A: mean [95% interval]`,
   ];
@@ -117,7 +125,7 @@ export function comparisonText(names: [string, string], summary: ComparisonSumma
         formatWithRange(r.a.median, r.a.low, r.a.high, format),
         formatWithRange(r.b.median, r.b.low, r.b.high, format),
         formatWithRange(r.difference.mean, r.difference.low, r.difference.high, format, true),
-        VERDICT[summary.precision[k].verdict],
+        seedsWord(k),
       ]);
     });
     const widths = head.map((h, c) => Math.max(h.length, ...body.map((row) => row[c].length)));
@@ -132,18 +140,8 @@ export function comparisonJson(names: [string, string], summary: ComparisonSumma
   return `${JSON.stringify({ a: names[0], b: names[1], seeds: summary.seeds, months: summary.months, horizons: summary.horizons, outcomes: summary.outcomes }, null, 2)}\n`;
 }
 
-/** A binary file that appears only when complete (the text outputs go through `writeWhole`). */
-function writeBinary(path: string, bytes: Uint8Array): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, bytes, { flag: 'wx' });
-    renameSync(temporary, path);
-  } catch (err) {
-    throw outputError(path, err);
-  }
-}
-
-export function compareMain(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
+export function compareMain(argv: readonly string[], env: Record<string, string | undefined>, given: CliIo): Promise<number> {
+  const io = terminalSafe(given);
   return guarded(io, async () => {
     const check = argv.indexOf('--check-bundle');
     if (check >= 0) {
@@ -154,7 +152,8 @@ export function compareMain(argv: readonly string[], env: Record<string, string 
       }
       return checkBundleFile(path, io);
     }
-    const own = ownFlags(argv);
+    const uncertain = takeUncertaintyFlags(argv);
+    const own = ownFlags(uncertain.rest);
     // The app's defaults (sim/comparison/request.ts), which differ from `npm run sim`'s.
     const given = (flag: string) => own.rest.some((a) => a === flag || a.startsWith(`${flag}=`));
     const withDefaults = [
@@ -167,12 +166,14 @@ export function compareMain(argv: readonly string[], env: Record<string, string 
     if (typeof prepared === 'number') return prepared;
     const { request: req, scenarios, levers } = prepared;
     const horizons = own.values.at === undefined ? defaultHorizons(req.months) : parseHorizons(own.values.at, req.months);
-    const argErrors = [...own.errors, ...(typeof horizons === 'string' ? [horizons] : [])];
+    const argErrors = [...uncertain.errors, ...own.errors, ...(typeof horizons === 'string' ? [horizons] : [])];
+    if (uncertain.options && (req.format === 'csv' || req.format === 'xlsx')) argErrors.push(`--uncertainty: with --format text or json, found ${req.format}`);
     if (req.format === 'xlsx' && req.out === undefined) argErrors.push('--format xlsx: a workbook is binary; name a file with --out FILE');
     if (argErrors.length > 0 || typeof horizons === 'string') {
       io.stderr(`${argErrors.map((e) => `error: ${e}`).join('\n')}\n\n${COMPARE_USAGE}\n`);
       return EXIT.badArguments;
     }
+    if (own.values.bundle !== undefined) outputTarget(own.values.bundle);
     const sides: RunnableSide[] = [];
     for (const [k, scenario] of scenarios.entries()) {
       const flag = k === 0 ? 'levers-a' : 'levers-b';
@@ -206,10 +207,22 @@ export function compareMain(argv: readonly string[], env: Record<string, string 
     if (req.format === 'xlsx') {
       const facts: [string, string | number][] = [['scale', scenarios[0].population.scale], ['digest', await digestResults(results)], ['made by', 'npm run compare']];
       const blob = await comparisonWorkbook({ a: { name: names[0], ...sides[0] }, b: { name: names[1], ...sides[1] }, summary, results, facts });
-      writeBinary(req.out as string, new Uint8Array(await blob.arrayBuffer()));
+      await writeWhole(io, req.out as string, new Uint8Array(await blob.arrayBuffer()));
       return EXIT.ok;
     }
-    const text = req.format === 'json' ? comparisonJson(names, summary) : req.format === 'csv' ? comparisonCsv(summary, results) : comparisonText(names, summary);
+    let text = req.format === 'json' ? comparisonJson(names, summary) : req.format === 'csv' ? comparisonCsv(summary, results) : comparisonText(names, summary);
+    if (uncertain.options) {
+      let runs = 0;
+      let reported = Date.now();
+      const analysis = await runUncertainty([sides[0], sides[1]], summary, uncertain.options, () => {
+        runs++;
+        if (!req.quiet && Date.now() - reported >= (io.progressIntervalMs ?? 500)) {
+          reported = Date.now();
+          io.stderr(`uncertainty: ${runs} runs\n`);
+        }
+      });
+      text = req.format === 'json' ? uncertaintyJson(names, summary, analysis) : comparisonText(names, summary, chanceWords(summary, analysis)) + uncertaintyText(names, summary, analysis);
+    }
     if (req.out !== undefined) await writeWhole(io, req.out, text);
     else io.stdout(text);
     progress.finish();

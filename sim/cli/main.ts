@@ -6,14 +6,14 @@
  * trace. Every input is checked before the first byte of output; `--out` is replaced only by a
  * complete document (see `sim/node/sink.ts`).
  */
-import { jsonFooter, jsonHeader, jsonRunLine } from '../output';
-import { TIDY_HEADER as CSV_HEADER, tidyRunRows } from '../outputs/tidy';
 import { defaultJobs, runMany } from '../node/run-pool';
 import { recordsOf, type RunTask } from '../node/run-task';
+import { jsonFooter, jsonHeader, jsonRunLine } from '../output';
+import { TIDY_HEADER as CSV_HEADER, tidyRunRows } from '../outputs/tidy';
 import { ENGINE_VERSION } from '../version';
 import { shardRange, shardRuns, SIM_COMMAND, USAGE } from './args';
 import { EXIT } from './exit-codes';
-import { guarded, openSink, writeWhole } from './io';
+import { commitWithManifest, guarded, openSink, terminalSafe } from './io';
 import { printObserved } from './observed';
 import { BodyDigest, manifestFileText, manifestOf, manifestPathFor, MANIFEST_FORMAT, sha256, type Experiment } from './manifest';
 import { prepare, report, runProgress, type CliIo } from './prepare';
@@ -21,7 +21,8 @@ import { prepare, report, runProgress, type CliIo } from './prepare';
 export type { CliIo };
 
 export function main(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
-  return guarded(io, () => run(argv, env, io));
+  const safe = terminalSafe(io);
+  return guarded(safe, () => run(argv, env, safe));
 }
 
 async function run(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
@@ -44,13 +45,14 @@ async function run(argv: readonly string[], env: Record<string, string | undefin
     seed: req.seed,
     runs: req.runs,
   };
-  const body = new BodyDigest();
+  const header = csv ? CSV_HEADER : jsonHeader(scenario.name, scenario.population.scale);
+  const body = new BodyDigest(header);
 
   const progress = runProgress(io, req.quiet, runs.length);
   const tasks = runs.map((r): RunTask => ({ scenario, seed: req.seed + r, months: req.months, levers, keep: 'records' }));
   const sink = await openSink(io, req.out);
   try {
-    await sink.write(csv ? CSV_HEADER : jsonHeader(scenario.name, scenario.population.scale));
+    await sink.write(header);
     let k = 0;
     for await (const result of runMany(tasks, { jobs: req.jobs ?? defaultJobs(), onProgress: (done) => progress.update(done) })) {
       if (!result.ok) {
@@ -79,8 +81,7 @@ async function run(argv: readonly string[], env: Record<string, string | undefin
       digest: body.value(),
     });
     if (!csv) await sink.write(jsonFooter(manifest));
-    await sink.commit();
-    if (csv && req.out !== undefined) await writeWhole(io, manifestPathFor(req.out), manifestFileText(manifest));
+    await commitWithManifest(io, sink, csv && req.out !== undefined ? { path: manifestPathFor(req.out), text: manifestFileText(manifest) } : undefined);
   } catch (err) {
     await sink.discard();
     throw err;

@@ -10,6 +10,10 @@ import { createHash, type Hash } from 'node:crypto';
 import { describeFound, issue, type Validated, type ValidationIssue } from '../scenario/issues';
 
 export const MANIFEST_FORMAT = 'care-futures-output/1';
+/** The most runs, shards and months `npm run sim` accepts (`--runs`, `--shard I/K`, `--months`): a manifest above them is refused before anything is sized by it. */
+export const MAX_RUNS = 1_000_000;
+export const MAX_SHARDS = 1_000_000;
+export const MAX_MONTHS = 2400;
 
 export interface Manifest {
   format: string;
@@ -32,7 +36,7 @@ export interface Manifest {
   count: number;
   /** lines of run data: one per run (JSON) or one per run x month x measure (CSV) */
   rows: number;
-  /** `sha256:` of those lines, each with its line break */
+  /** `sha256:` of the header line and those lines, each with its line break */
   digest: string;
 }
 
@@ -43,10 +47,18 @@ export function sha256(text: string): string {
   return `sha256:${createHash('sha256').update(text).digest('hex')}`;
 }
 
-/** The digest and line count of run data, fed as it is written or read. */
+/**
+ * The digest and line count of run data, fed as it is written or read. The header line (the
+ * scenario's name and scale in JSON; the column names in CSV) is digested first, so an edited
+ * header is caught like an edited run; it is not counted in `rows`.
+ */
 export class BodyDigest {
   private readonly hash: Hash = createHash('sha256');
   rows = 0;
+  /** `header`: the output's first line, with or without its line break. */
+  constructor(header: string) {
+    this.hash.update(header.endsWith('\n') ? header : `${header}\n`);
+  }
   /** `text` is whole lines, each ending in `\n`. */
   add(text: string): void {
     this.hash.update(text);
@@ -104,7 +116,7 @@ const EXPECTED = {
   integer: 'a whole number',
   digest: 'a digest "sha256:" + 64 hex digits',
   output: '"json" or "csv"',
-  shard: 'a shard "I/K" with 0 <= I < K',
+  shard: `a shard "I/K" with 0 <= I < K <= ${MAX_SHARDS.toLocaleString('en-GB')}`,
 };
 
 function fits(kind: keyof typeof EXPECTED, v: unknown): boolean {
@@ -120,8 +132,8 @@ function fits(kind: keyof typeof EXPECTED, v: unknown): boolean {
     case 'output':
       return v === 'json' || v === 'csv';
     case 'shard': {
-      const m = typeof v === 'string' ? /^(\d+)\/(\d+)$/.exec(v) : null;
-      return m !== null && Number(m[1]) < Number(m[2]);
+      const m = typeof v === 'string' ? /^(\d{1,7})\/(\d{1,7})$/.exec(v) : null;
+      return m !== null && Number(m[1]) < Number(m[2]) && Number(m[2]) <= MAX_SHARDS;
     }
   }
 }
@@ -137,9 +149,23 @@ export function checkManifest(data: unknown): Validated<Manifest> {
   }
   for (const key of Object.keys(d)) if (!Object.hasOwn(KINDS, key)) issues.push(issue(`manifest.${key}`, 'no such field', describeFound(d[key])));
   if (issues.length === 0 && d.format !== MANIFEST_FORMAT) issues.push(issue('manifest.format', JSON.stringify(MANIFEST_FORMAT), describeFound(d.format)));
+  if (issues.length === 0) issues.push(...boundsIssues(d as unknown as Manifest));
   if (issues.length > 0) return { ok: false, issues };
   const m = d as unknown as Manifest;
   return { ok: true, value: manifestOf(m, m) };
+}
+
+/** Counts that size what a merge allocates or loops over, bounded as `npm run sim` bounds them. */
+function boundsIssues(m: Manifest): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const range = (key: 'runs' | 'count' | 'months' | 'rows', min: number, max: number) => {
+    if (m[key] < min || m[key] > max) issues.push(issue(`manifest.${key}`, `a whole number from ${min} to ${max.toLocaleString('en-GB')}`, describeFound(m[key])));
+  };
+  range('runs', 1, MAX_RUNS);
+  range('count', 0, m.runs);
+  range('months', 0, MAX_MONTHS);
+  range('rows', 0, Number.MAX_SAFE_INTEGER);
+  return issues;
 }
 
 export function parseShard(shard: string): { index: number; count: number } {

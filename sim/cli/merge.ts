@@ -4,8 +4,9 @@
  * written, byte for byte, manifest included.
  *
  * Each part is checked against its manifest first (`sim/cli/manifest.ts`; inside a JSON part,
- * beside a CSV part): its runs or rows are counted and digested, so a truncated or edited part is
- * refused. The manifests must describe one experiment (scenario, levers, engine, months, scale,
+ * beside a CSV part): its header and its runs or rows are counted and digested, so a truncated or
+ * edited part is refused; and every line is parsed for what it claims (`sim/cli/part-lines.ts`),
+ * so a part edited with its manifest recomputed is refused too, naming the part and the line. The manifests must describe one experiment (scenario, levers, engine, months, scale,
  * seeds, shard count) and the parts must be its shards, each exactly once. Only then is anything
  * written: the parts in seed order whatever order they are given in, line by line, waiting for
  * the output to drain, so memory stays flat however many runs there are.
@@ -18,8 +19,9 @@ import { TIDY_HEADER as CSV_HEADER } from '../outputs/tidy';
 import { type ValidationIssue } from '../scenario/issues';
 import { shardRange } from './args';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
-import { guarded, openSink, writeWhole } from './io';
+import { commitWithManifest, guarded, openSink, terminalSafe } from './io';
 import { BodyDigest, checkManifest, manifestFileText, manifestOf, manifestPathFor, parseShard, type Manifest } from './manifest';
+import { csvRowProblem, headerProblem, runProblem, type CsvPosition } from './part-lines';
 import type { CliIo } from './prepare';
 
 export const MERGE_USAGE = `Usage: npm run merge -- <part>... [--out FILE]
@@ -88,7 +90,7 @@ async function* lines(file: string): AsyncGenerator<Line> {
 interface Part {
   file: string;
   manifest: Manifest;
-  /** JSON: the first line (scenario and scale) */
+  /** the first line: JSON, the scenario and scale; CSV, the column names */
   header: string;
 }
 
@@ -102,11 +104,18 @@ function checkedManifest(file: string, data: unknown): Manifest {
 
 const SEED_AT_START = /^\{"seed":(-?\d+),/;
 
+interface RunLine {
+  /** the run's JSON, without its comma */
+  run: string;
+  /** its line number in the part */
+  line: number;
+}
+
 /**
- * The run lines of a JSON part (each without its comma), checking the document's shape as it goes;
- * `onManifest` gets the manifest on the last line.
+ * The run lines of a JSON part, checking the document's shape as it goes; `onManifest` gets the
+ * manifest on the last line.
  */
-async function* jsonRuns(file: string, onHeader: (line: string) => void, onManifest: (m: Manifest) => void): AsyncGenerator<string> {
+async function* jsonRuns(file: string, onHeader: (line: string) => void, onManifest: (m: Manifest) => void): AsyncGenerator<RunLine> {
   let n = 0;
   let open = false; // the last run line ended with a comma: another run must follow
   let done = false;
@@ -139,13 +148,13 @@ async function* jsonRuns(file: string, onHeader: (line: string) => void, onManif
     open = line.text.endsWith(',');
     const run = open ? line.text.slice(0, -1) : line.text;
     if (!SEED_AT_START.test(run)) throw new PartError(`${file}: line ${n}: not a run ({"seed": ...})`);
-    yield run;
+    yield { run, line: n };
   }
   if (!done) throw new PartError(`${file}: truncated: it ends before its manifest (the run that wrote it failed or was cut off)`);
 }
 
-/** The rows of a CSV part after its header. */
-async function* csvLines(file: string): AsyncGenerator<string> {
+/** The rows of a CSV part after its header, each with its line break. */
+async function* csvLines(file: string): AsyncGenerator<RunLine> {
   let n = 0;
   for await (const line of lines(file)) {
     n++;
@@ -154,34 +163,61 @@ async function* csvLines(file: string): AsyncGenerator<string> {
       if (`${line.text}\n` !== CSV_HEADER) throw new PartError(`${file}: not a Care Futures CSV (header ${JSON.stringify(CSV_HEADER.trim())} expected)`);
       continue;
     }
-    yield `${line.text}\n`;
+    yield { run: `${line.text}\n`, line: n };
   }
   if (n === 0) throw new PartError(`${file}: empty: not a Care Futures CSV`);
 }
 
 /** Read a whole part, checking it against its manifest; returns what the merge needs. */
 async function readPart(file: string, csv: boolean): Promise<Part> {
-  const digest = new BodyDigest();
-  let header = '';
+  let digest = new BodyDigest(CSV_HEADER);
+  let header = CSV_HEADER;
   let manifest: Manifest | undefined;
   let count = 0;
   let firstSeed: number | undefined;
   let lastSeed: number | undefined;
+  const refuse = (line: number, problem: string) => new PartError(`${file}: line ${line}: ${problem}`);
   if (csv) {
     const side = readJsonFile(manifestPathFor(file), MAX_SCENARIO_BYTES, `a manifest beside ${basename(file)}`);
     if (!side.ok) throw new PartError(`${file}: no usable manifest beside it (${manifestPathFor(file)}): ${issuesText(side.issues.slice(0, 3))}`);
     manifest = checkedManifest(manifestPathFor(file), side.value);
-    for await (const row of csvLines(file)) digest.add(row);
-    count = manifest.count;
+    const at: CsvPosition = { firstSeed: manifest.firstSeed, lastSeed: manifest.firstSeed + manifest.count - 1 };
+    for await (const { run: row, line } of csvLines(file)) {
+      const problem = csvRowProblem(row.slice(0, -1), manifest, at);
+      if (problem) throw refuse(line, problem);
+      if (at.seed !== lastSeed) {
+        if (lastSeed !== undefined && at.seed !== lastSeed + 1) throw refuse(line, `seed ${at.seed} follows seed ${lastSeed}: runs are not in seed order`);
+        firstSeed ??= at.seed;
+        lastSeed = at.seed;
+        count++;
+      }
+      digest.add(row);
+    }
+    // Parts of one experiment name one scenario: the CSV's counterpart of the JSON header.
+    header = `${CSV_HEADER}${at.scenario ?? ''}`;
   } else {
-    for await (const run of jsonRuns(file, (line) => (header = line), (m) => (manifest = m))) {
+    let months: { count: number; line: number } | undefined;
+    const runs = jsonRuns(
+      file,
+      (line) => ((header = line), (digest = new BodyDigest(line))),
+      (m) => (manifest = m),
+    );
+    for await (const { run, line } of runs) {
       const seed = Number(SEED_AT_START.exec(run)![1]);
-      if (lastSeed !== undefined && seed !== lastSeed + 1) throw new PartError(`${file}: seed ${seed} follows seed ${lastSeed}: runs are not in seed order`);
+      if (lastSeed !== undefined && seed !== lastSeed + 1) throw refuse(line, `seed ${seed} follows seed ${lastSeed}: runs are not in seed order`);
+      // The manifest comes last: every run must have as many months as the first, checked against it at the end.
+      const problem = runProblem(run, seed, months?.count);
+      if (typeof problem === 'string') throw refuse(line, problem);
+      months ??= { count: problem, line };
       firstSeed ??= seed;
       lastSeed = seed;
       count++;
       digest.add(`${run}\n`);
     }
+    const m = manifest!;
+    const problem = headerProblem(header, m);
+    if (problem) throw refuse(1, problem);
+    if (months && months.count !== m.months + 1) throw refuse(months.line, `the run has ${months.count} month records; the manifest's ${m.months} months need ${m.months + 1} (months 0 to ${m.months})`);
   }
   const m = manifest!;
   if (m.output !== (csv ? 'csv' : 'json')) throw new PartError(`${file}: its manifest describes ${m.output.toUpperCase()} output`);
@@ -203,7 +239,7 @@ function inSeedOrder(parts: readonly Part[]): Part[] {
   for (const p of parts.slice(1)) {
     const differ: string[] = EXPERIMENT_FIELDS.filter((k) => p.manifest[k] !== first.manifest[k]);
     if (parseShard(p.manifest.shard).count !== parseShard(first.manifest.shard).count) differ.push('shard count (overlapping shards of different splits)');
-    if (p.header !== first.header) differ.push('header (scenario name or scale)');
+    if (p.header !== first.header) differ.push(p.manifest.output === 'csv' ? 'scenario name' : 'header (scenario name or scale)');
     if (differ.length > 0) throw new PartError(`${p.file} and ${first.file} are not parts of the same experiment: they differ in ${differ.join(', ')}`);
   }
   const { runs, seed } = first.manifest;
@@ -248,7 +284,8 @@ function parseMergeArgs(argv: readonly string[]): { files: string[]; out?: strin
   return errors.length > 0 ? { errors } : { files, out };
 }
 
-export function mergeMain(argv: readonly string[], io: CliIo): Promise<number> {
+export function mergeMain(argv: readonly string[], given: CliIo): Promise<number> {
+  const io = terminalSafe(given);
   return guarded(io, async () => {
     const args = parseMergeArgs(argv);
     if (args === 'help') {
@@ -293,15 +330,16 @@ async function merge(files: readonly string[], out: string | undefined, io: CliI
   const ordered = inSeedOrder(parts);
 
   // Everything checked: now write, re-checking each part's digest as it streams past.
-  const whole = new BodyDigest();
+  const header = csv ? CSV_HEADER : ordered[0].header;
+  const whole = new BodyDigest(header);
   const sink = await openSink(io, out);
   try {
     let first = true;
-    await sink.write(csv ? CSV_HEADER : ordered[0].header);
+    await sink.write(header);
     for (const part of ordered) {
-      const again = new BodyDigest();
+      const again = new BodyDigest(csv ? CSV_HEADER : part.header);
       const source = csv ? csvLines(part.file) : jsonRuns(part.file, () => {}, () => {});
-      for await (const item of source) {
+      for await (const { run: item } of source) {
         const row = csv ? item : `${item}\n`;
         again.add(row);
         whole.add(row);
@@ -313,8 +351,7 @@ async function merge(files: readonly string[], out: string | undefined, io: CliI
     const { manifest } = ordered[0];
     const merged = manifestOf(manifest, { shard: '0/1', firstSeed: manifest.seed, count: manifest.runs, rows: whole.rows, digest: whole.value() });
     if (!csv) await sink.write(jsonFooter(merged));
-    await sink.commit();
-    if (csv && out !== undefined) await writeWhole(io, manifestPathFor(out), manifestFileText(merged));
+    await commitWithManifest(io, sink, csv && out !== undefined ? { path: manifestPathFor(out), text: manifestFileText(merged) } : undefined);
   } catch (err) {
     await sink.discard();
     throw err;

@@ -13,6 +13,7 @@ import type { Scenario } from '../scenario/schema';
 import type { CliRequest } from './args';
 import { EXIT } from './exit-codes';
 import { writeDocument } from './io';
+import { terminalText } from '../text/terminal';
 import { report, type CliIo } from './prepare';
 
 const UNIT = 'per 10,000 children aged 0-17';
@@ -41,7 +42,7 @@ function table(rows: readonly GapRow[]): string {
 function runHeading(scenario: Scenario, region: ObservedRegion, seed: number, records: readonly MonthRecord[]): string {
   const first = records[0]?.date ?? '?';
   const last = records[records.length - 1]?.date ?? '?';
-  return `${scenario.name}, seed ${seed}, months 0-${records.length - 1} (${first} to ${last}) against observed ${REGION_LABELS[region]}, ${UNIT}`;
+  return `${terminalText(scenario.name)}, seed ${seed}, months 0-${records.length - 1} (${first} to ${last}) against observed ${REGION_LABELS[region]}, ${UNIT}`;
 }
 
 /** Runs every seed of the request and writes the comparison; the exit code, never a throw for bad input. */

@@ -9,7 +9,7 @@ import type { LeverChange } from '../levers';
 import { checkLeverTimeline, leversNeverApplied } from '../levers';
 import { loadScenarioFile, MAX_LEVERS_BYTES, readJsonFile } from '../node/files';
 import { progressReporter, type Progress } from '../node/progress';
-import type { OpenFile } from '../node/sink';
+import { outputTarget, type OpenFile } from '../node/sink';
 import { applyLever } from '../run';
 import type { Scenario } from '../scenario/schema';
 import { capIssues, type ValidationIssue } from '../scenario/validate';
@@ -103,5 +103,7 @@ export function prepare(argv: readonly string[], env: Record<string, string | un
     }
     for (const warning of leversNeverApplied(levers, req.months)) io.stderr(`warning: ${warning}\n`);
   }
+  // A target that can never be written (a folder, a device, a pipe) is refused before any run (exit 74).
+  if (req.out !== undefined) outputTarget(req.out);
   return { request: req, scenarios, levers };
 }

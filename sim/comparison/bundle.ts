@@ -2,11 +2,16 @@
  * The result bundle: a JSON file that lets someone else check a comparison. It holds both
  * scenarios as resolved documents (so it does not depend on the shipped files of the day), their
  * lever timelines, the settings and seeds, the engine version, the summary, and a digest of every
- * run's series. Opening it re-runs the comparison and compares digests; a checksum over the file
- * catches a bundle edited or cut short after it was made.
+ * run's series. Opening it re-runs the comparison and compares everything the bundle states that
+ * a re-run recomputes: the series (digest), the summary figure by figure, and the names of A and B.
+ * The checksum over the file only catches a bundle cut short or edited by accident: anyone can
+ * recompute it, so it proves nothing about the results; the re-run does.
+ *
+ * The app and the CLI read a bundle the same way (`readBundleBytes`), with one size limit.
  */
 import type { LeverChange } from '../levers';
 import { ENGINE_VERSION } from '../version';
+import { decodeUtf8 } from '../scenario/json';
 import { parseJson } from '../scenario/resolve';
 import { sha256Hex, utf8 } from './codec';
 import type { ComparisonRequest, ComparisonSettings, ResolvedSide } from './request';
@@ -15,6 +20,12 @@ import type { OutcomeAtHorizon } from './summary';
 export { ENGINE_VERSION };
 export const BUNDLE_FORMAT = 'care-futures/comparison-bundle';
 export const BUNDLE_SCHEMA_VERSION = 1;
+/**
+ * Largest bundle read, by the app and the CLI alike. A bundle holds two scenarios (about 20 kB
+ * each), their lever timelines and a summary: tens of kilobytes. 5 MB leaves room for long lever
+ * timelines while keeping the parse of a hostile file to a fraction of a second.
+ */
+export const MAX_BUNDLE_BYTES = 5_000_000;
 
 export interface BundleSide {
   name: string;
@@ -93,7 +104,23 @@ function shapeProblem(doc: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+/** Why a file of this size is not read, or undefined: checked before reading a byte. */
+export function bundleSizeProblem(bytes: number): string | undefined {
+  return bytes > MAX_BUNDLE_BYTES ? `This file is ${(bytes / 1e6).toFixed(1)} MB; a result bundle is at most ${MAX_BUNDLE_BYTES / 1e6} MB (tens of kilobytes as made), so it is not read.` : undefined;
+}
+
+/** The one reader of a bundle's bytes (the app's "Open bundle…" and `--check-bundle`): size, UTF-8, JSON, checksum, shape. */
+export async function readBundleBytes(bytes: Uint8Array): Promise<BundleRead> {
+  const tooBig = bundleSizeProblem(bytes.length);
+  if (tooBig) return { ok: false, message: tooBig };
+  const text = decodeUtf8(bytes, 'the bundle');
+  if (!text.ok) return { ok: false, message: `This is not a result bundle: ${text.issues[0].found}.` };
+  return readBundle(text.value);
+}
+
 export async function readBundle(text: string): Promise<BundleRead> {
+  const tooBig = bundleSizeProblem(text.length);
+  if (tooBig) return { ok: false, message: tooBig };
   const parsed = parseJson(text, 'the bundle');
   if (!parsed.ok) return { ok: false, message: 'This is not a complete result bundle: it is not valid JSON (was it cut short?).' };
   const doc = parsed.value;
@@ -116,23 +143,61 @@ export interface BundleCheck {
   confirmed: boolean;
   /** one line for people */
   message: string;
-  /** outcomes whose figures differ, e.g. "lookedAfter at month 60: difference 3.1 (bundle 2.9)" */
+  /** what differs, e.g. "summary lookedAfter at month 60, difference.mean: re-run 3.1, bundle 2.9" */
   differences: string[];
 }
 
-/** Compare a re-run with the bundle that asked for it. */
-export function checkAgainst(bundle: ResultBundle, digest: string, summary: readonly OutcomeAtHorizon[]): BundleCheck {
-  if (digest === bundle.digest) {
-    return { confirmed: true, message: `Confirmed: re-running the ${bundle.seeds.length} seeds reproduces the bundle's results exactly (digest ${digest.slice(7, 19)}…).`, differences: [] };
+/** What re-running a bundle's request gives: compared with what the bundle states. */
+export interface Rerun {
+  digest: string;
+  summary: readonly OutcomeAtHorizon[];
+  /** the names of A and B as the re-run resolves them from the bundle's own scenarios */
+  names: { a: string; b: string };
+}
+
+/** Where two JSON values differ, as "`label`: `path`: re-run X, bundle Y", at most `limit` in `out`. */
+function jsonDifferences(label: string, now: unknown, was: unknown, out: string[], limit: number, path = ''): void {
+  if (out.length >= limit) return;
+  if (now !== null && was !== null && typeof now === 'object' && typeof was === 'object') {
+    const keys = new Set([...Object.keys(now), ...Object.keys(was)]);
+    for (const key of keys) jsonDifferences(label, (now as Record<string, unknown>)[key], (was as Record<string, unknown>)[key], out, limit, path ? `${path}.${key}` : key);
+    return;
   }
+  if (now !== was) out.push(`${label}: ${path}: re-run ${JSON.stringify(now) ?? 'nothing'}, bundle ${JSON.stringify(was) ?? 'nothing'}`);
+}
+
+/** Every figure of the re-run summary against the bundle's, as written to JSON (so NaN is null on both sides). */
+function summaryDifferences(rerun: readonly OutcomeAtHorizon[], stated: readonly OutcomeAtHorizon[], limit = 20): string[] {
+  const out: string[] = [];
+  const key = (r: { id: unknown; month: unknown }) => `${String(r.id)} at month ${String(r.month)}`;
+  const was = new Map(stated.map((r) => [key(r), r]));
+  for (const row of rerun) {
+    const k = key(row);
+    const before = was.get(k);
+    was.delete(k);
+    if (before === undefined) out.push(`summary ${k}: in the re-run, not in the bundle`);
+    else jsonDifferences(`summary ${k}`, JSON.parse(JSON.stringify(row)), before, out, limit);
+  }
+  for (const k of was.keys()) out.push(`summary ${k}: in the bundle, not in the re-run`);
+  return out.slice(0, limit);
+}
+
+/**
+ * Compare a re-run with the bundle that asked for it: the series (digest), the summary figure by
+ * figure and the names of A and B. Confirmed only when all three agree; each difference is named.
+ */
+export function checkAgainst(bundle: ResultBundle, rerun: Rerun): BundleCheck {
   const differences: string[] = [];
-  for (const row of summary) {
-    const was = bundle.summary.find((r) => r.id === row.id && r.month === row.month);
-    if (!was) differences.push(`${row.id} at month ${row.month}: not in the bundle`);
-    else if (was.difference.mean !== row.difference.mean || was.a.mean !== row.a.mean || was.b.mean !== row.b.mean) {
-      differences.push(`${row.id} at month ${row.month}: B - A now ${row.difference.mean}, in the bundle ${was.difference.mean}`);
-    }
+  for (const side of ['a', 'b'] as const) {
+    if (bundle[side].name !== rerun.names[side]) differences.push(`name of ${side.toUpperCase()}: its scenario is ${JSON.stringify(rerun.names[side])}, the bundle says ${JSON.stringify(bundle[side].name)}`);
   }
+  const seriesDiffer = rerun.digest !== bundle.digest;
+  if (seriesDiffer) differences.push(`series of every run: re-run digest ${rerun.digest.slice(7, 19)}…, bundle ${bundle.digest.slice(7, 19)}…`);
+  differences.push(...summaryDifferences(rerun.summary, bundle.summary));
+  if (differences.length === 0) {
+    return { confirmed: true, message: `Confirmed: re-running the ${bundle.seeds.length} seeds reproduces the bundle's results exactly (digest ${rerun.digest.slice(7, 19)}…, every summary figure and both names).`, differences: [] };
+  }
+  if (!seriesDiffer) return { confirmed: false, message: 'Not confirmed: the runs reproduce exactly, but what the bundle states about them differs from the re-run, so the bundle was edited.', differences };
   const why =
     bundle.engineVersion !== ENGINE_VERSION
       ? `the bundle was made by engine version ${bundle.engineVersion} and this app runs ${ENGINE_VERSION}`

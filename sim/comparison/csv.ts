@@ -5,24 +5,18 @@
  */
 import { OUTCOMES, type Outcome } from './outcomes';
 import { bandsOf, SIDES, type ComparisonSummary, type PairedResults } from './summary';
+import { csvLine } from '../text/csv';
 
 export const CSV_HEADER = 'section,outcome,label,unit,month,series,seed,statistic,value';
-
-export function csvCell(v: string | number): string {
-  const text = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v;
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const line = (cells: (string | number)[]) => cells.map(csvCell).join(',');
 
 /** The summary rows only (also the CLI's `--format csv` head). */
 export function summaryCsvLines(summary: ComparisonSummary): string[] {
   const lines: string[] = [];
   for (const row of summary.outcomes) {
     for (const series of SIDES) {
-      for (const stat of ['mean', 'median', 'low', 'high'] as const) lines.push(line(['summary', row.id, row.label, row.unit, row.month, series, '', stat, row[series][stat]]));
+      for (const stat of ['mean', 'median', 'low', 'high'] as const) lines.push(csvLine(['summary', row.id, row.label, row.unit, row.month, series, '', stat, row[series][stat]]));
     }
-    for (const stat of ['mean', 'low', 'high'] as const) lines.push(line(['summary', row.id, row.label, row.unit, row.month, 'difference', '', stat, row.difference[stat]]));
+    for (const stat of ['mean', 'low', 'high'] as const) lines.push(csvLine(['summary', row.id, row.label, row.unit, row.month, 'difference', '', stat, row.difference[stat]]));
   }
   return lines;
 }
@@ -33,15 +27,15 @@ export function comparisonCsv(summary: ComparisonSummary, results: PairedResults
     const bands = bandsOf(results, o, summary.months);
     for (let m = o.from; m <= summary.months; m++) {
       for (const series of SIDES) {
-        for (const stat of ['mean', 'median', 'low', 'high'] as const) lines.push(line(['quantiles', o.id, o.label, o.unit, m, series, '', stat, bands[series][m][stat]]));
+        for (const stat of ['mean', 'median', 'low', 'high'] as const) lines.push(csvLine(['quantiles', o.id, o.label, o.unit, m, series, '', stat, bands[series][m][stat]]));
       }
-      for (const stat of ['mean', 'low', 'high'] as const) lines.push(line(['quantiles', o.id, o.label, o.unit, m, 'difference', '', stat, bands.difference[m][stat]]));
+      for (const stat of ['mean', 'low', 'high'] as const) lines.push(csvLine(['quantiles', o.id, o.label, o.unit, m, 'difference', '', stat, bands.difference[m][stat]]));
     }
   }
   for (const o of outcomes) {
     for (const series of SIDES) {
       results[series].forEach((run, k) => {
-        for (let m = o.from; m <= summary.months; m++) lines.push(line(['seed', o.id, o.label, o.unit, m, series, results.seeds[k], 'value', run[o.id][m]]));
+        for (let m = o.from; m <= summary.months; m++) lines.push(csvLine(['seed', o.id, o.label, o.unit, m, series, results.seeds[k], 'value', run[o.id][m]]));
       });
     }
   }

@@ -34,6 +34,12 @@ export interface Outcome {
   format: OutcomeFormat;
   /** first month with a meaningful value (flows and money start at month 1) */
   from: number;
+  /**
+   * Equivalence margin, in the outcome's unit: a difference B - A whose whole range (chance and
+   * assumptions) lies within +-margin is "no meaningful difference" (a committee would not act on
+   * it). Set per outcome in the registry below.
+   */
+  margin?: number;
   /** the outcome's value at every month 0..M of one run; `scale` is the simulated share of the population */
   series(months: readonly MonthView[], scale: number): Float64Array;
 }
@@ -143,22 +149,28 @@ const flows =
 const placementPounds: Reader = (v) => placementSpend(v.record.spend);
 const lookedAfter: Reader = (v) => inCare(v.record.stocks);
 
-/** The registry, in the order tables and exports list it. */
+const within = (margin: number, o: Outcome): Outcome => ({ ...o, margin });
+
+/**
+ * The registry, in the order tables and exports list it. Margins (assumptions of what matters, not
+ * findings): 1 per 10,000 of a stock (about 50 children in the North East), 5 for children in need,
+ * half to one percentage point of a share, £1m a year, £5m since the start, £1,000 per child a year.
+ */
 export const OUTCOMES: readonly Outcome[] = [
-  stockRate('lookedAfter', 'Children in care', lookedAfter),
-  stockRate('childProtection', 'On child protection plans', (v) => v.record.stocks.child_protection),
-  stockRate('childrenInNeed', 'Children in need (DfE: CIN, CP and in care)', (v) => childrenInNeedDfE(v.record.stocks)),
-  stockShare('privateHomes', 'In private children\u2019s homes', '% of children in care', (v) => v.record.stocks.private_residential, lookedAfter),
-  stockShare('outOfArea', 'Placed out of area', '% of children in care', outOfAreaOf, lookedAfter),
-  stockShare('aged16Plus', 'Children in care aged 16 and over', '% of children in care', (v) => v.record.lookedAfterByAge['16_plus'], lookedAfter),
-  stockShare('section20', 'Accommodated under section 20 (V2)', '% of children in care', (v) => v.record.lookedAfterByLegalStatus.V2, lookedAfter),
-  flowRate('referrals', 'Referrals', flows((_from, to) => to === 'assessment')),
-  flowRate('entriesToCare', 'Entries to care', flows((from, to) => !CARE.has(from) && CARE.has(to))),
-  moneyInYear('spendInYear', 'Spend in the year', (v) => v.record.spendTotal),
-  moneySinceStart('spendSinceStart', 'Spend since the start', (v) => v.record.spendTotal),
-  poundsPerChild('spendPerChildInCare', 'Placement spend per child in care', '£ a year per child in care, in the 12 months to then', placementPounds, lookedAfter),
-  moneyInYear('earlyHelpInYear', 'Early-help spend in the year', (v) => v.record.spend.early_help + v.record.spend.early_help_unused),
-  moneyInYear('earlyHelpUnusedInYear', 'Early-help capacity unused in the year', (v) => v.record.spend.early_help_unused),
+  within(1, stockRate('lookedAfter', 'Children in care', lookedAfter)),
+  within(1, stockRate('childProtection', 'On child protection plans', (v) => v.record.stocks.child_protection)),
+  within(5, stockRate('childrenInNeed', 'Children in need (DfE: CIN, CP and in care)', (v) => childrenInNeedDfE(v.record.stocks))),
+  within(0.5, stockShare('privateHomes', 'In private children\u2019s homes', '% of children in care', (v) => v.record.stocks.private_residential, lookedAfter)),
+  within(1, stockShare('outOfArea', 'Placed out of area', '% of children in care', outOfAreaOf, lookedAfter)),
+  within(1, stockShare('aged16Plus', 'Children in care aged 16 and over', '% of children in care', (v) => v.record.lookedAfterByAge['16_plus'], lookedAfter)),
+  within(1, stockShare('section20', 'Accommodated under section 20 (V2)', '% of children in care', (v) => v.record.lookedAfterByLegalStatus.V2, lookedAfter)),
+  within(10, flowRate('referrals', 'Referrals', flows((_from, to) => to === 'assessment'))),
+  within(1, flowRate('entriesToCare', 'Entries to care', flows((from, to) => !CARE.has(from) && CARE.has(to)))),
+  within(1, moneyInYear('spendInYear', 'Spend in the year', (v) => v.record.spendTotal)),
+  within(5, moneySinceStart('spendSinceStart', 'Spend since the start', (v) => v.record.spendTotal)),
+  within(1000, poundsPerChild('spendPerChildInCare', 'Placement spend per child in care', '£ a year per child in care, in the 12 months to then', placementPounds, lookedAfter)),
+  within(0.5, moneyInYear('earlyHelpInYear', 'Early-help spend in the year', (v) => v.record.spend.early_help + v.record.spend.early_help_unused)),
+  within(0.5, moneyInYear('earlyHelpUnusedInYear', 'Early-help capacity unused in the year', (v) => v.record.spend.early_help_unused)),
 ];
 
 export function outcomeById(id: string): Outcome | undefined {

@@ -4,7 +4,8 @@
  * the "how the scenarios differ" part of the report.
  */
 import type { LeverChange } from '../levers';
-import { ScenarioSchema, type Scenario } from '../scenario/schema';
+import type { Scenario } from '../scenario/schema';
+import { SCHEMA_LEAVES, schemaLeaf } from '../scenario/schema-leaves';
 
 export interface ParameterRow {
   path: string;
@@ -16,28 +17,6 @@ export interface ParameterRow {
   /** the citation of the value (B's where the values differ and B cites it, else A's) */
   citation: string;
 }
-
-interface SchemaNode {
-  type?: string;
-  description?: string;
-  unit?: string;
-  properties?: Record<string, SchemaNode>;
-}
-
-/** Fields that are not parameters of the model. */
-const NOT_PARAMETERS = new Set(['$schema', 'extends', 'name', 'description', 'sources', 'citations']);
-
-function leaves(node: SchemaNode, prefix: string, out: { path: string; node: SchemaNode }[]): void {
-  for (const [key, child] of Object.entries(node.properties ?? {})) {
-    const path = prefix === '' ? key : `${prefix}.${key}`;
-    if (prefix === '' && NOT_PARAMETERS.has(key)) continue;
-    if (child.properties) leaves(child, path, out);
-    else out.push({ path, node: child });
-  }
-}
-
-const SCHEMA_LEAVES: { path: string; node: SchemaNode }[] = [];
-leaves(ScenarioSchema as unknown as SchemaNode, '', SCHEMA_LEAVES);
 
 export function valueAt(root: unknown, path: string): unknown {
   let node: unknown = root;
@@ -74,8 +53,8 @@ export function leverSteps(scenario: Scenario, levers: readonly LeverChange[]): 
 
 /** The schema's unit and description of a path, for labels (undefined for a path the schema lacks). */
 export function describeParameter(path: string): { description: string; unit: string } | undefined {
-  const found = SCHEMA_LEAVES.find((l) => l.path === path);
-  return found ? { description: found.node.description ?? '', unit: found.node.unit ?? '' } : undefined;
+  const found = schemaLeaf(path);
+  return found ? { description: found.description ?? '', unit: found.unit ?? '' } : undefined;
 }
 
 /** The sources a scenario cites, with the ids its citations use. */

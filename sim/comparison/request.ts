@@ -49,6 +49,21 @@ export const DEFAULT_SETTINGS: ComparisonSettings = { runs: 20, months: 120, see
 export const DEFAULT_COMPARISON_SCALE = 0.25;
 export const LIMITS = { runs: { min: 2, max: 1000 }, months: { min: 1, max: 2400 }, seed: { min: 0, max: 2 ** 31 - 1 } } as const;
 
+/**
+ * Most simulated months (runs x months, A and B together) a comparison link may start without the
+ * user pressing Run: ten times the default comparison (20 runs x 120 months x 2 = 4,800). A link
+ * is anyone's; 2,000 runs of 2,400 months would keep the machine busy for hours.
+ */
+export const CONFIRM_RUN_MONTHS = 48_000;
+
+/** Why a comparison asks the user to confirm before it starts (the work in figures), or undefined. */
+export function workToConfirm(settings: Pick<ComparisonSettings, 'runs' | 'months'>): string | undefined {
+  const work = settings.runs * settings.months * 2;
+  if (work <= CONFIRM_RUN_MONTHS) return undefined;
+  const n = (v: number) => v.toLocaleString('en-GB');
+  return `This link asks for ${n(settings.runs)} runs of A and of B over ${n(settings.months)} months: ${n(work)} simulated months, ${n(Math.round(work / 4_800))} times the default comparison. It has not started; check the settings and press Run to start it.`;
+}
+
 export interface ResolvedSide extends RunnableSide {
   side: Side;
   source: SideSource;

@@ -4,13 +4,14 @@
  * write-excel-file's "universal" entry (plain JavaScript and fflate, a Blob out), so the app and
  * `npm run compare -- --format xlsx` make the same file.
  */
-import writeXlsxFile, { type Cell, type Row, type SheetData } from 'write-excel-file/universal';
+import writeXlsxFile, { type Cell, type CellObject, type Row, type SheetData } from 'write-excel-file/universal';
 import type { Scenario } from '../scenario/schema';
 import { OUTCOMES } from './outcomes';
 import { leverSteps, parameterRows, sourcesOf } from './parameters';
 import { BUNDLE_SCHEMA_VERSION, ENGINE_VERSION } from './bundle';
 import { bandsOf, SIDES, type ComparisonSummary, type PairedResults } from './summary';
 import type { LeverChange } from '../levers';
+import { neutraliseFormula } from '../text/csv';
 
 export interface WorkbookSide {
   name: string;
@@ -29,7 +30,8 @@ export interface WorkbookInput {
 
 const head = (...titles: string[]): Row => titles.map((value) => ({ value, fontWeight: 'bold' as const }));
 const num = (v: number): Cell => (Number.isFinite(v) ? v : null);
-const text = (v: unknown): Cell => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+/** A parameter or lever value: a number stays a number cell; anything else is shown as JSON text. */
+const text = (v: unknown): Cell => (v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'number' ? num(v) : JSON.stringify(v));
 const VERDICT = { enough: 'yes', more: 'more seeds would help', 'no-difference': 'no difference in any seed' } as const;
 
 function summarySheet(s: ComparisonSummary): SheetData {
@@ -87,14 +89,26 @@ function versionsSheet(input: WorkbookInput): SheetData {
   ];
 }
 
+/**
+ * Every text cell through the one neutraliser (`sim/text/csv.ts`): a name or citation beginning
+ * with `=` is shown, never run, by whoever opens the workbook. Numbers are untouched.
+ */
+const isCellObject = (cell: Cell): cell is CellObject => cell !== null && typeof cell === 'object' && !(cell instanceof Date) && 'value' in cell;
+function safeCell(cell: Cell): Cell {
+  if (typeof cell === 'string') return neutraliseFormula(cell);
+  if (isCellObject(cell) && typeof cell.value === 'string') return { ...cell, value: neutraliseFormula(cell.value) };
+  return cell;
+}
+const safeSheet = (rows: SheetData): SheetData => rows.map((row) => row.map(safeCell));
+
 export function comparisonWorkbook(input: WorkbookInput): Promise<Blob> {
   const { a, b } = input;
   return writeXlsxFile([
-    { data: summarySheet(input.summary), sheet: 'Summary', stickyRowsCount: 1 },
-    { data: seriesSheet(input.results, input.summary.months), sheet: 'A vs B series', stickyRowsCount: 1 },
-    { data: parametersSheet(a.scenario, b.scenario), sheet: 'Parameters', stickyRowsCount: 1 },
-    { data: sourcesSheet(a.scenario, b.scenario), sheet: 'Sources', stickyRowsCount: 1 },
-    { data: leversSheet(input), sheet: 'Levers', stickyRowsCount: 1 },
-    { data: versionsSheet(input), sheet: 'Seeds and versions' },
+    { data: safeSheet(summarySheet(input.summary)), sheet: 'Summary', stickyRowsCount: 1 },
+    { data: safeSheet(seriesSheet(input.results, input.summary.months)), sheet: 'A vs B series', stickyRowsCount: 1 },
+    { data: safeSheet(parametersSheet(a.scenario, b.scenario)), sheet: 'Parameters', stickyRowsCount: 1 },
+    { data: safeSheet(sourcesSheet(a.scenario, b.scenario)), sheet: 'Sources', stickyRowsCount: 1 },
+    { data: safeSheet(leversSheet(input)), sheet: 'Levers', stickyRowsCount: 1 },
+    { data: safeSheet(versionsSheet(input)), sheet: 'Seeds and versions' },
   ]).toBlob();
 }

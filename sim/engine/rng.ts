@@ -26,7 +26,8 @@ export function runKeys(seed: number): RunKeys {
   return { child: alea.int32() >>> 0, family: alea.int32() >>> 0, need: alea.int32() >>> 0 };
 }
 
-function mix32(x: number): number {
+/** The 32-bit avalanche mixer behind every draw (also the sampler's hash, `sim/uncertainty/sampler.ts`). */
+export function mix32(x: number): number {
   x ^= x >>> 16;
   x = Math.imul(x, 0x7feb352d);
   x ^= x >>> 15;

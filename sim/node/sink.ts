@@ -1,14 +1,24 @@
 /**
- * Where a command's document goes: stdout, or a file that appears only when it is complete.
+ * Where a command's document goes: stdout, or a file that appears only when it is complete. This
+ * is the one writer of every output file of the CLI (documents, CSV manifests, bundles, workbooks).
  *
- * A file is written to a temporary file in the same folder and renamed over the target at the end,
- * so a run that fails, is killed or fills the disk leaves the previous file as it was (and no
- * temporary file behind, when it fails in-process; a killed process may leave `.NAME.PID-XXXX.tmp`). Every write waits for the stream to drain when
- * its buffer is full, so memory stays flat however many runs are written. Every stream error
- * becomes an `OutputError` with a one-line message naming the file.
+ * - The target must be a regular file or not exist yet: a folder, a device (`/dev/null`), a pipe
+ *   or a socket, and a symbolic link that leads out of its folder, are refused before anything is
+ *   written (renaming over a device node would replace it with a file).
+ * - The file is written to a temporary file in the same folder, flushed to the disk (fsync) and
+ *   renamed over the target at the end, so a run that fails, is stopped or fills the disk leaves
+ *   the previous file as it was.
+ * - The temporary file is removed on every failure, and on SIGINT or SIGTERM (then the process
+ *   ends by that signal, as it would have). Only SIGKILL (or a power cut) can leave
+ *   `.NAME.PID-XXXX.tmp` behind.
+ * - Several files that belong together (a CSV and its manifest) are finished first and renamed
+ *   only when all are complete (`commitTogether`), so a full disk leaves the old pair.
+ *
+ * Every write waits for the stream to drain when its buffer is full, so memory stays flat however
+ * many runs are written. Every failure becomes an `OutputError` with one line naming the file.
  */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, renameSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, createWriteStream, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 
@@ -17,8 +27,12 @@ export class OutputError extends Error {}
 
 export interface Sink {
   /** Resolves once more may be written without growing memory. */
-  write(text: string): Promise<void>;
-  /** Everything is written: flush, close and move the file into place. */
+  write(chunk: string | Uint8Array): Promise<void>;
+  /** Everything is written: flush to the disk and close; the file is not yet in place. */
+  finish(): Promise<void>;
+  /** Move a finished file into place (a rename in its own folder). */
+  publish(): void;
+  /** `finish` then `publish`. */
   commit(): Promise<void>;
   /** Something failed: drop what was written (the target file is left as it was). */
   discard(): Promise<void>;
@@ -27,6 +41,7 @@ export interface Sink {
 /** Opens the temporary file; tests inject a slow or failing stream here. */
 export type OpenFile = (path: string) => Writable;
 
+// flush: fsync before close, so the rename never publishes a file whose bytes are still in memory.
 const openFile: OpenFile = (path) => createWriteStream(path, { flags: 'wx', flush: true });
 
 function reason(err: unknown, path: string): string {
@@ -63,31 +78,111 @@ export function outputError(path: string, err: unknown): OutputError {
 /** A sink over a function such as `process.stdout.write`: `false` from it means "wait for `drained`". */
 export function functionSink(write: (text: string) => unknown, drained?: () => Promise<unknown>): Sink {
   return {
-    async write(text) {
-      if (write(text) === false && drained) await drained();
+    async write(chunk) {
+      if (typeof chunk !== 'string') throw new OutputError('cannot write binary output to stdout: name a file with --out');
+      if (write(chunk) === false && drained) await drained();
     },
+    async finish() {},
+    publish() {},
     async commit() {},
     async discard() {},
   };
 }
 
+/** Temporary files being written now, removed if the process is told to stop. */
+const live = new Set<string>();
+
+function removeLive(signal: NodeJS.Signals): void {
+  for (const temp of live) removeQuietly(temp);
+  live.clear();
+  stopWatching();
+  // End as the signal would have ended the process (exit status 128 + signal number).
+  process.kill(process.pid, signal);
+}
+const onSigint = () => removeLive('SIGINT');
+const onSigterm = () => removeLive('SIGTERM');
+
+function stopWatching(): void {
+  process.off('SIGINT', onSigint);
+  process.off('SIGTERM', onSigterm);
+}
+
+function track(temp: string): void {
+  if (live.size === 0) {
+    process.on('SIGINT', onSigint);
+    process.on('SIGTERM', onSigterm);
+  }
+  live.add(temp);
+}
+
+function untrack(temp: string): void {
+  live.delete(temp);
+  if (live.size === 0) stopWatching();
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // never created, or already gone
+  }
+}
+
 /**
- * A sink that writes `path` through a temporary file beside it, renamed over `path` on commit.
- * A device or pipe (e.g. /dev/null) is written directly: there is nothing to rename over it.
- * Rejects with `OutputError` if it cannot start.
+ * The file to replace for `path`: `path` itself, or where a symbolic link in the same folder
+ * points. Throws `OutputError` for anything but a regular file or a new name.
+ */
+export function outputTarget(path: string): string {
+  let entry;
+  try {
+    entry = lstatSync(path);
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'ENOENT') return path;
+    throw outputError(path, err);
+  }
+  let target = path;
+  if (entry.isSymbolicLink()) {
+    try {
+      target = realpathSync(path);
+    } catch (err) {
+      throw new OutputError(`cannot write ${path}: a symbolic link to ${(err as { code?: unknown }).code === 'ENOENT' ? 'nothing' : 'what cannot be read'}`);
+    }
+    if (dirname(target) !== realpathSync(dirname(path))) throw new OutputError(`cannot write ${path}: a symbolic link out of its folder (to ${target})`);
+    entry = statSync(target);
+  }
+  if (entry.isDirectory()) throw new OutputError(`cannot write ${path}: it is a folder`);
+  if (!entry.isFile()) throw new OutputError(`cannot write ${path}: not a regular file (a device, pipe or socket); to send output there, leave out --out and redirect stdout`);
+  return target;
+}
+
+/** Make a rename durable: fsync the folder (where the file system allows it). */
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // not supported here (some file systems, Windows): the rename itself is still atomic
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * A sink that writes `path` through a temporary file beside it, renamed over `path` on publish.
+ * Rejects with `OutputError`, before creating anything, if `path` is not a regular file or a new name.
  */
 export async function fileSink(path: string, open: OpenFile = openFile): Promise<Sink> {
-  let direct = false;
+  const target = outputTarget(path);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  track(temp);
+  let stream: Writable;
   try {
-    const target = statSync(path);
-    if (target.isDirectory()) throw new OutputError(`cannot write ${path}: it is a folder`);
-    direct = !target.isFile();
+    stream = open(temp);
   } catch (err) {
-    if (err instanceof OutputError) throw err;
-    if ((err as { code?: unknown }).code !== 'ENOENT') throw outputError(path, err);
+    untrack(temp);
+    throw outputError(path, err);
   }
-  const temp = direct ? path : join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  const stream: Writable = direct ? createWriteStream(path) : open(temp);
   let failure: unknown;
   const waiting = new Set<(err: unknown) => void>();
   stream.on('error', (err: unknown) => {
@@ -109,12 +204,8 @@ export async function fileSink(path: string, open: OpenFile = openFile): Promise
       stream.once(event, ok);
     });
   const removeTemp = () => {
-    if (direct) return;
-    try {
-      unlinkSync(temp);
-    } catch {
-      // never created, or already gone
-    }
+    removeQuietly(temp);
+    untrack(temp);
   };
 
   if ((stream as { pending?: boolean }).pending) {
@@ -125,22 +216,40 @@ export async function fileSink(path: string, open: OpenFile = openFile): Promise
       throw err;
     }
   }
-  return {
-    async write(text) {
+  let finished = false;
+  const sink: Sink = {
+    async write(chunk) {
       if (failure !== undefined) throw outputError(path, failure);
-      if (!stream.write(text)) await until('drain');
+      if (!stream.write(chunk)) await until('drain');
     },
-    async commit() {
-      const finished = until('finish');
+    async finish() {
+      const ended = until('finish');
       stream.end();
       try {
-        await finished;
+        await ended;
         if (!stream.closed) await until('close');
-        if (!direct) renameSync(temp, path);
+        finished = true;
       } catch (err) {
         removeTemp();
         throw err instanceof OutputError ? err : outputError(path, err);
       }
+    },
+    publish() {
+      if (!finished) throw new OutputError(`cannot write ${path}: published before it was finished`);
+      try {
+        // Checked again just before: the target may have been swapped for a device or a folder meanwhile.
+        outputTarget(path);
+        renameSync(temp, target);
+      } catch (err) {
+        removeTemp();
+        throw err instanceof OutputError ? err : outputError(path, err);
+      }
+      untrack(temp);
+      syncFolder(dirname(target));
+    },
+    async commit() {
+      await sink.finish();
+      sink.publish();
     },
     async discard() {
       if (!stream.destroyed) {
@@ -151,4 +260,21 @@ export async function fileSink(path: string, open: OpenFile = openFile): Promise
       removeTemp();
     },
   };
+  return sink;
+}
+
+/**
+ * Files that belong together (a CSV and its manifest): every one finished (written, flushed,
+ * closed) before any is renamed into place, so a failure while writing (a full disk) leaves every
+ * old file as it was. The renames that follow are in one folder and cannot run out of space; if one
+ * fails even so, a merge refuses the mismatched pair by its digest.
+ */
+export async function commitTogether(sinks: readonly Sink[]): Promise<void> {
+  try {
+    for (const sink of sinks) await sink.finish();
+    for (const sink of sinks) sink.publish();
+  } catch (err) {
+    for (const sink of sinks) await sink.discard();
+    throw err;
+  }
 }

@@ -6,6 +6,7 @@
 import { describeFound, issue, joinPath, type ValidationIssue } from './issues';
 import { isForbiddenKey } from './json';
 import type { Scenario } from './schema';
+import { uncertaintyIssues } from './uncertainty';
 import { runMonthOf, whenIssues, type When } from './when';
 
 function sum(values: Record<string, number>): number {
@@ -25,8 +26,37 @@ function hasPath(root: unknown, path: string): boolean {
 /** Optional parameters that take a default when absent: citing the default is fine. */
 const DEFAULTED = new Set(['startDate']);
 
+/**
+ * The highest need hazard any family may have, a year. The engine steps in months, so a hazard
+ * above one a month only makes need certain every month while costing time: three risk-factor
+ * multipliers at the schema's maximum (100 each) made a month take 30 times as long. The North
+ * East baseline's most exposed family (aged 16+, in poverty, all three risk factors) has 4.6.
+ */
+export const MAX_NEED_HAZARD_PER_YEAR = 12;
+
+/** The most exposed family's need hazard, and how it is made up (for the message). */
+export function highestNeedHazard(s: Scenario): { perYear: number; terms: string } {
+  const ages = Object.entries(s.need.ageHazardRatio);
+  const [ageBand, ageRatio] = ages.reduce((a, b) => (b[1] > a[1] ? b : a));
+  const poverty = Math.max(1, s.poverty.needHazardRatio);
+  const risks = Object.entries(s.riskFactors).map(([name, r]) => [name, Math.max(1, r.hazardRatio)] as const);
+  const perYear = s.need.baseHazardPerYear * ageRatio * poverty * risks.reduce((p, [, r]) => p * r, 1);
+  const terms = [`${s.need.baseHazardPerYear} (need.baseHazardPerYear)`, `${ageRatio} (need.ageHazardRatio.${ageBand})`, `${poverty} (poverty.needHazardRatio)`, ...risks.map(([name, r]) => `${r} (riskFactors.${name}.hazardRatio)`)];
+  return { perYear, terms: terms.join(' x ') };
+}
+
 export function checkSemantics(s: Scenario): ValidationIssue[] {
   const out: ValidationIssue[] = [];
+  const hazard = highestNeedHazard(s);
+  if (hazard.perYear > MAX_NEED_HAZARD_PER_YEAR) {
+    out.push(
+      issue(
+        'need.baseHazardPerYear',
+        `multipliers whose product for the most exposed family is at most ${MAX_NEED_HAZARD_PER_YEAR} a year (one need a month)`,
+        `${hazard.terms} = ${Number(hazard.perYear.toPrecision(4)).toLocaleString('en-GB')} a year`,
+      ),
+    );
+  }
   if (sum(s.socialWork.assessmentOutcomes) <= 0) {
     out.push(issue('socialWork.assessmentOutcomes', 'shares with a positive sum', describeFound(s.socialWork.assessmentOutcomes)));
   }
@@ -46,6 +76,7 @@ export function checkSemantics(s: Scenario): ValidationIssue[] {
     if (!hasPath(s, path) && !DEFAULTED.has(path)) out.push(issue(joinPath(['citations', path]), 'a key that is the path of a parameter in this scenario', JSON.stringify(path)));
   }
   out.push(...timelineWhenIssues(s));
+  out.push(...uncertaintyIssues(s));
   return out;
 }
 

@@ -19,6 +19,7 @@ interface SchemaNode {
   maximum?: number;
   exclusiveMinimum?: number;
   minLength?: number;
+  enum?: readonly unknown[];
   anyOf?: SchemaNode[];
   properties?: Record<string, SchemaNode>;
   patternProperties?: Record<string, SchemaNode>;
@@ -66,6 +67,7 @@ function grouped(x: number): string {
 export function describeExpected(schema: SchemaNode | undefined): string {
   if (!schema) return 'a valid value';
   if (schema.anyOf) return schema.anyOf.map(describeExpected).join(' or ');
+  if (schema.enum) return `one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`;
   const limits: string[] = [];
   if (schema.minimum !== undefined) limits.push(`>= ${grouped(schema.minimum)}`);
   if (schema.exclusiveMinimum !== undefined) limits.push(`> ${grouped(schema.exclusiveMinimum)}`);

@@ -11,12 +11,12 @@ import { importsOf, ROOT, sources, specifiersOf, stripComments } from '../source
 
 /** Layers, lowest first; each is a list of path prefixes (a folder ends with `/`). */
 const LAYERS: readonly { name: string; prefixes: readonly string[] }[] = [
-  { name: 'base: states, ages, dates, records and derived measures', prefixes: ['sim/states.ts', 'sim/ages.ts', 'sim/dates.ts', 'sim/records.ts', 'sim/measures.ts', 'sim/version.ts', 'sim/text/'] },
+  { name: 'base: states, ages, dates, records, derived measures and safe text', prefixes: ['sim/states.ts', 'sim/ages.ts', 'sim/dates.ts', 'sim/records.ts', 'sim/measures.ts', 'sim/version.ts', 'sim/text/'] },
   { name: 'the scenario format', prefixes: ['sim/scenario/'] },
   { name: 'engine parameters and checks on figures', prefixes: ['sim/params.ts', 'sim/finite.ts'] },
   { name: 'the engine', prefixes: ['sim/engine/', 'sim/simulation.ts', 'sim/view/'] },
-  { name: 'levers and runs', prefixes: ['sim/refused-levers.ts', 'sim/levers.ts', 'sim/load-scenario.ts', 'sim/run.ts', 'sim/output.ts', 'sim/observed/'] },
-  { name: 'comparison, back-cast and outputs', prefixes: ['sim/comparison/', 'sim/backcast/', 'sim/outputs/'] },
+  { name: 'levers and runs', prefixes: ['sim/refused-levers.ts', 'sim/levers.ts', 'sim/load-scenario.ts', 'sim/run.ts', 'sim/output.ts', 'sim/observed/', 'sim/workshop/'] },
+  { name: 'comparison, back-cast, uncertainty and outputs', prefixes: ['sim/comparison/', 'sim/backcast/', 'sim/uncertainty/', 'sim/outputs/'] },
   { name: 'the worker', prefixes: ['sim/worker/'] },
   { name: 'Node files and streams', prefixes: ['sim/node/'] },
   { name: 'the command line and experiments', prefixes: ['sim/cli/', 'sim/cli.ts', 'sim/experiment/'] },
@@ -25,7 +25,7 @@ const LAYERS: readonly { name: string; prefixes: readonly string[] }[] = [
 
 /** What code that runs in the browser (the worker, the app and all they import) may never import. */
 const NODE_ONLY = ['sim/node/', 'sim/cli/', 'sim/cli.ts', 'sim/experiment/'];
-const BROWSER = ['sim/worker/', 'sim/comparison/', 'sim/engine/', 'sim/scenario/', 'viz/'];
+const BROWSER = ['sim/worker/', 'sim/comparison/', 'sim/uncertainty/', 'sim/engine/', 'sim/scenario/', 'sim/workshop/', 'viz/'];
 
 const rel = (path: string) => path.slice(ROOT.length);
 const under = (path: string, prefixes: readonly string[]) => prefixes.some((p) => path === p || (p.endsWith('/') && path.startsWith(p)));

@@ -118,7 +118,7 @@ describe('result bundles', () => {
     if (!read.ok) throw new Error(read.message);
     expect(read.bundle.engineVersion).toBe(ENGINE_VERSION);
     const again = run(read.request);
-    const check = checkAgainst(read.bundle, await digestResults(again), summarise(again, 12, [6, 12]).outcomes);
+    const check = checkAgainst(read.bundle, { digest: await digestResults(again), summary: summarise(again, 12, [6, 12]).outcomes, names: { a: read.bundle.a.name, b: read.bundle.b.name } });
     expect(check.confirmed).toBe(true);
     expect(check.message).toMatch(/^Confirmed/);
   });
@@ -128,7 +128,7 @@ describe('result bundles', () => {
     if (!read.ok) throw new Error(read.message);
     const other = { ...read.bundle, engineVersion: '0.0.9' };
     const changed = run({ ...read.request, settings: { ...read.request.settings, seed: 100 } });
-    const check = checkAgainst(other, await digestResults(changed), summarise(changed, 12, [6, 12]).outcomes);
+    const check = checkAgainst(other, { digest: await digestResults(changed), summary: summarise(changed, 12, [6, 12]).outcomes, names: { a: other.a.name, b: other.b.name } });
     expect(check.confirmed).toBe(false);
     expect(check.message).toContain('engine version 0.0.9');
     expect(check.differences.length).toBeGreaterThan(0);

@@ -31,10 +31,14 @@ function nodeAt(path: string): SchemaNode {
   return node.anyOf?.find((n) => n.type === 'number' || n.type === 'integer') ?? node;
 }
 
-/** Every number and boolean in `root` (objects walked, lists such as `sources` and `timeline` not). */
+/**
+ * Every number and boolean in `root` (objects walked, lists such as `sources` and `timeline` not,
+ * nor the `uncertainty` block: ranges keyed by path, about parameters rather than parameters).
+ */
 export function numericLeaves(root: unknown, prefix = ''): Leaf[] {
   if (root === null || typeof root !== 'object' || Array.isArray(root)) return [];
   return Object.entries(root as Record<string, unknown>).flatMap(([key, value]) => {
+    if (prefix === '' && key === 'uncertainty') return [];
     const path = prefix === '' ? key : `${prefix}.${key}`;
     if (typeof value === 'number' || typeof value === 'boolean') return [{ path, value, node: nodeAt(path) }];
     return numericLeaves(value, path);

@@ -6,6 +6,8 @@ import { shardRange } from '../../sim/cli/args';
 import { BodyDigest, manifestOf, manifestPathFor, MANIFEST_FORMAT, sha256, type Experiment } from '../../sim/cli/manifest';
 import { jsonFooter, jsonHeader, jsonRunLine } from '../../sim/output';
 import { ENGINE_VERSION } from '../../sim/version';
+import { loadScenarioFile } from '../../sim/node/files';
+import { runScenario } from '../../sim/run';
 import { BASELINE, cli, leftovers, merge, scratch, TINY } from './helpers';
 
 const dir = scratch('merge');
@@ -148,8 +150,18 @@ describe('npm run merge', () => {
 });
 
 describe('merge streams', () => {
-  /** A synthetic experiment (no engine): runs with no months, written exactly as the CLI writes parts. */
+  /** The engine's month 0 of a tiny population: the one record of every synthetic run. */
+  function monthZero(): unknown {
+    const scenario = loadScenarioFile(BASELINE);
+    if (!scenario.ok) throw new Error('baseline');
+    const run = runScenario(scenario.value, { seed: 1, months: 0 });
+    if (!run.ok) throw new Error('run');
+    return run.value[0];
+  }
+
+  /** A synthetic experiment (the engine run once): runs of month 0 only, written exactly as the CLI writes parts. */
   function syntheticParts(runs: number, count: number): { parts: string[]; whole: string } {
+    const record = monthZero();
     const experiment: Experiment = {
       format: MANIFEST_FORMAT,
       engine: ENGINE_VERSION,
@@ -163,11 +175,11 @@ describe('merge streams', () => {
     };
     const write = (file: string, index: number, k: number) => {
       const { start, size } = shardRange(runs, { index, count: k });
-      const body = new BodyDigest();
+      const body = new BodyDigest(jsonHeader('synthetic', 1));
       writeFileSync(file, jsonHeader('synthetic', 1));
       let chunk = '';
       for (let r = start; r < start + size; r++) {
-        const line = JSON.stringify({ seed: 1 + r, months: [{ month: 0, padding: 'x'.repeat(200) }] });
+        const line = JSON.stringify({ seed: 1 + r, months: [record] });
         body.add(`${line}\n`);
         chunk += jsonRunLine(line, r === start);
       }

@@ -29,7 +29,9 @@ function numbers(node: Node, path: readonly string[] = []): { path: string; sche
 }
 
 const base = loadShipped('north-east-baseline.json', { 'population.scale': 0.002 });
-const doc = () => structuredClone(base) as unknown as Record<string, unknown>;
+/** The baseline with a small workshop script, so the script's numbers are checked as well. */
+const WORKSHOP = { title: 't', months: 12, monthsPerSecond: 12, steps: [{ month: 1, title: 'a', prompt: 'p' }] };
+const doc = () => structuredClone({ ...base, workshop: WORKSHOP }) as unknown as Record<string, unknown>;
 /** Set a dotted path in a plain copy of a scenario. */
 function setIn(root: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');

@@ -68,8 +68,10 @@ describe('--out', () => {
     }
   });
 
-  it('writes a device such as /dev/null directly instead of replacing it', async () => {
-    expect((await cli([BASELINE, ...TINY, '--out', '/dev/null'])).code).toBe(0);
+  it('refuses a device such as /dev/null before running (to discard output, leave out --out and redirect stdout)', async () => {
+    const r = await cli([BASELINE, ...TINY, '--out', '/dev/null']);
+    expect(r.code).toBe(74);
+    expect(r.stderr).toContain('cannot write /dev/null: not a regular file');
     expect(existsSync('/dev/null')).toBe(true);
   });
 

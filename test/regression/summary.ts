@@ -18,6 +18,8 @@ export function summarise(): Summary {
   const out: Summary = {};
   for (const file of shippedScenarioFiles()) {
     const scenario = loadShipped(file, { 'population.scale': REFERENCE.scale });
+    // A workshop script runs its parent's model unchanged (test/workshop/script.test.ts checks it): its runs are the parent's.
+    if (scenario.workshop) continue;
     const markets: Record<string, number>[] = [];
     const run = runScenario(scenario, {
       seed: REFERENCE.seed,

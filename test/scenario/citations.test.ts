@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadShipped } from '../helpers';
 
-const NOT_PARAMETERS = new Set(['$schema', 'name', 'description', 'sources', 'citations', 'calibration', 'extends']);
+const NOT_PARAMETERS = new Set(['$schema', 'name', 'description', 'sources', 'citations', 'calibration', 'extends', 'uncertainty']);
 
 function numericLeaves(value: unknown, path: string, out: string[]): string[] {
   if (typeof value === 'number') out.push(path);

@@ -27,7 +27,8 @@ function leaves(node: Node, path: string[] = []): { path: string[]; schema: Node
 }
 
 const TUNABLE = leaves(ScenarioSchema as unknown as Node).filter(
-  (l) => !['population', 'initialState', 'calibration'].includes(l.path[0]),
+  // `workshop` is a script for the app, `uncertainty` ranges: neither is a model parameter.
+  (l) => !['population', 'initialState', 'calibration', 'uncertainty', 'workshop'].includes(l.path[0]),
 );
 const baseline = loadShipped('north-east-baseline.json', { 'population.scale': 0.004 });
 
@@ -115,6 +116,8 @@ describe('properties of random scenarios', () => {
         else parent[key] = m.value;
         // Deleting an optional field is not an error.
         fc.pre(!(m.kind === 'delete' && ['url', 'extends', 'startDate'].includes(key)));
+        // Nor is deleting an entry of `uncertainty.fixed` (a parameter that then needs no reason).
+        fc.pre(!(m.kind === 'delete' && m.path[0] === 'uncertainty' && m.path[1] === 'fixed'));
         const result = validateScenario(doc);
         expect(result.ok).toBe(false);
         if (!result.ok) {

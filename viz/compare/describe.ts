@@ -11,7 +11,8 @@ import type { Scenario } from '../../sim/scenario/schema';
 import { MAIN_LEVERS } from '../levers';
 import type { ChartMarker } from './svg-chart';
 
-function valueText(path: string, v: unknown): string {
+/** A parameter's value as the lever panel says it ("£40.0m a year", "on"), else the number and its unit. */
+export function valueText(path: string, v: unknown): string {
   const spec = MAIN_LEVERS.find((l) => l.path === path);
   if (spec?.kind === 'toggle' && typeof v === 'boolean') return v ? 'on' : 'off';
   if (spec?.kind === 'range' && typeof v === 'number') return spec.format(v);

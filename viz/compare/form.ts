@@ -6,6 +6,7 @@ import type { ComparisonSettings, SideSource } from '../../sim/comparison/reques
 import { DEFAULT_COMPARISON_SCALE, DEFAULT_SETTINGS, LIMITS } from '../../sim/comparison/request';
 import { labelled, type ScenarioChoice } from '../controls';
 import { hiddenFileInput } from './files';
+import { visibleText } from '../../sim/text/bidi';
 
 export interface CompareForm {
   readonly element: HTMLFormElement;
@@ -120,8 +121,8 @@ export function createCompareForm(shipped: readonly ScenarioChoice[], handlers: 
       sources.set(key, source);
       for (const side of ['a', 'b'] as const) {
         const existing = [...pickers[side].options].find((o) => o.value === key);
-        if (existing) existing.textContent = label;
-        else extras[side].append(new Option(label, key));
+        if (existing) existing.textContent = visibleText(label);
+        else extras[side].append(new Option(visibleText(label), key));
       }
       return key;
     },

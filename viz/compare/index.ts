@@ -5,8 +5,8 @@
  * which starts the run at once; the address is kept current, so it is always the share link.
  */
 import './compare.css';
-import { readBundle, type ResultBundle } from '../../sim/comparison/bundle';
-import { resolveRequest, type ComparisonRequest, type ResolvedSide } from '../../sim/comparison/request';
+import { bundleSizeProblem, readBundleBytes, type ResultBundle } from '../../sim/comparison/bundle';
+import { resolveRequest, workToConfirm, type ComparisonRequest, type ResolvedSide } from '../../sim/comparison/request';
 import { PairedStore } from '../../sim/comparison/results';
 import { defaultHorizons, seedsOf, summarise, type ComparisonSummary } from '../../sim/comparison/summary';
 import { bundledLoader } from '../../sim/scenario/bundled';
@@ -24,6 +24,10 @@ import { sharedStartDate } from './observed';
 import { createStatus } from './status';
 import { renderSummaryTable } from './summary-table';
 import { spawnCompareWorker } from './workers';
+import { visibleText } from '../../sim/text/bidi';
+
+/** The names of A and B as shown: bidirectional controls made visible. */
+const shownNames = (sides: { a: { name: string }; b: { name: string } }) => ({ a: visibleText(sides.a.name), b: visibleText(sides.b.name) });
 
 export { isComparisonAddress } from './link';
 
@@ -111,8 +115,8 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
     const results = session.store.paired();
     if (results.seeds.length === 0) return;
     session.summary = summarise(results, session.request.settings.months, session.horizons);
-    renderSummaryTable(table, session.summary, { a: session.sides.a.name, b: session.sides.b.name });
-    charts.update({ results, months: session.request.settings.months, names: { a: session.sides.a.name, b: session.sides.b.name }, markers: markersOf(session), startDate: startOf(session) });
+    renderSummaryTable(table, session.summary, shownNames(session.sides));
+    charts.update({ results, months: session.request.settings.months, names: shownNames(session.sides), markers: markersOf(session), startDate: startOf(session) });
     status.showPrecision(session.summary, charts.outcome());
   }
   const queueRender = () => {
@@ -148,7 +152,7 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
       exportsPanel.setEnabled(s.store.paired().seeds.length > 0);
       if (outcome.state === 'failed') errors.show('The comparison stopped: a run failed.', [outcome.message]);
       status.end(outcome.state, s.store.finishedRuns, s.store.totalRuns, performance.now() - s.started, s.busyMs);
-      if (outcome.state === 'finished' && s.bundle && s.summary) status.checkBundle(s.bundle, s.store.paired(), s.summary);
+      if (outcome.state === 'finished' && s.bundle && s.summary) status.checkBundle(s.bundle, s.store.paired(), s.summary, { a: s.sides.a.name, b: s.sides.b.name });
     });
   }
 
@@ -206,7 +210,9 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
   }
 
   async function openBundle(file: File): Promise<void> {
-    const read = await readBundle(await file.text());
+    // The size first (no byte read for a file too large), then the CLI's own reader.
+    const tooBig = bundleSizeProblem(file.size);
+    const read = tooBig ? { ok: false as const, message: tooBig } : await readBundleBytes(new Uint8Array(await file.arrayBuffer()));
     if (!read.ok) {
       errors.show(`${file.name} cannot be opened.`, [read.message]);
       return;
@@ -227,7 +233,10 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
     const levers = source.levers.length > 0 ? ` with ${source.levers.length} lever change${source.levers.length === 1 ? '' : 's'}` : '';
     form.select(side, key.startsWith('shipped:') ? key : form.addChoice(key, `${name}${source.origin.kind === 'shipped' && (levers || source.live) ? ` (${source.origin.id})` : ''}${levers}`, source));
   }
-  const started = linked.value ? begin(linked.value.request) : false;
+  // A link asking for a lot of work waits for the user's Run (the form already shows it).
+  const tooMuch = linked.value ? workToConfirm(linked.value.request.settings) : undefined;
+  if (tooMuch) status.note(tooMuch);
+  const started = linked.value && !tooMuch ? begin(linked.value.request) : false;
   if (started && linked.value?.view.outcome) charts.setOutcome(linked.value.view.outcome);
   // After starting, which clears the panel: what the address lacked stays in view while the rest runs.
   if (linked.problems.length > 0) errors.show('Part of the address was not understood.', linked.problems);

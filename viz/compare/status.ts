@@ -4,12 +4,13 @@
  * error against the size of the difference, and whether the interval excludes zero) with a button
  * for more seeds, and the check of an opened bundle. `data-done="true"` once every seed finished.
  */
-import { checkAgainst, type ResultBundle } from '../../sim/comparison/bundle';
+import { checkAgainst, type ResultBundle, type Rerun } from '../../sim/comparison/bundle';
 import { formatNumber, horizonLabel } from '../../sim/comparison/format';
 import { outcomeById } from '../../sim/comparison/outcomes';
 import { digestResults } from '../../sim/comparison/results';
 import type { ComparisonSummary, PairedResults } from '../../sim/comparison/summary';
 import type { PoolOutcome } from '../../sim/worker/pool';
+import { visibleText } from '../../sim/text/bidi';
 
 export interface StatusPanel {
   readonly element: HTMLElement;
@@ -18,7 +19,8 @@ export interface StatusPanel {
   /** `busyMs`: time the workers spent in runs, for the pool's utilisation */
   end(state: PoolOutcome['state'], done: number, total: number, elapsedMs: number, busyMs: number): void;
   showPrecision(summary: ComparisonSummary, outcomeId: string): void;
-  checkBundle(bundle: ResultBundle, results: PairedResults, summary: ComparisonSummary): void;
+  /** Re-run finished: compare it with the bundle (series, summary, names) and say what differs. */
+  checkBundle(bundle: ResultBundle, results: PairedResults, summary: ComparisonSummary, names: Rerun['names']): void;
   note(text: string): void;
 }
 
@@ -119,15 +121,15 @@ export function createStatus(workers: number, actions: { cancel(): void; more():
         enough.textContent = `${head}the standard error of B − A is ${formatNumber(p.standardError, o.format)}, ${share} the difference (${formatNumber(row.difference.mean, o.format, true)}); ${sure}. ${verdict}`;
       }
     },
-    checkBundle(bundle, results, summary) {
+    checkBundle(bundle, results, summary, names) {
       void digestResults(results).then((digest) => {
-        const result = checkAgainst(bundle, digest, summary.outcomes);
+        const result = checkAgainst(bundle, { digest, summary: summary.outcomes, names });
         check.dataset.confirmed = String(result.confirmed);
-        check.textContent = [result.message, ...result.differences.slice(0, 5)].join(' ');
+        check.textContent = visibleText([result.message, ...result.differences.slice(0, 5)].join(' '));
       });
     },
     note(message) {
-      check.textContent = message;
+      check.textContent = visibleText(message);
       delete check.dataset.confirmed;
     },
   };

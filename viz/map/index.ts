@@ -9,9 +9,9 @@ import { inCare, per10k } from '../../sim/measures';
 import { THEME } from '../palette';
 import { EdgeLayer } from './edge-layer';
 import { edgeFlows, nodeFigures } from './figures';
-import { layoutMap, type MapLayout } from './layout';
+import { DESK_STYLE, layoutMap, type MapLayout, type MapStyle } from './layout';
 import { Legend } from './legend';
-import { NodeLayer } from './node-layer';
+import { NodeLayer, visibleTextSizes } from './node-layer';
 import { ParticleField } from './particles';
 import { isSoftwareRenderer, softwareContext } from './gpu';
 import { createDotTexture } from './texture';
@@ -24,11 +24,15 @@ export interface PathwayMap {
   /** Stop drawing, free the WebGL context and remove the canvas. Safe to call twice. */
   destroy(): void;
   readonly canvas: HTMLCanvasElement;
+  /** Every text drawn on the map with its size in CSS pixels (the audience view's least size is checked against it). */
+  textSizes(): { text: string; px: number }[];
 }
 
 export interface PathwayMapOptions {
   /** Particles preallocated; view slots beyond this are not drawn. Default 20,000. */
   maxParticles?: number;
+  /** Desk (default) or room: a room's map has large type, no rates and no dot over text (layout.ts). */
+  style?: MapStyle;
 }
 
 export const DEFAULT_MAX_PARTICLES = 20_000;
@@ -84,7 +88,8 @@ export async function createPathwayMap(host: HTMLElement, options: PathwayMapOpt
   const legend = new Legend();
   app.stage.addChild(nodes.frame, edges.graphics, nodes.boxes, particles.container, nodes.texts, legend.container);
 
-  let layout: MapLayout = layoutMap(size.width, size.height);
+  const style = options.style ?? DESK_STYLE;
+  let layout: MapLayout = layoutMap(size.width, size.height, style);
   const applyLayout = (): void => {
     nodes.setLayout(layout);
     edges.setLayout(layout);
@@ -107,6 +112,7 @@ export async function createPathwayMap(host: HTMLElement, options: PathwayMapOpt
 
   const map: PathwayMap = {
     canvas,
+    textSizes: () => [...visibleTextSizes(nodes.texts), ...visibleTextSizes(legend.container)],
     update(snapshot: Snapshot): void {
       if (destroyed) return;
       const now = performance.now();
@@ -130,7 +136,7 @@ export async function createPathwayMap(host: HTMLElement, options: PathwayMapOpt
       if (next.width === size.width && next.height === size.height) return;
       size = next;
       app.renderer.resize(size.width, size.height);
-      layout = layoutMap(size.width, size.height);
+      layout = layoutMap(size.width, size.height, style);
       applyLayout();
     },
     destroy(): void {

@@ -8,7 +8,7 @@
  * from the viewport, so the same picture works on a laptop, a projector and a 4K screen.
  */
 import { PLACEMENTS } from '../../sim/states';
-import { MAP_NODES, type MapNode, type MapNodeId } from './nodes';
+import { MAP_NODES, ROOM_LABEL, type MapNode, type MapNodeId } from './nodes';
 
 export interface Rect {
   x: number;
@@ -30,6 +30,7 @@ export interface NodeBox extends MapNode {
 export interface MapLayout {
   width: number;
   height: number;
+  style: MapStyle;
   orientation: 'landscape' | 'portrait';
   /** Base text size in CSS pixels; other sizes are multiples of it. */
   fontSize: number;
@@ -60,6 +61,8 @@ interface Band {
   weight: number;
   /** Portrait screens are short along the pathway: small nodes and the placement grid need more of it. */
   portraitWeight?: number;
+  /** In a room (large type, no rates) the placements need more of the width and universal services less. */
+  roomWeight?: number;
   /** Share of the cross axis a single node takes (grids and stacks fill the band). */
   cross: number;
   /** Portrait screens have cross axis to spare: flat nodes there get wider instead. */
@@ -72,13 +75,13 @@ const PATHWAY_CROSS = 0.6;
 const BANDS: readonly Band[] = [
   // Births on the centre line (they feed universal services, next door); unaccompanied arrivals
   // above them, on the side where forward bridges run, since they go straight into care.
-  { ids: ['birth', 'moved_in'], weight: 0.75, portraitWeight: 1.2, cross: 0.3, arrangement: 'sources' },
-  { ids: ['universal'], weight: 1.35, cross: 1, arrangement: 'single' },
+  { ids: ['birth', 'moved_in'], weight: 0.75, portraitWeight: 1.2, roomWeight: 0.7, cross: 0.3, arrangement: 'sources' },
+  { ids: ['universal'], weight: 1.35, roomWeight: 0.95, cross: 1, arrangement: 'single' },
   { ids: ['early_help'], weight: 1, cross: PATHWAY_CROSS, arrangement: 'single' },
   { ids: ['assessment'], weight: 1, cross: PATHWAY_CROSS, arrangement: 'single' },
   { ids: ['child_in_need'], weight: 1, cross: PATHWAY_CROSS, arrangement: 'single' },
   { ids: ['child_protection'], weight: 1, cross: PATHWAY_CROSS, arrangement: 'single' },
-  { ids: PLACEMENTS, weight: 2.1, portraitWeight: 3.3, cross: 1, arrangement: 'grid' },
+  { ids: PLACEMENTS, weight: 2.1, portraitWeight: 3.3, roomWeight: 2.5, cross: 1, arrangement: 'grid' },
   { ids: ['aged_out', 'left_care_18'], weight: 1, cross: 0.36, portraitCross: 0.46, arrangement: 'stack' },
 ];
 
@@ -113,20 +116,37 @@ export function estimateLines(text: string, fontSize: number, maxWidth: number):
 export const nodePadding = (fontSize: number): number => fontSize * 0.45;
 
 /** Height of a node's text block (label, count, rate) wrapped to `inner` pixels, padding included. */
-export function headerHeight(node: MapNode, fontSize: number, inner: number): number {
+export function headerHeight(node: MapNode, fontSize: number, inner: number, withRate = true): number {
   const pad = nodePadding(fontSize);
   const label = estimateLines(node.label, fontSize * TEXT.labelScale, inner) * fontSize * TEXT.labelScale;
   const count = fontSize * TEXT.countScale;
   const rateSize = fontSize * TEXT.rateScale;
-  const rate = estimateLines(RATE_TEMPLATE[node.measure], rateSize, inner) * rateSize;
+  const rate = withRate ? estimateLines(RATE_TEMPLATE[node.measure], rateSize, inner) * rateSize : 0;
   return pad + (label + count + rate) * TEXT.lineHeight + pad * 0.5;
 }
+
+/**
+ * How the map is drawn for a room (the workshop's audience view) rather than a desk: type at
+ * least `minFontSize` pixels, no rates (the headline figures carry them), tighter gaps, and no dots
+ * where a node has no room for them beside its text (never a dot over a label or count).
+ */
+export interface MapStyle {
+  minFontSize: number;
+  rates: boolean;
+}
+
+export const DESK_STYLE: MapStyle = { minFontSize: 11, rates: true };
+/** 18 px: the smallest type the audience view draws, legible from the back of a room at 1280 × 720. */
+export const ROOM_STYLE: MapStyle = { minFontSize: 18, rates: false };
+
+/** The smallest size any map text is drawn at, as a multiple of the base font size (`TEXT`, the care title, the legend). */
+export const SMALLEST_TEXT_SCALE = { rates: TEXT.rateScale, noRates: 0.9 } as const;
 
 /**
  * Splits a node into its text block and its particle body. Tall nodes stack them; wide flat ones
  * (portrait screens) put the text on the left, where a stacked header would leave no body.
  */
-function interiorOf(node: MapNode, rect: Rect, fontSize: number): { text: Rect; body: Rect } {
+function interiorOf(node: MapNode, rect: Rect, fontSize: number, style: MapStyle): { text: Rect; body: Rect } {
   const pad = nodePadding(fontSize);
   const inner = (r: Rect): Rect => ({
     x: r.x + pad,
@@ -134,12 +154,15 @@ function interiorOf(node: MapNode, rect: Rect, fontSize: number): { text: Rect; 
     width: Math.max(r.width - 2 * pad, 0),
     height: Math.max(r.height - 2 * pad, 0),
   });
-  const stackedTop = headerHeight(node, fontSize, rect.width - 2 * pad);
-  if (rect.height - stackedTop - pad >= fontSize * 1.5 || rect.width < rect.height * 1.6) {
+  const stackedTop = headerHeight(node, fontSize, rect.width - 2 * pad, style.rates);
+  // A room's type is too large for a side column: its text always runs across the top.
+  if (!style.rates || rect.height - stackedTop - pad >= fontSize * 1.5 || rect.width < rect.height * 1.6) {
     const height = rect.height - stackedTop - pad;
     const text = { x: rect.x + pad, y: rect.y + pad, width: Math.max(rect.width - 2 * pad, 0), height: stackedTop - pad };
-    // Too small for a separate body (tiny screens): let the particles share the text's space.
-    if (height < fontSize) return { text, body: inner(rect) };
+    // Too small for a separate body: on a desk the particles share the text's space (tiny
+    // screens); in a room the text wins and the node draws no dots.
+    // (Its empty body sits on the node's left face, where its dots arrive and leave.)
+    if (height < fontSize) return { text, body: style.rates ? inner(rect) : { x: rect.x, y: rect.y + rect.height / 2, width: 0, height: 0 } };
     return { text, body: { x: rect.x + pad, y: rect.y + stackedTop, width: text.width, height } };
   }
   const column = Math.min(fontSize * 11, rect.width * 0.6);
@@ -150,16 +173,17 @@ function interiorOf(node: MapNode, rect: Rect, fontSize: number): { text: Rect; 
 }
 
 /** Lays the map out in a `width` × `height` CSS-pixel viewport. */
-export function layoutMap(width: number, height: number): MapLayout {
+export function layoutMap(width: number, height: number, style: MapStyle = DESK_STYLE): MapLayout {
   const w = Math.max(width, 1);
   const h = Math.max(height, 1);
   const orientation = h > w * 1.15 ? 'portrait' : 'landscape';
-  const fs = baseFontSize(w, h);
-  const margin = fs * 0.9;
-  const legendHeight = fs * 2.2;
+  const fs = Math.max(baseFontSize(w, h), style.minFontSize);
+  const room = !style.rates;
+  const margin = fs * (room ? 0.5 : 0.9);
+  const legendHeight = fs * (room ? 1.6 : 2.2);
   const legendGap = fs * 0.5;
   // Portrait screens are short along the pathway; the gaps there carry edges, so keep them usable.
-  const gapMain = fs * (orientation === 'landscape' ? 1.9 : 1.5);
+  const gapMain = fs * (room ? 0.9 : orientation === 'landscape' ? 1.9 : 1.5);
   const gapCell = fs * 0.5;
   const careHeader = fs * 1.7;
 
@@ -175,7 +199,7 @@ export function layoutMap(width: number, height: number): MapLayout {
       ? { x: main, y: cross, width: mainSize, height: crossSize }
       : { x: cross, y: main, width: crossSize, height: mainSize };
 
-  const weightOf = (b: Band): number => (landscape ? b.weight : (b.portraitWeight ?? b.weight));
+  const weightOf = (b: Band): number => (room && b.roomWeight !== undefined ? b.roomWeight : landscape ? b.weight : (b.portraitWeight ?? b.weight));
   const totalWeight = BANDS.reduce((s, b) => s + weightOf(b), 0);
   const unit = Math.max(mainLength - gapMain * (BANDS.length - 1), 0) / totalWeight;
   const crossCentre = crossStart + crossLength / 2;
@@ -235,15 +259,17 @@ export function layoutMap(width: number, height: number): MapLayout {
     main += size + gapMain;
   });
 
-  const nodes: NodeBox[] = MAP_NODES.map((node) => {
+  const nodes: NodeBox[] = MAP_NODES.map((desk) => {
+    const node = room ? { ...desk, label: ROOM_LABEL[desk.id] ?? desk.label } : desk;
     const placed = rects.get(node.id);
     if (!placed) throw new Error(`layoutMap: no band places node ${node.id}`);
-    return { ...node, band: placed.band, rect: placed.rect, ...interiorOf(node, placed.rect, fs) };
+    return { ...node, band: placed.band, rect: placed.rect, ...interiorOf(node, placed.rect, fs, style) };
   });
 
   return {
     width: w,
     height: h,
+    style,
     orientation,
     fontSize: fs,
     nodes,

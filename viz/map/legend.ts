@@ -28,7 +28,7 @@ export class Legend {
 
   setLayout(layout: MapLayout): void {
     this.layout = layout;
-    const size = layout.fontSize * 0.9;
+    const size = layout.fontSize * (layout.style.rates ? 0.9 : 1);
     for (const t of [this.poor, this.notPoor, this.note]) t.style.fontSize = size;
     this.month.style.fontSize = layout.fontSize * 1.05;
     this.place();

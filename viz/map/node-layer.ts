@@ -21,10 +21,15 @@ const text = (fill: string, fontWeight: '400' | '600' | '700', wordWrap: boolean
  * Shrinks a text that is still too wide after wrapping (a long word, a big count, a wide fallback
  * font) rather than let it spill out of its node or break a word in two.
  */
-function fitWidth(t: Text, width: number): void {
+function fitWidth(t: Text, width: number, minScale = 0): void {
   t.scale.set(1);
   const natural = t.width;
-  if (natural > width) t.scale.set(width / natural);
+  if (natural > width) t.scale.set(Math.max(width / natural, minScale));
+}
+
+/** What a text is drawn at, in CSS pixels: its font size times its scale (tests read it). */
+export function drawnSize(t: Text): number {
+  return Number(t.style.fontSize) * t.scale.y;
 }
 
 export class NodeLayer {
@@ -39,10 +44,12 @@ export class NodeLayer {
   private widths: number[] = [];
   private layout: MapLayout | null = null;
   private careText = { full: '', short: '' };
+  /** The smallest scale that keeps each text at the style's least size (texts in `items` order: label, count, rate). */
+  private minScale = (fontPx: number): number => (this.layout ? Math.min(1, this.layout.style.minFontSize / fontPx) : 0);
 
   constructor() {
     this.items = MAP_NODES.map((node) => {
-      const item = { label: text(THEME.text, '600', true), count: text('#ffffff', '700', false), rate: text(THEME.textMuted, '400', true) };
+      const item = { label: text(THEME.text, '600', true), count: text(THEME.text, '700', false), rate: text(THEME.textMuted, '400', true) };
       item.label.text = node.label;
       item.count.text = '\u2013';
       this.texts.addChild(item.label, item.count, item.rate);
@@ -76,6 +83,7 @@ export class NodeLayer {
     this.widths = layout.nodes.map((node) => Math.max(node.text.width, 1));
     layout.nodes.forEach((node, k) => {
       const { label, count, rate } = this.items[k];
+      if (label.text !== node.label) label.text = node.label;
       const width = this.widths[k];
       for (const [t, scale] of [
         [label, TEXT.labelScale],
@@ -86,11 +94,13 @@ export class NodeLayer {
         t.style.lineHeight = fs * scale * TEXT.lineHeight;
         t.style.wordWrapWidth = width;
       }
-      fitWidth(label, width);
+      rate.visible = layout.style.rates;
+      fitWidth(label, width, this.minScale(fs * TEXT.labelScale));
       label.position.set(node.text.x, node.text.y);
     });
-    this.careTitle.style.fontSize = fs * 0.9;
-    this.careTitle.style.lineHeight = fs * 0.9 * TEXT.lineHeight;
+    const careSize = fs * (layout.style.rates ? 0.9 : 1);
+    this.careTitle.style.fontSize = careSize;
+    this.careTitle.style.lineHeight = careSize * TEXT.lineHeight;
     this.careTitle.position.set(care.x + fs * 0.5, care.y + fs * 0.35);
     this.placeFigures();
     this.fitCareTitle();
@@ -120,8 +130,9 @@ export class NodeLayer {
     const layout = this.layout;
     if (!layout) return;
     this.items.forEach(({ label, count, rate }, k) => {
-      fitWidth(count, this.widths[k]);
-      fitWidth(rate, this.widths[k]);
+      const fs = layout.fontSize;
+      fitWidth(count, this.widths[k], this.minScale(fs * TEXT.countScale));
+      fitWidth(rate, this.widths[k], this.minScale(fs * TEXT.rateScale));
       count.position.set(label.x, label.y + label.height);
       rate.position.set(label.x, count.y + count.height);
     });
@@ -134,4 +145,13 @@ export class NodeLayer {
     this.careTitle.text = this.careText.full || layout.care.label;
     if (this.careTitle.width > room) this.careTitle.text = this.careText.short || 'In care';
   }
+}
+
+/** Every visible text of a layer with the size it is drawn at: what a room's least type size is checked against. */
+export function visibleTextSizes(container: Container): { text: string; px: number }[] {
+  const out: { text: string; px: number }[] = [];
+  for (const child of container.children) {
+    if (child instanceof Text && child.visible && child.text !== '') out.push({ text: child.text, px: drawnSize(child) });
+  }
+  return out;
 }

@@ -38,6 +38,21 @@ const SHORT_LABEL: Record<MapNodeId, string> = {
   left_care_18: 'Left care at 18',
 };
 
+/**
+ * A room's map (large type, layout.ts ROOM_STYLE) has narrow placement cells: one line each, in the
+ * words social workers use (LA: the council's own; IFA: an independent fostering agency).
+ */
+export const ROOM_LABEL: Partial<Record<MapNodeId, string>> = {
+  moved_in: 'Arrivals',
+  kinship_foster: 'Kinship',
+  inhouse_foster: 'LA foster',
+  agency_foster: 'IFA foster',
+  placed_with_parents: 'Parents',
+  la_residential: 'LA home',
+  private_residential: 'Private',
+  supported_accommodation: 'Supported',
+};
+
 function kindOf(id: MapNodeId, code: number): NodeKind {
   if ((SOURCES as readonly string[]).includes(id)) return 'source';
   if ((SINKS as readonly string[]).includes(id)) return 'exit';

@@ -73,6 +73,8 @@ export class ParticleField {
 
   // Per-node geometry from the layout: body rectangles, and each edge's two control points.
   private readonly bodies = new Float32Array(NODE_COUNT * 4);
+  /** Nodes with no room for dots (a room's large type): their dots are drawn only while travelling. */
+  private readonly bodiless = new Uint8Array(NODE_COUNT);
   private readonly controls = new Float32Array(NODE_COUNT * NODE_COUNT * 4);
   /** Per-slot offset from the edge's centre line, so a month's movers form a band, not a thread. */
   private readonly laneX: Float32Array;
@@ -135,6 +137,7 @@ export class ParticleField {
     this.layout = layout;
     layout.nodes.forEach((n, k) => {
       this.bodies.set([n.body.x, n.body.y, n.body.width, n.body.height], k * 4);
+      this.bodiless[k] = n.body.width * n.body.height > 0 ? 0 : 1;
     });
     for (let a = 0; a < NODE_COUNT; a++) {
       for (let b = 0; b < NODE_COUNT; b++) {
@@ -200,6 +203,12 @@ export class ParticleField {
         }
       }
       const p = pool[i];
+      if (moving[i] === 0 && this.bodiless[node[i]] === 1) {
+        // Arrived where there is no room for dots: off the canvas, never over the node's text.
+        p.x = -100;
+        p.y = -100;
+        continue;
+      }
       p.x = x + settle * amp * Math.sin(now * this.fx[i] + this.phase[i]);
       p.y = y + settle * amp * Math.cos(now * this.fy[i] + this.phase[i]);
     }

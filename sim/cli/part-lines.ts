@@ -6,6 +6,7 @@
  * >= 0 and every amount of money a finite number >= 0. Each check returns what is wrong, or
  * undefined, for the caller to name the part and the line.
  */
+import { TIDY_HEADER } from '../outputs/tidy';
 import { measures, type RunOutput } from '../output';
 import type { MonthRecord } from '../records';
 import type { Manifest } from './manifest';
@@ -104,7 +105,7 @@ export function csvCells(line: string): string[] | string {
   }
 }
 
-const MEASURE = /^(children|careReEntries|uascLookedAfter|spendTotal|(stock|flow|careExit|careExitByReason|lookedAfterByAge|careEntriesByAge|legalStatus|spend)\.[A-Za-z0-9_>]+)$/;
+const MEASURE = /^(children|careReEntries|uascLookedAfter|spendTotal|(stock|flow|careExit|careExitByReason|lookedAfterByAge|careEntriesByAge|legalStatus|spend|market)\.[A-Za-z0-9_>]+)$/;
 
 /** Where a CSV part is in its runs: the seeds it may hold and the last row read. */
 export interface CsvPosition {
@@ -119,19 +120,21 @@ export interface CsvPosition {
 export function csvRowProblem(line: string, manifest: Manifest, at: CsvPosition): string | undefined {
   const cells = csvCells(line);
   if (typeof cells === 'string') return cells;
-  if (cells.length !== 6) return `${cells.length} cells, expected 6 (scenario,scale,seed,month,measure,value)`;
-  const [scenario, scale, seedText, monthText, measure, valueText] = cells;
+  if (cells.length !== 10) return `${cells.length} cells, expected 10 (${TIDY_HEADER.trim()})`;
+  const [scenario, variant, runText, seedText, monthText, , , measure, , valueText] = cells;
   if (at.scenario !== undefined && scenario !== at.scenario) return `scenario ${shown(scenario)} where earlier rows have ${shown(at.scenario)}`;
   at.scenario = scenario;
-  if (Number(scale) !== manifest.scale || scale.trim() === '') return `scale ${shown(scale)}, the manifest's ${manifest.scale}`;
+  if (variant !== '') return `variant ${shown(variant)}, expected none (npm run sim writes no variants)`;
   const seed = /^-?\d+$/.test(seedText) ? Number(seedText) : NaN;
   if (!(seed >= at.firstSeed && seed <= at.lastSeed)) return `seed ${shown(seedText)}, expected one of the part's seeds ${at.firstSeed}-${at.lastSeed}`;
+  if (runText !== String(seed - manifest.seed)) return `run ${shown(runText)} for seed ${seed}, expected ${seed - manifest.seed}`;
   const month = /^\d+$/.test(monthText) ? Number(monthText) : NaN;
   if (!(month <= manifest.months)) return `month ${shown(monthText)}, expected 0 to ${manifest.months}`;
   if (at.seed !== undefined && (seed < at.seed || (seed === at.seed && month < (at.month ?? 0)))) return `seed ${seed} month ${month} after seed ${at.seed} month ${at.month}: rows out of order`;
   at.seed = seed;
   at.month = month;
   if (!MEASURE.test(measure)) return `measure ${shown(measure)} is not one npm run sim writes`;
+  // Whole-region values (the sample's divided by its scale): not whole numbers, but never negative.
   const value = valueText.trim() === '' ? NaN : Number(valueText);
-  return valueProblem(measure, value);
+  return Number.isFinite(value) && value >= 0 ? undefined : `${measure} is ${shown(valueText)}, expected a number >= 0`;
 }

@@ -15,7 +15,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import Tinypool from 'tinypool';
 import { runTask, type RunTask, type RunTaskResult } from './run-task';
 
 export interface RunManyOptions {
@@ -82,6 +81,8 @@ export async function* runMany(tasks: Iterable<RunTask>, options: RunManyOptions
     }
     return;
   }
+  // Loaded only when threads are wanted: a single-threaded run starts without it.
+  const { default: Tinypool } = await import('tinypool');
   const pool = new Tinypool({ filename: await workerModule(), name: 'runTask', minThreads: jobs, maxThreads: jobs, idleTimeout: 60_000 });
   // Each task's outcome, settled so that a failure is not an unhandled rejection before it is its turn.
   const waiting = new Map<number, Promise<{ result?: RunTaskResult; error?: string }>>();

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, CLI_BUNDLE_DIR, CLI_ENTRIES, DISPATCH_FILE, INPUTS_FILE, ROOT } from '../../scripts/build-cli';
+import { buildCli, CLI_BUNDLE_DIR, CLI_ENTRIES, DISPATCH_FILE, INPUTS_FILE, ROOT, EXTERNAL_PACKAGES } from '../../scripts/build-cli';
 
 // `npm run sim`, `compare` and `merge` run the esbuild bundle (scripts/cli.mjs); these check that it
 // is the same program as the TypeScript sources run by tsx.
@@ -44,6 +44,8 @@ describe('the bundled CLI', () => {
     const app = join(outside, 'app');
     cpSync(CLI_BUNDLE_DIR, join(app, 'build', 'cli'), { recursive: true });
     cpSync(join(ROOT, 'scenarios'), join(app, 'scenarios'), { recursive: true });
+    // As the image does: the packages left outside the bundle (the run pool's, scripts/build-cli.ts).
+    for (const p of EXTERNAL_PACKAGES) cpSync(join(ROOT, 'node_modules', p), join(app, 'node_modules', p), { recursive: true });
     const moved = node([join(app, 'build', 'cli', DISPATCH_FILE), 'sim', 'scenarios/early-help-restored.json', ...run.slice(1)], app);
     expect(bundled.status).toBe(0);
     expect(moved.stderr).toBe('');

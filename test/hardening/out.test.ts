@@ -116,7 +116,7 @@ describe('--out', () => {
     writeFileSync(out, PREVIOUS);
     // node itself (not npx), so the process killed is the one writing
     const child = spawn(process.execPath, ['--import', 'tsx', 'sim/cli.ts', BASELINE, '--scale', '0.002', '--months', '24', '--runs', '100000', '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
-    await new Promise<void>((resolve) => child.stderr.on('data', (chunk: Buffer) => chunk.toString().includes('run ') && resolve()));
+    await new Promise<void>((resolve) => child.stderr.on('data', (chunk: Buffer) => chunk.toString().includes('runs ') && resolve()));
     const exited = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGKILL');
     await exited;

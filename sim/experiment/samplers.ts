@@ -1,12 +1,17 @@
 /**
  * The samplers an experiment's `"design": {"kind": "sample", "method": ...}` can name, and how a
- * unit-cube point becomes parameter values. To add one (issue 20's scrambled Sobol, in
- * sim/uncertainty/): add it here under its method name and add the name to `SampleDesign.method`
- * in `schema.ts`.
+ * unit-cube point becomes parameter values: the Latin hypercube, and the uncertainty analysis's
+ * scrambled low-discrepancy sequence (sim/uncertainty/sampler.ts, `unitPoint`), not a second copy
+ * of it. To add one: an entry here under its method name, and the name in `SampleDesign.method`
+ * (`schema.ts`).
  */
+import { unitPoint } from '../uncertainty/sampler';
 import { latinHypercube, type UnitSampler } from './latin-hypercube';
 
-export const SAMPLERS: Record<string, UnitSampler> = { latinHypercube };
+/** Points 0 .. points-1 of the uncertainty analysis's scrambled Halton sequence. */
+const scrambledHalton: UnitSampler = (points, dims, seed) => Array.from({ length: points }, (_, k) => Array.from(unitPoint(k, dims, seed)));
+
+export const SAMPLERS: Record<string, UnitSampler> = { latinHypercube, scrambledHalton };
 
 export interface Range {
   path: string;

@@ -50,7 +50,7 @@ export const GridDesign = Type.Object(
 export const SampleDesign = Type.Object(
   {
     kind: Type.Literal('sample', { description: 'points sampled over ranges of numbers' }),
-    method: Type.Union([Type.Literal('latinHypercube')], { description: 'the sampler: latinHypercube (each range cut into `points` equal strata, each stratum used once); issue 20 adds a scrambled Sobol sampler' }),
+    method: Type.Union([Type.Literal('latinHypercube'), Type.Literal('scrambledHalton')], { description: 'the sampler: latinHypercube (each range cut into `points` equal strata, each stratum used once) or scrambledHalton (the uncertainty analysis\u2019s scrambled low-discrepancy sequence)' }),
     points: Type.Integer({ description: 'how many points (variants)', unit: 'count', minimum: 1, maximum: MAX_VARIANTS }),
     seed: Type.Integer({ description: 'the sampler\u2019s seed (not the runs\u2019 seeds)', unit: 'count', minimum: 0, maximum: 2 ** 31 - 1 }),
     parameters: Type.Array(

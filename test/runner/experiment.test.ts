@@ -130,6 +130,21 @@ describe('experiment files', () => {
   });
 });
 
+describe('sample designs', () => {
+  it("plans a sample's points within its ranges, with either sampler, each point a variant", () => {
+    for (const method of ['latinHypercube', 'scrambledHalton']) {
+      const design = { kind: 'sample', method, points: 8, seed: 2, parameters: [{ path: 'policy.earlyHelp.budgetPerYear', min: 20e6, max: 100e6 }] };
+      const plan = planExperiment({ ...sweep, baseline: false, design }, dir);
+      if (!plan.ok) throw new Error(plan.issues[0].message);
+      const values = plan.value.variants.map((v) => v.set[0][1] as number);
+      expect(plan.value.variants.map((v) => v.name), method).toEqual(['sample-1', 'sample-2', 'sample-3', 'sample-4', 'sample-5', 'sample-6', 'sample-7', 'sample-8']);
+      for (const v of values) expect(v >= 20e6 && v <= 100e6, `${method}: ${v}`).toBe(true);
+      // Eight points over eight equal slices of the range: one in each (both samplers stratify so).
+      expect(values.map((v) => Math.floor((v - 20e6) / 10e6)).sort((a, b) => a - b), method).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    }
+  });
+});
+
 describe('Latin hypercube sampling', () => {
   it('puts exactly one point in each stratum of each range, the same points for the same seed', () => {
     const n = 40;

@@ -97,7 +97,7 @@ function numericLeaves(value: unknown, path: string, out: string[]): string[] {
   if (typeof value === 'number') out.push(path);
   else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const [key, v] of Object.entries(value)) {
-      if (path === '' && ['citations', 'calibration', 'uncertainty', 'sources', 'timeline'].includes(key)) continue;
+      if (path === '' && ['citations', 'calibration', 'uncertainty', 'sources', 'timeline', 'workshop'].includes(key)) continue;
       numericLeaves(v, path === '' ? key : `${path}.${key}`, out);
     }
   }

@@ -120,6 +120,8 @@ describe('the Kubernetes sweep', () => {
 
   it('asks for resources, runs unprivileged, and does not retry the exit codes of bad input', () => {
     expect(sim.resources.requests.cpu).toBeDefined();
+    // Threads: as many as the cores requested, not the node's (which --jobs would default to).
+    expect(argAfter('--jobs')).toBe(sim.resources.requests.cpu);
     expect(sim.resources.requests.memory).toBeDefined();
     expect(sim.resources.limits.memory).toBeDefined();
     expect(pod.securityContext.runAsNonRoot).toBe(true);

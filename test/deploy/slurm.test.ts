@@ -59,7 +59,7 @@ describe('the Slurm array script', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const args = run.stdout.trim().split('\n').slice(1); // after the line naming the shard
-    expect(args).toEqual(['build/cli/run.mjs', 'sim', 'scenarios/paradigm-shift.json', '--runs', '100', '--shard', '2/4', '--out', join(tmp, 'part-2.json')]);
+    expect(args).toEqual(['build/cli/run.mjs', 'sim', 'scenarios/paradigm-shift.json', '--runs', '100', '--jobs', '1', '--shard', '2/4', '--out', join(tmp, 'part-2.json')]);
   });
 
   it('refuses an array that does not number its tasks 0 to K-1', () => {

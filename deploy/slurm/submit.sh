@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Submits a Care Futures experiment to Slurm as a throttled job array and a merge that waits for it:
-#   deploy/slurm/submit.sh [--tasks K] [--throttle N] [--results DIR] -- sim SCENARIO --runs R --seed S [...]
-# K shards (default 50), at most N running at once (default 20), parts and merged.json in DIR
+#   deploy/slurm/submit.sh [--tasks K] [--throttle N] [--results DIR] EXPERIMENT.json
+# K shards (default 50), at most N running at once (default 20), each running its block of the
+# experiment's runs (docs/experiments.md) into DIR/parts; the merge writes the outputs into DIR
 # (default results/<date>-<time>). Run it from the repository on a shared filesystem, with Node 20
 # on the PATH (e.g. `module load nodejs/20`). Prints the two job ids as `array=ID` and `merge=ID`.
 set -euo pipefail
@@ -14,11 +15,13 @@ while [ $# -gt 0 ]; do
     --tasks) tasks=$2; shift 2 ;;
     --throttle) throttle=$2; shift 2 ;;
     --results) results=$2; shift 2 ;;
-    --) shift; break ;;
-    *) echo "submit.sh: unknown option $1 (the experiment's arguments go after --)" >&2; exit 2 ;;
+    -*) echo "submit.sh: unknown option $1" >&2; exit 2 ;;
+    *) break ;;
   esac
 done
-[ $# -gt 0 ] || { echo "submit.sh: give the command and its arguments after --, e.g. -- sim scenarios/paradigm-shift.json --runs 1000" >&2; exit 2; }
+[ $# = 1 ] && [ -f "$1" ] || { echo "submit.sh: give one experiment file, e.g. experiments/early-help-budget-sweep.json; found: ${*:-nothing}" >&2; exit 2; }
+# Absolute, so the jobs (which start in the repository) find it wherever this was run from.
+experiment=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 [[ "$tasks" =~ ^[1-9][0-9]*$ && "$throttle" =~ ^[1-9][0-9]*$ ]] || { echo "submit.sh: --tasks and --throttle take whole numbers >= 1" >&2; exit 2; }
 
 cd "$root"
@@ -28,10 +31,10 @@ mkdir -p "$results" logs
 results=$(cd "$results" && pwd)
 export CARE_FUTURES_ROOT="$root" RESULTS="$results"
 
-array=$(sbatch --parsable --array="0-$((tasks - 1))%${throttle}" --export=ALL deploy/slurm/shard.sbatch "$@")
+array=$(sbatch --parsable --array="0-$((tasks - 1))%${throttle}" --export=ALL deploy/slurm/shard.sbatch "$experiment")
 array=${array%%;*}   # --parsable prints "id" or "id;cluster"
-merge=$(sbatch --parsable --dependency="afterok:${array}" --kill-on-invalid-dep=yes --export=ALL deploy/slurm/merge.sbatch)
+merge=$(sbatch --parsable --dependency="afterok:${array}" --kill-on-invalid-dep=yes --export=ALL deploy/slurm/merge.sbatch "$experiment")
 merge=${merge%%;*}
 echo "array=${array}"
 echo "merge=${merge}"
-echo "submit.sh: ${tasks} shards (at most ${throttle} at once) as job ${array}, merge as job ${merge}; logs in $root/logs, result ${results}/merged.json" >&2
+echo "submit.sh: ${tasks} shards (at most ${throttle} at once) as job ${array}, merge as job ${merge}; logs in $root/logs, outputs in ${results}" >&2

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build-cli';
+import { loadExperimentFile } from '../../sim/experiment/plan';
 
 // The Slurm scripts read as sbatch reads them (the #SBATCH lines before the first command), and the
 // array task run without Slurm, with the variables Slurm sets, to see the shard it would run.
@@ -28,8 +29,8 @@ const fakeNode = join(tmp, 'node');
 writeFileSync(fakeNode, '#!/bin/sh\nprintf "%s\\n" "$@"\n');
 chmodSync(fakeNode, 0o755);
 
-function task(id: number, count: number, min = 0, max = count - 1) {
-  return spawnSync('bash', [join(dir, 'shard.sbatch'), 'sim', 'scenarios/paradigm-shift.json', '--runs', '100'], {
+function task(id: number, count: number, min = 0, max = count - 1, args = ['experiments/early-help-budget-sweep.json']) {
+  return spawnSync('bash', [join(dir, 'shard.sbatch'), ...args], {
     encoding: 'utf8',
     env: {
       PATH: process.env.PATH,
@@ -54,12 +55,22 @@ describe('the Slurm array script', () => {
     expect(shard.get('mem')).toBeDefined();
   });
 
-  it("runs shard I of K, K being the array's size, into its own part", () => {
+  it("runs shard I of K of the experiment, K being the array's size, into the shared results folder", () => {
     const run = task(2, 4);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const args = run.stdout.trim().split('\n').slice(1); // after the line naming the shard
-    expect(args).toEqual(['build/cli/run.mjs', 'sim', 'scenarios/paradigm-shift.json', '--runs', '100', '--jobs', '1', '--shard', '2/4', '--out', join(tmp, 'part-2.json')]);
+    // The experiment command leaves shard I's part in RESULTS/parts under its own name.
+    expect(args).toEqual(['build/cli/run.mjs', 'experiment', 'experiments/early-help-budget-sweep.json', '--jobs', '1', '--shard', '2/4', '--quiet', '--out', tmp]);
+  });
+
+  it('refuses to run without exactly one experiment file', () => {
+    for (const args of [[], ['a.json', 'b.json']]) {
+      const run = task(0, 4, 0, 3, args);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`give the experiment file as the one argument, found ${args.length} arguments`);
+      expect(run.stdout).toBe('');
+    }
   });
 
   it('refuses an array that does not number its tasks 0 to K-1', () => {
@@ -80,7 +91,24 @@ describe('the Slurm submission', () => {
     expect(merge).not.toBeNull();
     expect(submit.indexOf('npm run --silent build:cli')).toBeLessThan(array?.index ?? -1);
     expect(directives(text('merge.sbatch')).get('output')).toContain('%j');
-    expect(text('merge.sbatch')).toMatch(/run\.mjs merge "\$\{RESULTS:\?\}"\/part-\*\.json --out "\$\{RESULTS\}\/merged\.json"/);
+  });
+
+  it('merges the experiment the array ran, in the folder its tasks wrote to', () => {
+    expect(submit).toMatch(/shard\.sbatch "\$experiment"\)/);
+    expect(submit).toMatch(/merge\.sbatch "\$experiment"\)/);
+    const run = spawnSync('bash', [join(dir, 'merge.sbatch'), 'experiments/early-help-budget-sweep.json'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, NODE: fakeNode, CARE_FUTURES_ROOT: ROOT, RESULTS: tmp },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim().split('\n')).toEqual(['build/cli/run.mjs', 'experiment', 'experiments/early-help-budget-sweep.json', '--merge', '--out', tmp]);
+  });
+
+  it('submits only an experiment file that exists', () => {
+    const run = spawnSync('bash', [join(dir, 'submit.sh'), '--tasks', '4', 'experiments/no-such-experiment.json'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('submit.sh: give one experiment file, e.g. experiments/early-help-budget-sweep.json; found: experiments/no-such-experiment.json');
   });
 
   it('is valid bash, as are the job scripts and the test', () => {
@@ -89,6 +117,18 @@ describe('the Slurm submission', () => {
       expect(check.stderr, file).toBe('');
       expect(check.status, file).toBe(0);
     }
+  });
+
+  it("npm run test:slurm's experiment is valid, small, and gives each of its 4 tasks runs", () => {
+    const plan = loadExperimentFile(join(dir, 'test-experiment.json'));
+    if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
+    expect(plan.value.experiment.scale).toBeLessThanOrEqual(0.02);
+    expect(plan.value.experiment.months).toBeLessThanOrEqual(24);
+    expect(plan.value.variants.length).toBeGreaterThan(1);
+    expect(plan.value.seeds.length).toBeGreaterThan(1);
+    expect(plan.value.runs.length).toBeGreaterThanOrEqual(4);
+    expect(text('test.sh')).toMatch(/experiment=deploy\/slurm\/test-experiment\.json/);
+    expect(text('test.sh')).toMatch(/submit\.sh --tasks 4 /);
   });
 
   it('npm run test:slurm says it skipped, and passes, where there is no sbatch', () => {

@@ -29,4 +29,4 @@ wait_for care-futures-sweep
 kc apply -f merge-job.yaml
 wait_for care-futures-merge
 kc logs job/care-futures-merge
-echo "merged: /results/care-futures-sweep/merged.json on the care-futures-results volume"
+echo "merged: the experiment's outputs are in /results/care-futures-sweep on the care-futures-results volume"

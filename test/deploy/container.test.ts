@@ -45,11 +45,13 @@ describe('the Dockerfile', () => {
     expect(runs.findIndex((r) => r.startsWith('npm ci '))).toBeLessThan(runs.indexOf('npm run build:cli'));
     expect(steps(build, 'COPY')[0]).toBe('package.json package-lock.json ./');
     expect(steps(runtime, 'RUN')).toEqual([]);
-    // The bundle, the run pool's library (it starts threads from its own files: scripts/build-cli.ts) and the scenarios.
+    // The bundle, the run pool's library (it starts threads from its own files: scripts/build-cli.ts),
+    // the scenarios and the experiments (which name their scenarios relative to themselves).
     expect(steps(runtime, 'COPY')).toEqual([
       `--from=${build.name} /src/build/cli build/cli`,
       ...EXTERNAL_PACKAGES.map((p) => `--from=${build.name} /src/node_modules/${p} node_modules/${p}`),
       `--from=${build.name} /src/scenarios scenarios`,
+      `--from=${build.name} /src/experiments experiments`,
     ]);
   });
 

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { EXIT } from '../../sim/cli/exit-codes';
 import { CLI_ENTRIES, ROOT } from '../../scripts/build-cli';
+import { parseShard } from '../../sim/cli/manifest';
+import { loadExperimentFile } from '../../sim/experiment/plan';
+import { partName, shardRunIds } from '../../sim/experiment/parts';
 
 // The manifests are parsed as Kubernetes would read them and checked for what makes the sweep work:
 // an Indexed Job whose shard count, image, volume and failure policy agree with the CLI and each other.
@@ -94,14 +97,32 @@ describe('the Kubernetes sweep', () => {
     expect(Object.keys(CLI_ENTRIES)).toContain(args[0]);
   });
 
-  it('splits into as many shards as the Job has completions, each writing its own part', () => {
+  it('runs a shipped experiment, which the image holds (the Dockerfile copies experiments/)', () => {
+    expect(args[0]).toBe('experiment');
+    const plan = loadExperimentFile(join(ROOT, args[1]));
+    if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
+    expect(args[1]).toMatch(/^experiments\//);
+  });
+
+  it('splits the experiment into as many shards as the Job has completions, each with runs and its own part, in one folder', () => {
+    const plan = loadExperimentFile(join(ROOT, args[1]));
+    if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
     const parts = new Set<string>();
+    const folders = new Set<string>();
+    let runs = 0;
     for (let index = 0; index < sweep.spec.completions; index++) {
       const meta = { name: sweep.metadata.name, index };
-      expect(expand(argAfter('--shard'), sim, meta)).toBe(`${index}/${sweep.spec.completions}`);
-      parts.add(expand(argAfter('--out'), sim, meta));
+      const shard = parseShard(expand(argAfter('--shard'), sim, meta));
+      expect(shard).toEqual({ index, count: sweep.spec.completions });
+      const { count } = shardRunIds(plan.value, shard);
+      expect(count, `shard ${index}`).toBeGreaterThan(0);
+      runs += count;
+      parts.add(partName(shard));
+      folders.add(expand(argAfter('--out'), sim, meta));
     }
+    expect(runs).toBe(plan.value.runs.length);
     expect(parts.size).toBe(sweep.spec.completions);
+    expect(folders).toEqual(new Set([`/results/${sweep.metadata.name}`]));
   });
 
   it('writes the parts to the results claim, into a folder its init container makes', () => {
@@ -115,7 +136,7 @@ describe('the Kubernetes sweep', () => {
     expect(out.startsWith(`${mount?.mountPath}/`)).toBe(true);
     const [init] = pod.initContainers;
     expect(init.command?.slice(0, 2)).toEqual(['mkdir', '-p']);
-    expect(out.slice(0, out.lastIndexOf('/'))).toBe(expand(init.command?.[2] ?? '', init, meta));
+    expect(out).toBe(expand(init.command?.[2] ?? '', init, meta));
   });
 
   it('asks for resources, runs unprivileged, and does not retry the exit codes of bad input', () => {
@@ -133,19 +154,16 @@ describe('the Kubernetes sweep', () => {
 });
 
 describe('the Kubernetes merge step', () => {
-  it('runs the merge in the same image, on the parts the sweep writes', () => {
+  it('merges the experiment the sweep ran, in the same image, in the folder its shards wrote to', () => {
     expect(merge.kind).toBe('Job');
     const [container] = merge.spec.template.spec.containers;
     expect(container.image).toBe(sim.image);
+    expect(container.command).toBeUndefined(); // the image's ENTRYPOINT is the CLI
     expect(merge.spec.template.spec.volumes[0].persistentVolumeClaim.claimName).toBe(claim.metadata.name);
-    const script = container.args.join(' ');
-    const sweepName = container.env.find((e) => e.name === 'SWEEP')?.value ?? '';
-    expect(sweepName).toBe(sweep.metadata.name);
-    expect(script).toMatch(/run\.mjs merge /);
-    // The glob of the merge matches every part the sweep writes.
-    const glob = /(\/results\/"\$SWEEP"\/part-\*\.json)/.exec(script)?.[1].replace('"$SWEEP"', sweepName).replace('*', '(\\d+)');
-    expect(glob).toBeDefined();
-    expect(expand(argAfter('--out'), sim, { name: sweep.metadata.name, index: 7 })).toMatch(new RegExp(`^${glob}$`));
+    expect(container.env.find((e) => e.name === 'SWEEP')?.value).toBe(sweep.metadata.name);
+    const meta = { name: sweep.metadata.name, index: 0 };
+    const mergeArgs = container.args.map((a) => expand(a, container, meta));
+    expect(mergeArgs).toEqual(['experiment', args[1], '--merge', '--out', expand(argAfter('--out'), sim, meta)]);
   });
 
   it('is applied by submit.sh after the sweep, with the claim', () => {

@@ -10,7 +10,8 @@ export const UNCERTAINTY_DISTRIBUTIONS = ['uniform', 'triangular', 'loguniform']
 export type UncertaintyDistribution = (typeof UNCERTAINTY_DISTRIBUTIONS)[number];
 
 const obj = <T extends Record<string, TSchema>>(description: string, props: T) => Type.Object(props, { description, additionalProperties: false });
-const bound = (description: string) => Type.Number({ description, unit: 'the parameter\u2019s unit' });
+// bounded like every number of the format (a range beyond its field's own limits is refused in uncertainty.ts)
+const bound = (description: string) => Type.Number({ description, unit: 'the parameter\u2019s unit', minimum: -1e12, maximum: 1e12 });
 const byPath = <T extends TSchema>(description: string, unit: string, each: T) => Type.Record(Type.String(), each, { description, unit });
 
 const Range = obj('The plausible range of one numeric parameter, keyed by its dotted path (e.g. "earlyHelp.successShare").', {

@@ -38,9 +38,13 @@ describe('the back-cast’s poverty path', () => {
       ['2017-04', 0],
     ]);
     expect(rest(assumed)).toEqual(rest(published));
-    const { name: _n, description: _d, citations: _c, timeline: _t, policy: p1, poverty: q1, ...others1 } = assumed;
-    const { name: _n2, description: _d2, citations: _c2, timeline: _t2, policy: p2, poverty: q2, ...others2 } = published;
+    const { name: _n, description: _d, citations: _c, timeline: _t, policy: p1, poverty: q1, uncertainty: u1, ...others1 } = assumed;
+    const { name: _n2, description: _d2, citations: _c2, timeline: _t2, policy: p2, poverty: q2, uncertainty: u2, ...others2 } = published;
     expect(others1).toEqual(others2);
+    // each path ranges its own poverty figures; every other range is the same
+    const notPoverty = (u: typeof u1) => Object.entries(u?.ranges ?? {}).filter(([path]) => !path.startsWith('poverty.') && path !== 'policy.childPovertyReduction');
+    expect(notPoverty(u1)).toEqual(notPoverty(u2));
+    expect({ ...u1, ranges: {} }).toEqual({ ...u2, ranges: {} });
     expect({ ...p1, childPovertyReduction: 0 }).toEqual({ ...p2, childPovertyReduction: 0 });
     expect({ ...q1, initialShare: 0 }).toEqual({ ...q2, initialShare: 0 });
   });

@@ -11,6 +11,11 @@ import { createObservedLayer } from './chart-observed';
 import { calendarTicks } from './calendar-ticks';
 import { monthIndexOf } from '../sim/dates';
 import type { RingSeries, SeriesTable } from './ring';
+import { drawMarkers, type ChartMarker } from './chart-markers';
+import { drawGhost, drawLines, drawStacked } from './chart-series-draw';
+
+// Importers of the chart take the marker type from here, beside the chart it marks.
+export type { ChartMarker } from './chart-markers';
 
 export interface ChartSeries<K extends string> {
   key: K;
@@ -30,12 +35,6 @@ export interface ChartOptions<K extends string> {
   reference?: { value: number; label: string };
   /** Shows the series labels under the title. */
   legend?: boolean;
-}
-
-/** A lever change on the time axis, said in words ("Early-help budget £40.0m a year → £69.0m a year"). */
-export interface ChartMarker {
-  month: number;
-  label: string;
 }
 
 export interface Chart {
@@ -136,6 +135,8 @@ export function createChart<K extends string>(
   let font = '';
   let frameRequested = false;
   const series: RingSeries[] = options.series.map((s) => data.get(s.key));
+  const colours = options.series.map((s) => s.colour);
+  const scales = { x, y };
   // Running stack heights for the stacked mode, reused every draw.
   const stackBase = new Float64Array(data.months.capacity);
 
@@ -271,10 +272,10 @@ export function createChart<K extends string>(
 
 
     const n = data.length;
-    if (options.mode === 'stacked') drawStacked(c, n);
+    if (options.mode === 'stacked') drawStacked(c, scales, data.months, series, colours, n, stackBase);
     else {
-      if (ghost) drawGhost(c, ghost, fontPx);
-      drawLines(c, n);
+      if (ghost) drawGhost(c, scales, ghost, options.series, xLo, fontPx);
+      drawLines(c, scales, data.months, series, colours, n);
     }
     observed.draw(c, x, y, xLo, xHi, fontPx);
 
@@ -294,128 +295,9 @@ export function createChart<K extends string>(
       c.fillText(reference.label, pad.left + 4, py - 2);
     }
 
-    drawMarkers(c, fontPx);
-    c.lineWidth = 1;
-  }
-
-  /** A line at each lever change, labelled in words at the top; a label that would run into the previous one is left out (the canvas's text alternative lists them all). */
-  function drawMarkers(c: CanvasRenderingContext2D, fontPx: number): void {
-    c.strokeStyle = theme.marker;
-    c.lineWidth = 2;
-    c.font = `600 ${Math.round(fontPx * 0.85)}px ${theme.font}`;
-    c.textBaseline = 'top';
-    // Newest first: the latest change always gets its label; an older one whose label would run
-    // into a newer one's is left out.
-    let freeUntil = Infinity;
-    for (const group of groupByMonth(markers).reverse()) {
-      const m = group.month;
-      if (m < xLo || m > xHi) continue;
-      const px = Math.round(x(m)) + 0.5;
-      c.beginPath();
-      c.moveTo(px, pad.top);
-      c.lineTo(px, height - pad.bottom);
-      c.stroke();
-      const room = width - pad.right - px - 6;
-      const label = fitText(c, group.label, Math.max(room, px - pad.left - 6));
-      if (label === '') continue;
-      const w = c.measureText(label).width;
-      const right = room >= w;
-      const left = right ? px + 5 : px - 5 - w;
-      if (left + w > freeUntil) continue;
-      const top = pad.top + 2;
-      c.fillStyle = theme.background;
-      c.globalAlpha = 0.85;
-      c.fillRect(left - 3, top - 1, w + 6, fontPx * 0.85 * 1.25);
-      c.globalAlpha = 1;
-      c.fillStyle = theme.marker;
-      c.textAlign = 'left';
-      c.fillText(label, left, top);
-      freeUntil = left - fontPx * 0.5;
-    }
+    drawMarkers(c, markers, x, { pad, width, height, xLo, xHi }, theme, fontPx);
     c.font = font;
-  }
-
-  function drawLines(c: CanvasRenderingContext2D, n: number): void {
-    c.lineWidth = 3;
-    c.lineJoin = 'round';
-    for (let k = 0; k < series.length; k++) {
-      const s = series[k];
-      c.strokeStyle = options.series[k].colour;
-      c.beginPath();
-      // A NaN is "no figure this month" (e.g. spend at month 0): lift the pen there.
-      let penDown = false;
-      for (let i = 0; i < n; i++) {
-        const v = s.at(i);
-        if (!Number.isFinite(v)) {
-          penDown = false;
-          continue;
-        }
-        const px = x(data.months.at(i));
-        const py = y(v);
-        if (penDown) c.lineTo(px, py);
-        else c.moveTo(px, py);
-        penDown = true;
-      }
-      c.stroke();
-      // A dot on the latest value: the "now" of the chart, visible even with a single month.
-      const last = n > 0 ? s.at(n - 1) : NaN;
-      if (Number.isFinite(last)) {
-        c.fillStyle = options.series[k].colour;
-        c.beginPath();
-        c.arc(x(data.months.at(n - 1)), y(last), 4.5, 0, Math.PI * 2);
-        c.fill();
-      }
-    }
-  }
-
-  /** The branch's other run: the same colours, dashed and fainter, so B (solid) reads against A. */
-  function drawGhost(c: CanvasRenderingContext2D, table: SeriesTable<string>, fontPx: number): void {
-    c.save();
-    c.lineWidth = 2.5;
-    c.globalAlpha = 0.75;
-    c.setLineDash([fontPx * 0.45, fontPx * 0.3]);
-    for (const s of options.series) {
-      const g = table.get(s.key);
-      c.strokeStyle = s.colour;
-      c.beginPath();
-      let penDown = false;
-      for (let i = 0; i < table.length; i++) {
-        const v = g.at(i);
-        const m = table.months.at(i);
-        if (!Number.isFinite(v) || m < xLo) {
-          penDown = false;
-          continue;
-        }
-        if (penDown) c.lineTo(x(m), y(v));
-        else c.moveTo(x(m), y(v));
-        penDown = true;
-      }
-      c.stroke();
-    }
-    c.restore();
-  }
-
-  function drawStacked(c: CanvasRenderingContext2D, n: number): void {
-    // Stacks start at the first month with figures (month 0 has no spend).
-    let first = 0;
-    while (first < n && !Number.isFinite(series[0].at(first))) first++;
-    if (first >= n) return;
-    stackBase.fill(0, 0, n);
-    for (let k = 0; k < series.length; k++) {
-      const s = series[k];
-      c.fillStyle = options.series[k].colour;
-      c.beginPath();
-      for (let i = first; i < n; i++) {
-        const px = x(data.months.at(i));
-        const py = y(stackBase[i] + s.at(i));
-        if (i === first) c.moveTo(px, py);
-        else c.lineTo(px, py);
-      }
-      for (let i = n - 1; i >= first; i--) c.lineTo(x(data.months.at(i)), y(stackBase[i]));
-      c.closePath();
-      c.fill();
-      for (let i = first; i < n; i++) stackBase[i] += s.at(i);
-    }
+    c.lineWidth = 1;
   }
 
   function describe(): void {
@@ -499,25 +381,4 @@ export function distinctTicks(ticks: readonly number[], format: (v: number) => s
     out.labels.push(label);
   }
   return out;
-}
-
-/** Markers at the same month, their labels joined. */
-export function groupByMonth(markers: readonly ChartMarker[]): ChartMarker[] {
-  const out: ChartMarker[] = [];
-  for (const m of [...markers].sort((a, b) => a.month - b.month)) {
-    const last = out[out.length - 1];
-    if (last && last.month === m.month) last.label = `${last.label}; ${m.label}`;
-    else out.push({ month: m.month, label: m.label });
-  }
-  return out;
-}
-
-/** The longest start of `text` (cut with an ellipsis) that fits `width` pixels. */
-function fitText(c: CanvasRenderingContext2D, text: string, width: number): string {
-  if (c.measureText(text).width <= width) return text;
-  for (let n = text.length - 1; n > 8; n--) {
-    const cut = `${text.slice(0, n).trimEnd()}\u2026`;
-    if (c.measureText(cut).width <= width) return cut;
-  }
-  return '';
 }

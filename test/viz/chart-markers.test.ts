@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { distinctTicks, groupByMonth } from '../../viz/charts';
+import { distinctTicks } from '../../viz/charts';
+import { groupByMonth } from '../../viz/chart-markers';
 import { formatPounds } from '../../viz/format';
 
 describe('chart axes and lever markers', () => {

@@ -1,24 +1,23 @@
 /**
- * The workshop's audience view (`?workshop=<file>`): the map first, a step card with the prompt,
- * the question and the choices, three headline figures and the children-in-care chart. Keys (what
- * presenter clickers send): PageDown, → and ↓ for the next step, PageUp, ← and ↑ for the previous
- * one (an exact rewind: the run is replayed with the choices made before it), 1 to 3 for a choice,
- * Space to play or pause (the run stops by itself at the next step). "Branch from now" forks the
- * run at a pause (ghost.ts). The presenter console (`?presenter=1`) drives the same controller over
- * a BroadcastChannel (channel.ts); the notes never show here.
+ * The workshop's audience view (`?workshop=<file>`): the controller that runs up to each step and
+ * stops there, goes back by an exact rewind (the run replayed with the choices made before it),
+ * forks the run at a pause ("Branch", ghost.ts) and ends on the recap (recap.ts). The map comes
+ * first; the step card, the headline figures and the controls with the presenter clicker's keys are
+ * step-card.ts, headline.ts and nav.ts. The presenter console (`?presenter=1`) drives the same
+ * controller over a BroadcastChannel (channel.ts); the notes never show here.
  */
-import { inCare, per10k, regionPounds } from '../../sim/measures';
 import type { LeverChange, MonthRecord, Scenario, SimStatus } from '../../sim/worker/contract';
 import { choiceLevers, type Workshop } from '../../sim/workshop/script';
 import type { Chart, ChartMarker } from '../charts';
-import { ownsKey } from '../controls';
-import { formatCount, formatPounds } from '../format';
-import { THEME_KEY, THEME } from '../palette';
 import type { SimulationLink } from '../sim-link';
 import { openChannel, type WorkshopCommand, type WorkshopMessage, type WorkshopState } from './channel';
+import { byId } from './dom';
 import { Ghost } from './ghost';
+import { createHeadline } from './headline';
+import { bindWorkshopKeys, createWorkshopNav } from './nav';
 import { clearProgress, loadProgress, saveProgress } from './progress';
-import { computeRecap, renderRecap } from './recap';
+import { showRecapIn } from './recap';
+import { createStepCard } from './step-card';
 
 export interface WorkshopDeps {
   id: string;
@@ -46,97 +45,24 @@ export interface WorkshopView {
   play(): void;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function button(text: string, title: string, testid?: string): HTMLButtonElement {
-  const b = el('button', 'secondary', text);
-  b.type = 'button';
-  b.title = title;
-  if (testid) b.dataset.testid = testid;
-  return b;
-}
-
-const signed = (n: number): string => (n > 0 ? `+${formatCount(Math.round(n))}` : n < 0 ? `−${formatCount(Math.round(-n))}` : '0');
-
 export function startWorkshop(deps: WorkshopDeps): WorkshopView {
   const workshop = deps.scenario.workshop as Workshop;
   const steps = workshop.steps;
   const last = steps.length - 1;
-  const byId = (id: string): HTMLElement => {
-    const found = document.getElementById(id);
-    if (!found) throw new Error(`index.html is missing #${id}`);
-    return found;
-  };
   document.body.classList.add('audience');
 
-  // ---- the step card
+  // The parts of the page this controller drives, each built by its own module; what they show is
+  // decided here (render, onRecord), what the user does comes back as a command through `run`.
   const panel = byId('workshop-panel');
   panel.hidden = false;
-  const card = el('div', 'step-card');
-  card.dataset.testid = 'workshop-step';
-  card.dataset.total = String(steps.length);
-  const counter = el('p', 'step-counter');
-  const title = el('h2', 'step-title');
-  title.id = 'step-title';
-  const prompt = el('p', 'step-prompt');
-  const question = el('p', 'step-question');
-  const choiceRow = el('div', 'choices');
-  choiceRow.setAttribute('role', 'group');
-  choiceRow.setAttribute('aria-label', 'Choices');
-  const status = el('p', 'step-status');
-  status.setAttribute('role', 'status');
-  const titleLine = el('div', 'step-title-line');
-  titleLine.append(counter, title);
-  card.append(titleLine, prompt, question, choiceRow, status);
-  panel.append(card);
-
-  // ---- headline figures, with the branch's gap
-  const headline = byId('headline');
-  headline.hidden = false;
-  const figure = (label: string): HTMLElement => {
-    const box = el('div', 'headline-figure');
-    const value = el('span', 'headline-value', '–');
-    const name = el('span', 'headline-label', label);
-    box.append(value, name);
-    headline.append(box);
-    return value;
-  };
-  const careValue = figure('children in care');
-  const careRate = careValue.nextElementSibling as HTMLElement;
-  const cpValue = figure('on child protection plans');
-  const spendValue = figure('spent since the start');
-  const gapBox = el('div', 'headline-figure branch-gap');
-  gapBox.dataset.testid = 'branch-gap';
-  gapBox.hidden = true;
-  const gapValue = el('span', 'headline-value', '–');
-  const gapLabel = el('span', 'headline-label', 'children in care, B (solid) − A (dashed)');
-  gapBox.append(gapValue, gapLabel);
-  headline.append(gapBox);
-
-  // ---- the navigation in the header
+  const card = createStepCard(panel, steps.length, (choice) => void run({ type: 'choose', choice }));
+  const headlineHost = byId('headline');
+  headlineHost.hidden = false;
+  const headline = createHeadline(headlineHost);
   const nav = byId('workshop-nav');
   nav.hidden = false;
-  const prevButton = button('◀ Previous', 'Previous step, an exact rewind (PageUp, ←)');
-  const nextButton = button('Next ▶', 'Next step (PageDown, →)', 'next-step');
-  const branchButton = button('Branch', 'Fork the run: the next choice goes to B, A goes on without it', 'branch');
-  const restartButton = button('Restart', 'Start the workshop again');
-  const runTo = el('input');
-  runTo.type = 'number';
-  runTo.min = '1';
-  runTo.max = String(workshop.months);
-  runTo.id = 'run-to-month';
-  runTo.setAttribute('aria-label', 'Run to month');
-  runTo.placeholder = 'M';
-  runTo.title = 'Run to month';
-  const runToButton = button('Go', 'Run to the month in the box, or back to it (an exact replay)');
-  const themeButton = button(THEME.name === 'dark' ? 'Light' : 'Dark', 'Switch between the dark and the high-contrast light theme (reloads; the workshop comes back where it was)');
-  nav.append(prevButton, nextButton, branchButton, restartButton, runTo, runToButton, themeButton);
-
+  const { prevButton, nextButton, branchButton, restartButton } = createWorkshopNav(nav, workshop.months, (command) => void run(command));
+  bindWorkshopKeys((command) => void run(command));
   const recapHost = byId('recap');
 
   // ---- state
@@ -153,7 +79,6 @@ export function startWorkshop(deps: WorkshopDeps): WorkshopView {
   let scale = deps.scenario.population.scale;
   let recapShown = false;
   let recapPending = false;
-  let cumulative = 0;
 
   const channel = openChannel(deps.id, (message: WorkshopMessage) => {
     if (message.kind === 'hello') publish();
@@ -174,12 +99,8 @@ export function startWorkshop(deps: WorkshopDeps): WorkshopView {
       step: { title: step.title, prompt: step.prompt, question: step.question, notes: step.notes, month: step.month, choices: (step.choices ?? []).map((c) => c.label) },
       chosen: choices[index],
       next: next ? { title: next.title, month: next.month } : null,
-      figures: [
-        { label: 'Children in care', value: careValue.textContent ?? '' },
-        { label: 'On CP plans', value: cpValue.textContent ?? '' },
-        { label: 'Spent since the start', value: spendValue.textContent ?? '' },
-      ],
-      gap: gapBox.hidden ? null : Number(gapBox.dataset.value),
+      figures: headline.figures(),
+      gap: headline.gap(),
       branchArmed,
       recap: recapShown,
     };
@@ -191,40 +112,7 @@ export function startWorkshop(deps: WorkshopDeps): WorkshopView {
 
   function render(): void {
     const step = steps[index];
-    card.dataset.index = String(index);
-    card.dataset.arrived = String(arrived);
-    counter.textContent = `${index + 1} of ${steps.length}`;
-    counter.title = `Step ${index + 1} of ${steps.length}, month ${step.month}`;
-    title.textContent = step.title;
-    prompt.textContent = step.prompt;
-    question.textContent = step.question ?? '';
-    question.hidden = !step.question;
-    choiceRow.replaceChildren(
-      ...(step.choices ?? []).map((choice, c) => {
-        const b = el('button', 'choice');
-        b.type = 'button';
-        b.dataset.testid = 'choice';
-        b.dataset.choice = String(c);
-        b.append(el('kbd', '', String(c + 1)), ' ', choice.label);
-        b.setAttribute('aria-pressed', String(choices[index] === c));
-        b.disabled = !arrived || busy;
-        b.addEventListener('click', () => void run({ type: 'choose', choice: c }));
-        return b;
-      }),
-    );
-    choiceRow.hidden = !step.choices;
-    status.textContent = busy
-      ? 'Working…'
-      : !arrived
-        ? `Running to month ${target ?? step.month}…`
-        : branchArmed
-          ? 'Branch ready: the next choice goes to B; A goes on without it.'
-          : index === last
-            ? 'Last step: Next shows the recap.'
-            : step.choices
-              ? ''
-              : 'Next runs to the next step.';
-    status.hidden = status.textContent === '';
+    card.render({ step, index, total: steps.length, arrived, busy, chosen: choices[index], target, branchArmed, isLast: index === last });
     prevButton.disabled = busy || (index === 0 && !recapShown);
     nextButton.disabled = busy || recapShown;
     branchButton.disabled = busy || !arrived || playing || recapShown;
@@ -354,8 +242,7 @@ export function startWorkshop(deps: WorkshopDeps): WorkshopView {
     const a = ghost.recordAt(month);
     const shown = await deps.link.records();
     const b = shown.ok ? shown.records.find((r) => r.month === month) : undefined;
-    gapBox.dataset.forkEqual = String(a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
-    gapBox.dataset.forkMonth = String(month);
+    headline.setForkCheck(a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b), month);
     checked = true;
     showGap();
     render();
@@ -367,20 +254,11 @@ export function startWorkshop(deps: WorkshopDeps): WorkshopView {
     branchArmed = false;
     deps.careChart.setGhost(undefined);
     deps.setExtraMarkers([]);
-    gapBox.hidden = true;
-    delete gapBox.dataset.forkEqual;
+    headline.clearGap();
   }
 
   function showGap(): void {
-    // Not before the fork has been checked (branch() sets data-fork-equal first).
-    if (!ghost || !lastRecord || gapBox.dataset.forkEqual === undefined) return;
-    const gap = ghost.gapAt(lastRecord.month, lastRecord);
-    if (gap === undefined) return;
-    gapBox.hidden = false;
-    gapBox.dataset.value = String(gap);
-    gapBox.dataset.month = String(lastRecord.month);
-    gapValue.textContent = signed(gap);
-    publish();
+    if (ghost && lastRecord && headline.showBranchGap(ghost, lastRecord)) publish();
   }
 
   async function restart(): Promise<void> {
@@ -430,19 +308,9 @@ export function startWorkshop(deps: WorkshopDeps): WorkshopView {
       render();
       return;
     }
-    recapHost.hidden = false;
-    recapHost.replaceChildren(el('p', 'recap-note', 'Working out what each choice did, against the same seed without it…'));
-    const rows = await computeRecap({ fileName: deps.fileName, text: deps.text, seed: deps.seed, scenario: deps.scenario, choices, records: records.records.slice(0, workshop.months + 1) }, (done, total) => {
-      recapHost.firstElementChild!.textContent = `Working out what each choice did: ${done} of ${total} runs…`;
-    });
+    const input = { fileName: deps.fileName, text: deps.text, seed: deps.seed, scenario: deps.scenario, choices, records: records.records.slice(0, workshop.months + 1) };
+    await showRecapIn(recapHost, input, workshop.title, workshop.months);
     busy = false;
-    if (typeof rows === 'string') {
-      recapHost.replaceChildren(el('p', 'recap-note', `The recap could not be made: ${rows}`));
-    } else {
-      renderRecap(recapHost, workshop.title, workshop.months, deps.seed, rows);
-      recapHost.dataset.testid = 'recap';
-      recapHost.dataset.rows = String(rows.length);
-    }
     recapShown = true;
     render();
   }
@@ -480,43 +348,6 @@ export function startWorkshop(deps: WorkshopDeps): WorkshopView {
     }
   }
 
-  prevButton.addEventListener('click', () => void run({ type: 'previous' }));
-  nextButton.addEventListener('click', () => void run({ type: 'next' }));
-  branchButton.addEventListener('click', () => void run({ type: 'branch' }));
-  restartButton.addEventListener('click', () => void run({ type: 'restart' }));
-  runToButton.addEventListener('click', () => void run({ type: 'runTo', month: Number(runTo.value) }));
-  runTo.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter') void run({ type: 'runTo', month: Number(runTo.value) });
-  });
-  themeButton.addEventListener('click', () => {
-    try {
-      localStorage.setItem(THEME_KEY, THEME.name === 'dark' ? 'light' : 'dark');
-    } catch {
-      // no storage: the address decides instead
-    }
-    const url = new URL(location.href);
-    url.searchParams.set('theme', THEME.name === 'dark' ? 'light' : 'dark');
-    location.replace(url.toString());
-  });
-
-  document.addEventListener('keydown', (e) => {
-    if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
-    if (ownsKey(e.target, e.key)) return;
-    const k = e.key;
-    if (k === 'PageDown' || k === 'ArrowRight' || k === 'ArrowDown') {
-      e.preventDefault();
-      void run({ type: 'next' });
-    } else if (k === 'PageUp' || k === 'ArrowLeft' || k === 'ArrowUp') {
-      e.preventDefault();
-      void run({ type: 'previous' });
-    } else if (k === '1' || k === '2' || k === '3') {
-      e.preventDefault();
-      void run({ type: 'choose', choice: Number(k) - 1 });
-    } else if (k === 'b' || k === 'B') {
-      void run({ type: 'branch' });
-    }
-  });
-
   const view: WorkshopView = {
     onStatus(s) {
       playing = s.playing;
@@ -528,13 +359,7 @@ export function startWorkshop(deps: WorkshopDeps): WorkshopView {
       scale = runScale;
       lastRecord = record;
       month = record.month;
-      const care = inCare(record.stocks);
-      careValue.textContent = formatCount(Math.round(care / scale));
-      careRate.textContent = `children in care, ${per10k(care, record.children).toFixed(0)} per 10k`;
-      cpValue.textContent = formatCount(Math.round(record.stocks.child_protection / scale));
-      if (record.month === 0) cumulative = 0;
-      else cumulative += regionPounds(record.spendTotal, scale);
-      spendValue.textContent = formatPounds(cumulative);
+      headline.show(record, scale);
       if (ghost) {
         ghost.follow(record.month);
         showGap();

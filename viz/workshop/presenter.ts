@@ -6,13 +6,7 @@
  */
 import { ownsKey } from '../controls';
 import { openChannel, type WorkshopCommand, type WorkshopState } from './channel';
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+import { el } from './dom';
 
 export function startPresenter(workshopId: string): void {
   document.body.classList.add('presenter');

@@ -7,6 +7,7 @@ import type { MonthRecord, Scenario } from '../../sim/worker/contract';
 import { choiceLevers, recapRows, type ChoicesMade, type RecapRow } from '../../sim/workshop/script';
 import { formatCount, formatPounds } from '../format';
 import { createSimulationClient } from '../worker-client';
+import { el } from './dom';
 
 export interface RecapInput {
   fileName: string;
@@ -91,4 +92,23 @@ export function renderRecap(host: HTMLElement, title: string, months: number, se
     body.append(tr);
   }
   host.append(table);
+}
+
+/**
+ * Computes the recap into `host`, saying progress as the runs go (several seconds in a large
+ * region), then the table or why it could not be made.
+ */
+export async function showRecapIn(host: HTMLElement, input: RecapInput, title: string, months: number): Promise<void> {
+  host.hidden = false;
+  host.replaceChildren(el('p', 'recap-note', 'Working out what each choice did, against the same seed without it…'));
+  const rows = await computeRecap(input, (done, total) => {
+    host.firstElementChild!.textContent = `Working out what each choice did: ${done} of ${total} runs…`;
+  });
+  if (typeof rows === 'string') {
+    host.replaceChildren(el('p', 'recap-note', `The recap could not be made: ${rows}`));
+  } else {
+    renderRecap(host, title, months, input.seed, rows);
+    host.dataset.testid = 'recap';
+    host.dataset.rows = String(rows.length);
+  }
 }

@@ -27,12 +27,14 @@ function hasPath(root: unknown, path: string): boolean {
 const DEFAULTED = new Set(['startDate']);
 
 /**
- * The highest need hazard any family may have, a year. The engine steps in months, so a hazard
- * above one a month only makes need certain every month while costing time: three risk-factor
- * multipliers at the schema's maximum (100 each) made a month take 30 times as long. The North
- * East baseline's most exposed family (aged 16+, in poverty, all three risk factors) has 4.6.
+ * The highest need hazard any family may have, a year. Three risk-factor multipliers at the
+ * schema's maximum (100 each) give 412,800 a year and made a month take 30 times as long: such a
+ * file is refused. The bound sits above every corner of the baseline's stated uncertainty ranges,
+ * calibration's reach included (0.2 x 3.2 x 5 x 4 x 3 x 4 = 154 a year), so an uncertainty
+ * analysis never draws a point the format refuses; the North East baseline's most exposed family
+ * (aged 16+, in poverty, all three risk factors) has 4.6.
  */
-export const MAX_NEED_HAZARD_PER_YEAR = 12;
+export const MAX_NEED_HAZARD_PER_YEAR = 160;
 
 /** The most exposed family's need hazard, and how it is made up (for the message). */
 export function highestNeedHazard(s: Scenario): { perYear: number; terms: string } {
@@ -52,7 +54,7 @@ export function checkSemantics(s: Scenario): ValidationIssue[] {
     out.push(
       issue(
         'need.baseHazardPerYear',
-        `multipliers whose product for the most exposed family is at most ${MAX_NEED_HAZARD_PER_YEAR} a year (one need a month)`,
+        `multipliers whose product for the most exposed family is at most ${MAX_NEED_HAZARD_PER_YEAR} a year`,
         `${hazard.terms} = ${Number(hazard.perYear.toPrecision(4)).toLocaleString('en-GB')} a year`,
       ),
     );

@@ -36,7 +36,7 @@ describe('edge values say what they are', () => {
     });
     const r = await cli([file, ...TINY]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('need.baseHazardPerYear: expected multipliers whose product for the most exposed family is at most 12 a year (one need a month)');
+    expect(r.stderr).toContain(`need.baseHazardPerYear: expected multipliers whose product for the most exposed family is at most ${MAX_NEED_HAZARD_PER_YEAR} a year`);
     expect(r.stderr).toContain('0.043 (need.baseHazardPerYear) x 3.2 (need.ageHazardRatio.age16plus) x 3 (poverty.needHazardRatio) x 100 (riskFactors.domesticAbuse.hazardRatio) x 100 (riskFactors.parentalMentalHealth.hazardRatio) x 100 (riskFactors.substanceMisuse.hazardRatio) = 412,800 a year');
   });
 

@@ -52,9 +52,11 @@ export function progressReporter(options: ProgressOptions): Progress {
   };
   return {
     update(done, newTotal) {
+      // With a growing total every batch ends at done = total: only the closing line is the last.
+      const growing = newTotal !== undefined;
       total = newTotal ?? total;
       const t = now();
-      if (done < total && t - shown < options.intervalMs) return;
+      if ((growing || done < total) && t - shown < options.intervalMs) return;
       shown = t;
       show(progressLine(unit, done, total, t - started));
     },

@@ -5,12 +5,15 @@
  * (40 runs), each point re-calibrated (runs of `toMonth` months), no break-even search. Defaults:
  * scale 0.1, 120 months. Prints the time, the runs it took and where the time went (comparison runs,
  * calibration runs, the rest); asserts nothing. Sizes from the environment for a quick look:
- * BENCH_SCALE, BENCH_MONTHS, BENCH_SEEDS, BENCH_DRAWS.
+ * BENCH_SCALE, BENCH_MONTHS, BENCH_SEEDS, BENCH_DRAWS. BENCH_JOBS=N (N > 1) runs the analysis on N
+ * worker threads (the CLI's pool runner, sim/node/uncertainty-runner.ts): then only the total and
+ * the run count are printed, since runs overlap and cannot be timed one by one.
  */
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { runSide, summarise, type PairedResults, type RunnableSide } from '../sim/comparison/summary';
 import { loadScenarioFile, SCENARIO_DIR } from '../sim/node/files';
+import { poolRunner } from '../sim/node/uncertainty-runner';
 import { applyLever } from '../sim/run';
 import type { Scenario } from '../sim/scenario/schema';
 import { UNCERTAINTY_DEFAULTS, UncertaintyStudy } from '../sim/uncertainty/analysis';
@@ -20,6 +23,7 @@ const SCALE = Number(process.env.BENCH_SCALE ?? 0.1);
 const MONTHS = Number(process.env.BENCH_MONTHS ?? 120);
 const SEEDS = Array.from({ length: Number(process.env.BENCH_SEEDS ?? 10) }, (_, k) => k + 1);
 const DRAWS = Number(process.env.BENCH_DRAWS ?? 20);
+const JOBS = Number(process.env.BENCH_JOBS ?? 1);
 const PARAMETERS = [
   'earlyHelp.successShare',
   'earlyHelp.waitingResolvePerYear',
@@ -73,14 +77,20 @@ for (const seed of SEEDS) {
 const plainMs = performance.now() - started;
 const summary = summarise(results, MONTHS, [MONTHS]);
 const settings = { ...UNCERTAINTY_DEFAULTS, draws: DRAWS, seeds: SEEDS, months: MONTHS, horizons: [MONTHS], breakEvenTop: 0 };
-const analysis = await new UncertaintyStudy(a, b, settings, timed).run(summary);
+const pool = JOBS > 1 ? poolRunner(JOBS) : undefined;
+const analysis = await new UncertaintyStudy(a, b, settings, pool ? pool.run : timed).run(summary);
+await pool?.close();
 const totalMs = performance.now() - started;
 const other = totalMs - plainMs - spent.calibration.ms - spent.comparison.ms;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const perRun = spent.comparison.runs > 0 ? spent.comparison.ms / spent.comparison.runs : NaN;
-console.log(`uncertainty bench: baseline vs early-help-restored, ${PARAMETERS.length} parameters, ${SEEDS.length} seeds, ${DRAWS} draws, scale ${SCALE}, ${MONTHS} months (serial runner, this thread)`);
-console.log(`  total ${s(totalMs)}; load average ${loadavg()[0].toFixed(1)}`);
-console.log(`  chance-only comparison: ${SEEDS.length * 2} runs, ${s(plainMs)}`);
-console.log(`  tornado and ensemble: ${spent.comparison.runs} runs, ${s(spent.comparison.ms)} (${(perRun / 1000).toFixed(2)} s a run)`);
-console.log(`  re-calibration: ${spent.calibration.runs} runs of shorter length, ${s(spent.calibration.ms)}; draws not calibrated: ${analysis.notCalibrated.length}`);
-console.log(`  the rest (set-up of scenarios, validation, statistics): ${s(other)}`);
+console.log(
+  `uncertainty bench: baseline vs early-help-restored, ${PARAMETERS.length} parameters, ${SEEDS.length} seeds, ${DRAWS} draws, scale ${SCALE}, ${MONTHS} months (${pool ? `pool runner, ${JOBS} threads` : 'serial runner, this thread'})`,
+);
+console.log(`  total ${s(totalMs)}; ${analysis.runs} runs for the uncertainty analysis; load average ${loadavg()[0].toFixed(1)}`);
+if (!pool) {
+  console.log(`  chance-only comparison: ${SEEDS.length * 2} runs, ${s(plainMs)}`);
+  console.log(`  tornado and ensemble: ${spent.comparison.runs} runs, ${s(spent.comparison.ms)} (${(perRun / 1000).toFixed(2)} s a run)`);
+  console.log(`  re-calibration: ${spent.calibration.runs} runs of shorter length, ${s(spent.calibration.ms)}; draws not calibrated: ${analysis.notCalibrated.length}`);
+  console.log(`  the rest (set-up of scenarios, validation, statistics): ${s(other)}`);
+}

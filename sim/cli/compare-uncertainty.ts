@@ -8,7 +8,7 @@ import { formatNumber, formatWithRange, horizonLabel } from '../comparison/forma
 import { outcomeById } from '../comparison/outcomes';
 import type { ComparisonSummary, RunnableSide } from '../comparison/summary';
 import { UNCERTAINTY_DEFAULTS, UncertaintyStudy, type UncertaintyAnalysis } from '../uncertainty/analysis';
-import { serialRunner, type Runner } from '../uncertainty/runner';
+import type { Runner } from '../uncertainty/runner';
 import { headlineSentences, seedsWords, verdictWords } from '../uncertainty/words';
 
 export interface UncertaintyOptions {
@@ -57,11 +57,10 @@ export function runUncertainty(
   sides: [RunnableSide, RunnableSide],
   summary: ComparisonSummary,
   options: UncertaintyOptions,
-  onRun?: () => void,
-  runner: Runner = serialRunner,
+  runner: Runner,
 ): Promise<UncertaintyAnalysis> {
   const settings = { ...UNCERTAINTY_DEFAULTS, ...options, seeds: summary.seeds, months: summary.months, horizons: summary.horizons };
-  return new UncertaintyStudy(sides[0], sides[1], settings, runner, onRun).run(summary);
+  return new UncertaintyStudy(sides[0], sides[1], settings, runner).run(summary);
 }
 
 /** "Enough seeds?" for the table's entry k, about chance only (`seedsWords`). */

@@ -26,6 +26,7 @@ import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
 import { guarded, terminalSafe, writeWhole } from './io';
 import { terminalText } from '../text/terminal';
 import { prepare, report, runProgress, type CliIo } from './prepare';
+import { withPoolRunner } from './uncertainty-runs';
 
 export const COMPARE_USAGE = `Usage: npm run compare -- <A.json> <B.json> [options]
 
@@ -211,16 +212,9 @@ export function compareMain(argv: readonly string[], env: Record<string, string 
       return EXIT.ok;
     }
     let text = req.format === 'json' ? comparisonJson(names, summary) : req.format === 'csv' ? comparisonCsv(summary, results) : comparisonText(names, summary);
-    if (uncertain.options) {
-      let runs = 0;
-      let reported = Date.now();
-      const analysis = await runUncertainty([sides[0], sides[1]], summary, uncertain.options, () => {
-        runs++;
-        if (!req.quiet && Date.now() - reported >= (io.progressIntervalMs ?? 500)) {
-          reported = Date.now();
-          io.stderr(`uncertainty: ${runs} runs\n`);
-        }
-      });
+    const options = uncertain.options;
+    if (options) {
+      const analysis = await withPoolRunner(io, req.quiet, req.jobs ?? defaultJobs(), 'uncertainty runs', (runner) => runUncertainty([sides[0], sides[1]], summary, options, runner));
       text = req.format === 'json' ? uncertaintyJson(names, summary, analysis) : comparisonText(names, summary, chanceWords(summary, analysis)) + uncertaintyText(names, summary, analysis);
     }
     if (req.out !== undefined) await writeWhole(io, req.out, text);

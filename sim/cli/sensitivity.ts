@@ -4,14 +4,15 @@
  * (text), JSON or CSV. Exit codes as `npm run sim` (`exit-codes.ts`).
  */
 import { OUTCOMES } from '../comparison/outcomes';
+import { defaultJobs } from '../node/run-pool';
 import { csvCell } from '../text/csv';
 import { MORRIS_DEFAULTS } from '../uncertainty/morris';
-import { serialRunner } from '../uncertainty/runner';
 import { sensitivity, type SensitivityResult } from '../uncertainty/sensitivity';
 import type { CommandShape } from './args';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
 import { guarded, writeDocument } from './io';
 import { prepare, type CliIo } from './prepare';
+import { withPoolRunner } from './uncertainty-runs';
 
 export const SENSITIVITY_USAGE = `Usage: npm run sensitivity -- <scenario.json> --outcome ID --month M [options]
 
@@ -28,6 +29,8 @@ Options:
   --levels L        grid levels (default ${MORRIS_DEFAULTS.levels})
   --seed N          the seed of every run (default 1); it also seeds the design
   --scale S         override population.scale (e.g. 0.1)
+  --jobs N          runs at once, in worker threads (default: the number of cores); the
+                    output is byte-identical whatever N is
   --format F        text (default), json or csv
   --out FILE        write to FILE instead of stdout
   --quiet           no progress on stderr
@@ -105,22 +108,8 @@ export function sensitivityMain(argv: readonly string[], env: Record<string, str
     const prepared = prepare([...positional, '--months', String(month)], env, io, own.values.against === undefined ? SHAPE_ONE : SHAPE_TWO, SENSITIVITY_USAGE);
     if (typeof prepared === 'number') return prepared;
     const { request: req, scenarios, levers } = prepared;
-    let runs = 0;
-    let reported = Date.now();
-    const result = await sensitivity(
-      { scenario: scenarios[0], levers },
-      scenarios[1] ? { scenario: scenarios[1], levers } : undefined,
-      outcome as string,
-      month,
-      { trajectories, levels, seed: req.seed },
-      serialRunner,
-      () => {
-        runs++;
-        if (!req.quiet && Date.now() - reported >= (io.progressIntervalMs ?? 500)) {
-          reported = Date.now();
-          io.stderr(`${runs} runs\n`);
-        }
-      },
+    const result = await withPoolRunner(io, req.quiet, req.jobs ?? defaultJobs(), 'runs', (runner) =>
+      sensitivity({ scenario: scenarios[0], levers }, scenarios[1] ? { scenario: scenarios[1], levers } : undefined, outcome as string, month, { trajectories, levels, seed: req.seed }, runner),
     );
     const text = req.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : req.format === 'csv' ? sensitivityCsv(result) : sensitivityText(result);
     await writeDocument(io, req.out, text);

@@ -17,7 +17,8 @@ export interface ProgressOptions {
 }
 
 export interface Progress {
-  update(done: number): void;
+  /** `total`: a new total, for work whose size grows as it goes (the uncertainty analysis's steps) */
+  update(done: number, total?: number): void;
   /** the closing line: total time */
   finish(note?: string): void;
 }
@@ -41,6 +42,7 @@ export function progressReporter(options: ProgressOptions): Progress {
   const unit = options.unit ?? 'runs';
   const started = now();
   let shown = -Infinity;
+  let total = options.total;
   let open = false;
   const show = (line: string) => {
     if (options.tty) {
@@ -49,14 +51,17 @@ export function progressReporter(options: ProgressOptions): Progress {
     } else options.write(`${line}\n`);
   };
   return {
-    update(done) {
+    update(done, newTotal) {
+      // With a growing total every batch ends at done = total: only the closing line is the last.
+      const growing = newTotal !== undefined;
+      total = newTotal ?? total;
       const t = now();
-      if (done < options.total && t - shown < options.intervalMs) return;
+      if ((growing || done < total) && t - shown < options.intervalMs) return;
       shown = t;
-      show(progressLine(unit, done, options.total, t - started));
+      show(progressLine(unit, done, total, t - started));
     },
     finish(note) {
-      const line = `done: ${options.total} ${unit} in ${formatSeconds((now() - started) / 1000)}${note ? ` ${note}` : ''}`;
+      const line = `done: ${total} ${unit} in ${formatSeconds((now() - started) / 1000)}${note ? ` ${note}` : ''}`;
       if (open) options.write(`\r${line}\x1b[K\n`);
       else options.write(`${line}\n`);
     },

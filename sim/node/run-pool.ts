@@ -4,8 +4,8 @@
  * finish in, so a command's output is byte-identical whatever `jobs` is. Only a window of a few
  * tasks per thread is in flight or waiting to be yielded, and tasks are drawn lazily from an
  * iterable, so memory stays flat however many runs there are. `jobs: 1` runs in this thread (no
- * worker to start). `npm run sim`, `compare` and `experiment` use it; so can any command that
- * runs seeds (ensembles, sensitivity).
+ * worker to start). `npm run sim`, `compare` and `experiment` use it, and through
+ * `uncertainty-runner.ts` the uncertainty analysis (`compare --uncertainty`, `sensitivity`).
  *
  * Why tinypool: a maintained worker-thread pool with no dependencies that supports Node 20
  * (`engines: ^20 || >=22`); piscina would do too but brings a native optional dependency for a
@@ -24,6 +24,26 @@ export interface RunManyOptions {
   total?: number;
   /** after each finished run, in the order they finish */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * A pool kept open across calls (`openRunPool`), for a caller that runs many small batches (the
+   * uncertainty analysis's calibration and bisection steps): threads start once, not per batch.
+   * `runMany` leaves it open; its owner closes it.
+   */
+  pool?: RunPool;
+}
+
+/** Worker threads that outlive one `runMany` call. */
+export interface RunPool {
+  readonly jobs: number;
+  run(task: RunTask): Promise<RunTaskResult>;
+  close(): Promise<void>;
+}
+
+export async function openRunPool(jobs: number): Promise<RunPool> {
+  // Loaded only when threads are wanted: a single-threaded run starts without it.
+  const { default: Tinypool } = await import('tinypool');
+  const pool = new Tinypool({ filename: await workerModule(), name: 'runTask', minThreads: jobs, maxThreads: jobs, idleTimeout: 60_000 });
+  return { jobs, run: (task) => pool.run(task) as Promise<RunTaskResult>, close: () => pool.destroy() };
 }
 
 /** The default `--jobs`: the cores Node may use. */
@@ -70,7 +90,7 @@ function sizeOf(tasks: Iterable<RunTask>, total: number | undefined): number {
 
 export async function* runMany(tasks: Iterable<RunTask>, options: RunManyOptions): AsyncGenerator<RunTaskResult> {
   const total = sizeOf(tasks, options.total);
-  const jobs = Math.max(1, Math.min(Math.floor(options.jobs), total));
+  const jobs = Math.max(1, Math.min(Math.floor(options.pool?.jobs ?? options.jobs), total));
   let done = 0;
   const finished = () => options.onProgress?.(++done, total);
   if (jobs === 1) {
@@ -81,9 +101,7 @@ export async function* runMany(tasks: Iterable<RunTask>, options: RunManyOptions
     }
     return;
   }
-  // Loaded only when threads are wanted: a single-threaded run starts without it.
-  const { default: Tinypool } = await import('tinypool');
-  const pool = new Tinypool({ filename: await workerModule(), name: 'runTask', minThreads: jobs, maxThreads: jobs, idleTimeout: 60_000 });
+  const pool = options.pool ?? (await openRunPool(jobs));
   // Each task's outcome, settled so that a failure is not an unhandled rejection before it is its turn.
   const waiting = new Map<number, Promise<{ result?: RunTaskResult; error?: string }>>();
   const source = tasks[Symbol.iterator]();
@@ -98,7 +116,7 @@ export async function* runMany(tasks: Iterable<RunTask>, options: RunManyOptions
           break;
         }
         const task = item.value;
-        const settled = (pool.run(task) as Promise<RunTaskResult>).then(
+        const settled = pool.run(task).then(
           (result) => {
             finished();
             return { result };
@@ -115,6 +133,6 @@ export async function* runMany(tasks: Iterable<RunTask>, options: RunManyOptions
       yield result;
     }
   } finally {
-    await pool.destroy();
+    if (pool !== options.pool) await pool.close();
   }
 }

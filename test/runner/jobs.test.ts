@@ -6,16 +6,10 @@ import { SCENARIO_DIR } from '../../sim/node/files';
 import { runMany } from '../../sim/node/run-pool';
 import { runTask, type RunTask } from '../../sim/node/run-task';
 import { loadShipped } from '../helpers';
+import { capture } from './capture';
 
 const baseline = join(SCENARIO_DIR, 'north-east-baseline.json');
 const restored = join(SCENARIO_DIR, 'early-help-restored.json');
-
-async function capture(run: (io: { stdout: (t: string) => void; stderr: (t: string) => void; progressIntervalMs: number }) => Promise<number>) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run({ stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), progressIntervalMs: 0 });
-  return { code, stdout, stderr };
-}
 
 describe('--jobs', () => {
   it('gives byte-identical npm run sim output (JSON and CSV) with one thread and with two', async () => {

@@ -31,4 +31,15 @@ describe('progress on stderr', () => {
     p.finish('-> out.json');
     expect(text).toBe('\rruns 1/2, 0.5 s, about 0.5 s left\x1b[K\rruns 2/2, 1.0 s\x1b[K\rdone: 2 runs in 1.0 s -> out.json\x1b[K\n');
   });
+
+  it('takes a total that grows as the work is planned, and closes with the last one', () => {
+    let text = '';
+    // a batch of 2, then one of 3 more: 5 in all; a batch's end is throttled like any update
+    const p = progressReporter({ total: 0, unit: 'uncertainty runs', write: (t) => (text += t), tty: false, intervalMs: 1000, now: clock([0, 100, 200, 1300, 1400, 1500, 1500]) });
+    p.update(1, 2);
+    p.update(2, 2);
+    for (const done of [3, 4, 5]) p.update(done, 5);
+    p.finish();
+    expect(text).toBe('uncertainty runs 1/2, 0.1 s, about 0.1 s left\nuncertainty runs 3/5, 1.3 s, about 0.9 s left\ndone: 5 uncertainty runs in 1.5 s\n');
+  });
 });

@@ -17,6 +17,7 @@ import { downloadBlob, downloadText, slug } from './files';
 import { sharedStartDate } from './observed';
 import { REPORT_CSS, reportBody, reportDocument, type ReportInput } from './report';
 import { PRINT_THEME, type ChartMarker } from './svg-chart';
+import type { UncertaintyAnalysis } from '../../sim/uncertainty/analysis';
 
 export interface Finished {
   request: ComparisonRequest;
@@ -26,6 +27,10 @@ export interface Finished {
   summary: ComparisonSummary;
   link: string;
   markers: ChartMarker[];
+  /** the uncertainty analysis, when the option ran to the end */
+  uncertainty?: UncertaintyAnalysis;
+  /** the outcome on screen: its tornado goes in the report */
+  outcome?: string;
 }
 
 const REPORT_CHARTS = ['lookedAfter', 'spendSinceStart'];

@@ -18,6 +18,9 @@ import { sharedStartDate } from './observed';
 import { REPORT_CSS, reportBody, reportDocument, type ReportInput } from './report';
 import { PRINT_THEME, type ChartMarker } from './svg-chart';
 import type { UncertaintyAnalysis } from '../../sim/uncertainty/analysis';
+import { headlineSentences } from '../../sim/uncertainty/words';
+import { assumptionsDependedOn, outcomeTornado } from './uncertainty-figures';
+import type { ReportUncertainty } from './report';
 
 export interface Finished {
   request: ComparisonRequest;
@@ -51,6 +54,22 @@ async function facts(f: Finished): Promise<[string, string][]> {
   ];
 }
 
+/** Bars the report's tornado shows: the largest swings; the page shows them all. */
+const REPORT_TORNADO_BARS = 5;
+
+function reportUncertainty(f: Finished, analysis: UncertaintyAnalysis): ReportUncertainty {
+  const names: [string, string] = [f.sides.a.name, f.sides.b.name];
+  const tornado = outcomeTornado(analysis, f.summary, f.outcome ?? 'lookedAfter', PRINT_THEME, 760, REPORT_TORNADO_BARS);
+  const used = analysis.draws.length - analysis.notCalibrated.length;
+  return {
+    sentences: headlineSentences(names, f.summary.outcomes, analysis),
+    assumptions: assumptionsDependedOn(analysis),
+    about: `the 5–95% range of B − A over ${used} draws of ${analysis.parameters.length} uncertain parameters, each re-calibrated${analysis.notCalibrated.length > 0 ? ` (draws ${analysis.notCalibrated.join(', ')} left out: not calibrated)` : ''}, ${analysis.runs} runs`,
+    ...(tornado ? { tornado: tornado.svg } : {}),
+    breakEven: tornado?.breakEven ?? [],
+  };
+}
+
 async function reportInput(f: Finished): Promise<ReportInput> {
   const names = { a: f.sides.a.name, b: f.sides.b.name };
   const charts = REPORT_CHARTS.flatMap((id) => {
@@ -72,6 +91,7 @@ async function reportInput(f: Finished): Promise<ReportInput> {
     facts: await facts(f),
     link: f.link,
     created: new Date().toISOString().slice(0, 10),
+    ...(f.uncertainty ? { uncertainty: reportUncertainty(f, f.uncertainty) } : {}),
   };
 }
 

@@ -76,7 +76,8 @@ async function reportInput(f: Finished): Promise<ReportInput> {
     const o = outcomeById(id);
     if (!o) return [];
     const c = outcomeCharts(o, { results: f.results, months: f.request.settings.months, names, markers: f.markers, startDate: sharedStartDate(f.sides.a.scenario, f.sides.b.scenario) }, PRINT_THEME, { width: 560, height: 180 });
-    return [c.pair, c.difference];
+    // With the uncertainty analysis its tornado takes a row: the page keeps B − A, what the sentences speak of.
+    return f.uncertainty ? [c.difference] : [c.pair, c.difference];
   });
   const ids = new Set<string>();
   const sources = [...sourcesOf(f.sides.a.scenario), ...sourcesOf(f.sides.b.scenario)].filter((s) => !ids.has(s.id) && ids.add(s.id));

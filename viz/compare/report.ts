@@ -110,7 +110,7 @@ function brief(input: ReportInput): string {
 
 function restsOn(u: ReportUncertainty | undefined): string {
   if (!u?.tornado) return '';
-  return `<section class="tornado-section">${u.tornado}${u.breakEven.length > 0 ? `<p class="note"><b>Break-even:</b> ${esc(u.breakEven.join('; '))}.</p>` : ''}</section>`;
+  return `<section class="tornado-section">${u.tornado}<div><h3>Break-even values</h3>${list(u.breakEven.map(esc))}</div></section>`;
 }
 
 export function reportBody(input: ReportInput): string {
@@ -137,7 +137,7 @@ export const REPORT_CSS = `
 .report table{border-collapse:collapse;width:100%;font-size:7pt;line-height:1.15}.report th,.report td{border-bottom:1px solid #ddd;padding:0.5pt 3pt;text-align:right;vertical-align:top}.report td,.report th[scope=row]{white-space:nowrap}.report caption{caption-side:bottom;text-align:left;color:#444;font-size:7pt;padding-top:2pt}
 .report th[scope=row],.report thead th:first-child{text-align:left}.report .horizon{text-align:left;background:#f0f0f0}
 .report .columns{display:grid;grid-template-columns:1fr 1fr;gap:5mm;font-size:7pt}.report dl{display:grid;grid-template-columns:auto 1fr;gap:0 6pt;margin:0}.report dt{font-weight:600}.report dd{margin:0;overflow-wrap:anywhere}
-.report .link{overflow-wrap:anywhere;font-size:7pt}.report .tornado-section svg{width:100%;height:auto}
+.report .link{overflow-wrap:anywhere;font-size:7pt}.report .tornado-section{display:grid;grid-template-columns:3fr 2fr;gap:3mm;align-items:start;font-size:7pt}.report .tornado-section svg{width:100%;height:auto}
 @page{size:A4;margin:10mm}`;
 
 /** A standalone HTML file of the report (the download). */

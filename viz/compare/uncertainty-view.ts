@@ -29,7 +29,7 @@ export function createUncertaintyView(): UncertaintyView {
   section.dataset.state = 'idle';
   section.hidden = true;
   const text = document.createElement('p');
-  text.className = 'progress-text';
+  text.className = 'uncertainty-progress';
   text.setAttribute('role', 'status');
   const sentences = document.createElement('ul');
   sentences.className = 'headline-sentences';

@@ -19,7 +19,8 @@ function rangeOf(analysis: UncertaintyAnalysis, path: string): string {
   return p ? `${trim(p.low)}–${trim(p.high)}` : '';
 }
 
-const trim = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-GB') : String(Number(v.toPrecision(3))));
+/** A parameter value as the sentences write it: three significant figures, thousands grouped. */
+export const trim = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-GB') : String(Number(v.toPrecision(3))));
 
 /** "B costs £3.2m more" / "B has 7.0 fewer per 10,000 children" */
 function effect(row: OutcomeAtHorizon): string {

@@ -16,11 +16,14 @@ export interface CompareJob {
   /** validated on the page (sim/comparison/request.ts), scale applied */
   scenario: Scenario;
   levers: LeverChange[];
+  /** echoed in the result: which task of a batch this is, where side and seed do not say (uncertainty runs) */
+  tag?: number;
 }
 
 export interface CompareJobResult {
   side: Side;
   seed: number;
+  tag?: number;
   series: RunSeries;
   /** milliseconds the run took in the worker (for the bench's efficiency figure) */
   elapsedMs: number;
@@ -37,7 +40,7 @@ export function createCompareApi(): CompareApi {
       try {
         const series = runSide({ scenario: job.scenario, levers: job.levers }, job.seed, job.months);
         if (!series.ok) return { ok: false, error: { kind: 'validation', message: series.issues.map((i) => i.message).join('\n'), issues: series.issues } };
-        return { ok: true, value: { side: job.side, seed: job.seed, series: series.value, elapsedMs: performance.now() - started } };
+        return { ok: true, value: { side: job.side, seed: job.seed, ...(job.tag === undefined ? {} : { tag: job.tag }), series: series.value, elapsedMs: performance.now() - started } };
       } catch (err) {
         return { ok: false, error: { kind: 'internal', message: err instanceof Error ? err.message : String(err) } };
       }

@@ -10,7 +10,7 @@ import { bandsOf, type PairedResults } from '../../sim/comparison/summary';
 import { OKABE_ITO, THEME } from '../palette';
 import { downloadBlob, panel, slug, svgToPng } from './files';
 import { observedFor } from './observed';
-import { svgChart, type ChartMarker, type ChartTheme } from './svg-chart';
+import { PRINT_THEME, svgChart, type ChartMarker, type ChartTheme } from './svg-chart';
 
 export const SIDE_COLOUR = { a: OKABE_ITO.skyBlue, b: OKABE_ITO.orange, difference: OKABE_ITO.reddishPurple } as const;
 const SCREEN_THEME: ChartTheme = { background: THEME.surface, text: THEME.text, muted: THEME.textMuted, grid: THEME.grid };
@@ -111,7 +111,8 @@ export function createChartView(onOutcome: (id: string) => void): ChartView {
     if (!svgs[key]) return;
     const name = `${slug(`${picker.value}-${key === 'pair' ? 'a-and-b' : 'b-minus-a'}`)}`;
     if (kind === 'SVG') downloadBlob(`${name}.svg`, new Blob([svgs[key]], { type: 'image/svg+xml' }));
-    else downloadBlob(`${name}.png`, await svgToPng(svgs[key], SIZE.width, SIZE.height));
+    // A PNG goes into documents and slides: light on white, whatever the page's theme.
+    else if (latest) downloadBlob(`${name}.png`, await svgToPng(outcomeCharts(outcomeById(picker.value) ?? OUTCOMES[0], latest, PRINT_THEME, SIZE)[key], SIZE.width, SIZE.height));
   }
 
   const draw = () => {

@@ -17,6 +17,10 @@ import { downloadBlob, downloadText, slug } from './files';
 import { sharedStartDate } from './observed';
 import { REPORT_CSS, reportBody, reportDocument, type ReportInput } from './report';
 import { PRINT_THEME, type ChartMarker } from './svg-chart';
+import type { UncertaintyAnalysis } from '../../sim/uncertainty/analysis';
+import { headlineSentences } from '../../sim/uncertainty/words';
+import { assumptionsDependedOn, outcomeTornado } from './uncertainty-figures';
+import type { ReportUncertainty } from './report';
 
 export interface Finished {
   request: ComparisonRequest;
@@ -26,6 +30,10 @@ export interface Finished {
   summary: ComparisonSummary;
   link: string;
   markers: ChartMarker[];
+  /** the uncertainty analysis, when the option ran to the end */
+  uncertainty?: UncertaintyAnalysis;
+  /** the outcome on screen: its tornado goes in the report */
+  outcome?: string;
 }
 
 const REPORT_CHARTS = ['lookedAfter', 'spendSinceStart'];
@@ -46,13 +54,30 @@ async function facts(f: Finished): Promise<[string, string][]> {
   ];
 }
 
+/** Bars the report's tornado shows: the largest swings; the page shows them all. */
+const REPORT_TORNADO_BARS = 5;
+
+function reportUncertainty(f: Finished, analysis: UncertaintyAnalysis): ReportUncertainty {
+  const names: [string, string] = [f.sides.a.name, f.sides.b.name];
+  const tornado = outcomeTornado(analysis, f.summary, f.outcome ?? 'lookedAfter', PRINT_THEME, 760, REPORT_TORNADO_BARS);
+  const used = analysis.draws.length - analysis.notCalibrated.length;
+  return {
+    sentences: headlineSentences(names, f.summary.outcomes, analysis),
+    assumptions: assumptionsDependedOn(analysis),
+    about: `the 5–95% range of B − A over ${used} draws of ${analysis.parameters.length} uncertain parameters, each re-calibrated${analysis.notCalibrated.length > 0 ? ` (draws ${analysis.notCalibrated.join(', ')} left out: not calibrated)` : ''}, ${analysis.runs} runs`,
+    ...(tornado ? { tornado: tornado.svg } : {}),
+    breakEven: tornado?.breakEven ?? [],
+  };
+}
+
 async function reportInput(f: Finished): Promise<ReportInput> {
   const names = { a: f.sides.a.name, b: f.sides.b.name };
   const charts = REPORT_CHARTS.flatMap((id) => {
     const o = outcomeById(id);
     if (!o) return [];
     const c = outcomeCharts(o, { results: f.results, months: f.request.settings.months, names, markers: f.markers, startDate: sharedStartDate(f.sides.a.scenario, f.sides.b.scenario) }, PRINT_THEME, { width: 560, height: 180 });
-    return [c.pair, c.difference];
+    // With the uncertainty analysis its tornado takes a row: the page keeps B − A, what the sentences speak of.
+    return f.uncertainty ? [c.difference] : [c.pair, c.difference];
   });
   const ids = new Set<string>();
   const sources = [...sourcesOf(f.sides.a.scenario), ...sourcesOf(f.sides.b.scenario)].filter((s) => !ids.has(s.id) && ids.add(s.id));
@@ -67,6 +92,7 @@ async function reportInput(f: Finished): Promise<ReportInput> {
     facts: await facts(f),
     link: f.link,
     created: new Date().toISOString().slice(0, 10),
+    ...(f.uncertainty ? { uncertainty: reportUncertainty(f, f.uncertainty) } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
 import type { ComparisonSettings, SideSource } from '../../sim/comparison/request';
 import { DEFAULT_COMPARISON_SCALE, DEFAULT_SETTINGS, LIMITS } from '../../sim/comparison/request';
 import { labelled, type ScenarioChoice } from '../controls';
+import { UNCERTAINTY_DEFAULTS } from '../../sim/uncertainty/analysis';
 import { hiddenFileInput } from './files';
 import { visibleText } from '../../sim/text/bidi';
 
@@ -13,7 +14,8 @@ export interface CompareForm {
   /** Add (or replace) a choice for both pickers, e.g. an opened file or the live run; returns its key. */
   addChoice(key: string, label: string, source: SideSource): string;
   select(side: 'a' | 'b', key: string): void;
-  read(): { a: SideSource; b: SideSource; settings: ComparisonSettings } | { problems: string[] };
+  /** `uncertainty`: the draws asked for, or null when the option is off */
+  read(): { a: SideSource; b: SideSource; settings: ComparisonSettings; uncertainty: { draws: number } | null } | { problems: string[] };
   write(settings: ComparisonSettings): void;
   setBusy(busy: boolean): void;
 }
@@ -36,6 +38,15 @@ function field(label: string, control: HTMLElement, id: string, hint?: string): 
     wrap.append(small);
   }
   return wrap;
+}
+
+function fieldset(className: string, legendText: string, ...fields: HTMLElement[]): HTMLFieldSetElement {
+  const box = document.createElement('fieldset');
+  box.className = className;
+  const legend = document.createElement('legend');
+  legend.textContent = legendText;
+  box.append(legend, ...fields);
+  return box;
 }
 
 function numberInput(min: number, max: number, value: number): HTMLInputElement {
@@ -92,18 +103,30 @@ export function createCompareForm(shipped: readonly ScenarioChoice[], handlers: 
   submit.className = 'primary';
   submit.textContent = 'Run comparison';
 
-  const settings = document.createElement('fieldset');
-  settings.className = 'settings';
-  const legend = document.createElement('legend');
-  legend.textContent = 'Runs';
-  settings.append(
-    legend,
+  const settings = fieldset(
+    'settings',
+    'Runs',
     field('Seeds', runs, 'compare-runs', 'paired: A and B use the same seeds'),
     field('Months', months, 'compare-months', '120 = ten years'),
     field('First seed', seed, 'compare-seed'),
     field('Scale', scale, 'compare-scale', 'share of children simulated; pounds are scaled up'),
   );
-  form.append(sidePanel('a', 'A (the comparison point)'), sidePanel('b', 'B (the option)'), settings, submit);
+  // Off by default: it multiplies the comparison's runs (the hint says by how much).
+  const uncertain = document.createElement('input');
+  uncertain.type = 'checkbox';
+  const draws = numberInput(2, 200, UNCERTAINTY_DEFAULTS.draws);
+  const rests = fieldset(
+    'settings uncertainty-settings',
+    'Uncertainty',
+    field(
+      'Also test the answers against the stated ranges',
+      uncertain,
+      'compare-uncertainty-on',
+      `after the seeds: 2 runs a draw, 4 a tornado parameter (up to ${UNCERTAINTY_DEFAULTS.tornadoMax}) and seed, a screen when there are more, and re-calibration: hundreds of runs`,
+    ),
+    field('Draws', draws, 'compare-draws', 'ensemble of the uncertain parameters'),
+  );
+  form.append(sidePanel('a', 'A (the comparison point)'), sidePanel('b', 'B (the option)'), settings, rests, submit);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     handlers.run();
@@ -141,8 +164,9 @@ export function createCompareForm(shipped: readonly ScenarioChoice[], handlers: 
       const a = sources.get(pickers.a.value);
       const b = sources.get(pickers.b.value);
       if (!a || !b) problems.push('Choose a scenario for A and for B.');
+      const uncertainty = uncertain.checked ? { draws: whole(draws, 'Draws', problems) } : null;
       if (problems.length > 0 || !a || !b) return { problems };
-      return { a, b, settings: settingsValue };
+      return { a, b, settings: settingsValue, uncertainty };
     },
     write(s) {
       runs.value = String(s.runs);

@@ -25,6 +25,12 @@ import { createStatus } from './status';
 import { renderSummaryTable } from './summary-table';
 import { spawnCompareWorker } from './workers';
 import { visibleText } from '../../sim/text/bidi';
+import { runUncertainty } from '../../sim/cli/compare-uncertainty';
+import { UNCERTAINTY_DEFAULTS, type UncertaintyAnalysis } from '../../sim/uncertainty/analysis';
+import { uncertaintyRunCost } from '../../sim/uncertainty/cost';
+import { uncertainParameters } from '../../sim/uncertainty/parameters';
+import { CancelledError, poolRunner, type PoolRunner } from '../../sim/worker/pool-runner';
+import { createUncertaintyView } from './uncertainty-view';
 
 /** The names of A and B as shown: bidirectional controls made visible. */
 const shownNames = (sides: { a: { name: string }; b: { name: string } }) => ({ a: visibleText(sides.a.name), b: visibleText(sides.b.name) });
@@ -42,6 +48,10 @@ interface Session {
   run?: PoolRun;
   bundle?: ResultBundle;
   summary?: ComparisonSummary;
+  /** the uncertainty option: draws asked for; absent when off */
+  uncertainty?: { draws: number };
+  analysis?: UncertaintyAnalysis;
+  uncertaintyRun?: PoolRunner;
 }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -71,22 +81,32 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
   let renderQueued = false;
 
   const form = createCompareForm(shipped, { run: () => void runFromForm(), openFile: (side, file) => void openFile(side, file) });
-  const status = createStatus(workers, { cancel: () => session?.run?.cancel(), more: () => void moreSeeds() });
+  const status = createStatus(workers, {
+    cancel: () => {
+      session?.run?.cancel();
+      session?.uncertaintyRun?.cancel();
+    },
+    more: () => void moreSeeds(),
+  });
+  const rests = createUncertaintyView();
   const tableHost = panel('compare-summary', 'compare-summary-heading', 'Summary');
   const table = document.createElement('div');
   table.className = 'table-scroll';
   tableHost.append(table);
-  const charts = createChartView(() => rememberLink());
+  const charts = createChartView(() => {
+    rememberLink();
+    showAnalysis();
+  });
   const finished = (): Finished | undefined => {
     if (!session) return undefined;
     const results = session.store.paired();
     if (results.seeds.length === 0) return undefined;
     const summary = session.summary ?? summarise(results, session.request.settings.months, session.horizons);
-    return { request: session.request, sides: session.sides, horizons: session.horizons, results, summary, link: linkNow(), markers: markersOf(session) };
+    return { request: session.request, sides: session.sides, horizons: session.horizons, results, summary, link: linkNow(), markers: markersOf(session), uncertainty: session.analysis, outcome: charts.outcome() };
   };
   const exportsPanel = createExportPanel(buildExports(finished, printHost, (file) => void openBundle(file)), (title, err) => errors.show(title, [messageOf(err)]));
   exportsPanel.setEnabled(false);
-  main.append(form.element, status.element, tableHost, charts.element, exportsPanel.element);
+  main.append(form.element, status.element, tableHost, rests.element, charts.element, exportsPanel.element);
 
   const startOf = (s: Session) => sharedStartDate(s.sides.a.scenario, s.sides.b.scenario);
   const markersOf = (s: Session) => [...leverMarkers('A', s.sides.a.scenario, s.sides.a.levers), ...leverMarkers('B', s.sides.b.scenario, s.sides.b.levers)];
@@ -115,7 +135,7 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
     const results = session.store.paired();
     if (results.seeds.length === 0) return;
     session.summary = summarise(results, session.request.settings.months, session.horizons);
-    renderSummaryTable(table, session.summary, shownNames(session.sides));
+    renderSummaryTable(table, session.summary, shownNames(session.sides), session.analysis);
     charts.update({ results, months: session.request.settings.months, names: shownNames(session.sides), markers: markersOf(session), startDate: startOf(session) });
     status.showPrecision(session.summary, charts.outcome());
   }
@@ -153,10 +173,42 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
       if (outcome.state === 'failed') errors.show('The comparison stopped: a run failed.', [outcome.message]);
       status.end(outcome.state, s.store.finishedRuns, s.store.totalRuns, performance.now() - s.started, s.busyMs);
       if (outcome.state === 'finished' && s.bundle && s.summary) status.checkBundle(s.bundle, s.store.paired(), s.summary, { a: s.sides.a.name, b: s.sides.b.name });
+      if (outcome.state === 'finished' && s.uncertainty) await analyse(s, s.uncertainty);
     });
   }
 
-  function begin(request: ComparisonRequest, bundle?: ResultBundle): boolean {
+  function showAnalysis(): void {
+    const s = session;
+    if (!s?.analysis || !s.summary) return;
+    const names = shownNames(s.sides);
+    rests.show({ analysis: s.analysis, summary: s.summary, names: [names.a, names.b], outcome: charts.outcome() });
+  }
+
+  /** The CLI's uncertainty analysis (same functions, same answers) with the pool as its runner, after every seed has finished. */
+  async function analyse(s: Session, options: { draws: number }): Promise<void> {
+    const summary = s.summary;
+    if (!summary) return;
+    const parameters = uncertainParameters(s.sides.a.scenario, s.sides.b.scenario).length;
+    rests.start(uncertaintyRunCost({ parameters, seeds: summary.seeds.length, draws: options.draws }));
+    const run = poolRunner(pool, (runs) => rests.progress(runs));
+    s.uncertaintyRun = run;
+    form.setBusy(true);
+    // A new comparison, or more seeds, replaces this run: what it left must not touch the page.
+    const current = () => session === s && s.uncertaintyRun === run;
+    try {
+      const analysis = await runUncertainty([s.sides.a, s.sides.b], summary, { draws: options.draws, tornadoMax: UNCERTAINTY_DEFAULTS.tornadoMax }, run.runner);
+      if (!current()) return;
+      s.analysis = analysis;
+      renderSummaryTable(table, summary, shownNames(s.sides), s.analysis);
+      showAnalysis();
+    } catch (err) {
+      if (current()) rests.end(err instanceof CancelledError ? 'cancelled' : 'failed', messageOf(err));
+    } finally {
+      if (current()) form.setBusy(false);
+    }
+  }
+
+  function begin(request: ComparisonRequest, bundle?: ResultBundle, uncertainty?: { draws: number }): boolean {
     const resolved = resolveRequest(request, bundledLoader);
     if (!resolved.ok) {
       errors.show('The comparison cannot run as set.', resolved.issues.map((i) => i.message));
@@ -164,9 +216,11 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
     }
     errors.clear();
     session?.run?.cancel();
+    session?.uncertaintyRun?.cancel();
     const seeds = seedsOf(request.settings);
-    session = { request, sides: resolved.value, horizons: request.settings.horizons ?? defaultHorizons(request.settings.months), store: new PairedStore(seeds), started: 0, busyMs: 0, bundle };
+    session = { request, sides: resolved.value, horizons: request.settings.horizons ?? defaultHorizons(request.settings.months), store: new PairedStore(seeds), started: 0, busyMs: 0, bundle, ...(uncertainty ? { uncertainty } : {}) };
     table.replaceChildren();
+    rests.hide();
     rememberLink();
     launch(session, seeds);
     return true;
@@ -180,7 +234,7 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
     }
     // Horizons from a link hold while the run length they were chosen for does.
     const horizons = session && session.request.settings.months === read.settings.months ? session.request.settings.horizons : null;
-    begin({ a: read.a, b: read.b, settings: { ...read.settings, horizons } });
+    begin({ a: read.a, b: read.b, settings: { ...read.settings, horizons } }, undefined, read.uncertainty ?? undefined);
   }
 
   async function moreSeeds(): Promise<void> {
@@ -188,6 +242,10 @@ export function startCompareApp(root: HTMLElement, shipped: readonly ScenarioCho
     if (!s) return;
     // More seeds than a bundle holds are a new comparison: there is nothing left to check against.
     s.bundle = undefined;
+    // The analysis averaged over the old seeds: it is made again once the new ones finish.
+    s.uncertaintyRun?.cancel();
+    s.analysis = undefined;
+    rests.hide();
     const extra = s.request.settings.runs;
     const seeds = seedsOf({ runs: extra, seed: s.request.settings.seed + s.request.settings.runs });
     s.request = { ...s.request, settings: { ...s.request.settings, runs: s.request.settings.runs + extra } };

@@ -9,6 +9,9 @@ import { formatNumber, horizonLabel } from '../../sim/comparison/format';
 import { outcomeById } from '../../sim/comparison/outcomes';
 import type { Precision } from '../../sim/comparison/stats';
 import type { ComparisonSummary, OutcomeAtHorizon } from '../../sim/comparison/summary';
+import type { UncertaintyAnalysis } from '../../sim/uncertainty/analysis';
+import { seedsWords } from '../../sim/uncertainty/words';
+import { verdictCell as uncertaintyVerdict } from './verdicts';
 
 type Series = 'a' | 'b' | 'difference';
 
@@ -41,8 +44,15 @@ function rangeCell(row: OutcomeAtHorizon, series: Series, mid: 'median' | 'mean'
 
 const VERDICT: Record<Precision['verdict'], string> = { enough: 'Yes', more: 'More would help', 'no-difference': 'No difference' };
 
-function verdictCell(p: Precision, row: OutcomeAtHorizon): HTMLTableCellElement {
-  const td = cell(VERDICT[p.verdict]);
+/** With an uncertainty analysis, "enough seeds?" speaks of chance only and never asks for seeds an assumption would make useless. */
+function seedsText(p: Precision, row: OutcomeAtHorizon, analysis: UncertaintyAnalysis | undefined): string {
+  if (!analysis) return VERDICT[p.verdict];
+  const words = seedsWords(p, row, analysis.outcomes.find((u) => u.id === row.id && u.month === row.month));
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function verdictCell(p: Precision, row: OutcomeAtHorizon, analysis?: UncertaintyAnalysis): HTMLTableCellElement {
+  const td = cell(seedsText(p, row, analysis));
   td.className = `verdict verdict-${p.verdict}`;
   const format = outcomeById(row.id)?.format ?? 'rate';
   td.title =
@@ -52,7 +62,21 @@ function verdictCell(p: Precision, row: OutcomeAtHorizon): HTMLTableCellElement 
   return td;
 }
 
-export function renderSummaryTable(host: HTMLElement, summary: ComparisonSummary, names: { a: string; b: string }): void {
+/** The uncertainty verdict of a row, in words; every figure of the row carries it as `data-verdict`. */
+function uncertaintyCell(tr: HTMLTableRowElement, row: OutcomeAtHorizon, analysis: UncertaintyAnalysis): HTMLTableCellElement {
+  const u = analysis.outcomes.find((x) => x.id === row.id && x.month === row.month);
+  if (!u) return cell('—');
+  const v = uncertaintyVerdict(u, outcomeById(row.id)?.format ?? 'rate');
+  for (const fig of tr.querySelectorAll<HTMLElement>('.fig')) fig.dataset.verdict = v.verdict;
+  const td = cell(v.words);
+  td.className = `rests-on rests-on-${v.verdict}`;
+  td.dataset.verdict = v.verdict;
+  td.title = v.title;
+  return td;
+}
+
+/** `analysis`: the uncertainty analysis of the same comparison, adding a verdict column. */
+export function renderSummaryTable(host: HTMLElement, summary: ComparisonSummary, names: { a: string; b: string }, analysis?: UncertaintyAnalysis): void {
   const table = document.createElement('table');
   table.className = 'summary-table';
   const caption = document.createElement('caption');
@@ -67,6 +91,7 @@ export function renderSummaryTable(host: HTMLElement, summary: ComparisonSummary
     ['B mean', 'col'],
     ['B − A', 'col'],
     ['Enough seeds?', 'col'],
+    ...(analysis ? [['With the assumptions', 'col']] : []),
   ]) {
     const th = document.createElement('th');
     th.scope = scope;
@@ -79,7 +104,7 @@ export function renderSummaryTable(host: HTMLElement, summary: ComparisonSummary
     const body = document.createElement('tbody');
     const group = document.createElement('tr');
     const th = document.createElement('th');
-    th.colSpan = 7;
+    th.colSpan = analysis ? 8 : 7;
     th.scope = 'rowgroup';
     th.className = 'horizon';
     th.textContent = `At ${horizonLabel(month)}`;
@@ -91,7 +116,8 @@ export function renderSummaryTable(host: HTMLElement, summary: ComparisonSummary
       const name = document.createElement('th');
       name.scope = 'row';
       name.append(row.label, Object.assign(document.createElement('span'), { className: 'unit', textContent: row.unit }));
-      tr.append(name, rangeCell(row, 'a', 'median'), cell(figure(row, 'a', 'mean')), rangeCell(row, 'b', 'median'), cell(figure(row, 'b', 'mean')), rangeCell(row, 'difference', 'mean'), verdictCell(summary.precision[k], row));
+      tr.append(name, rangeCell(row, 'a', 'median'), cell(figure(row, 'a', 'mean')), rangeCell(row, 'b', 'median'), cell(figure(row, 'b', 'mean')), rangeCell(row, 'difference', 'mean'), verdictCell(summary.precision[k], row, analysis));
+      if (analysis) tr.append(uncertaintyCell(tr, row, analysis));
       tr.dataset.outcome = row.id;
       body.append(tr);
     });

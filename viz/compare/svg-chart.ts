@@ -59,8 +59,8 @@ export interface SvgChartSpec {
 /** Half the width of an observed diamond: about the app's (0.4 of its font size), at this font. */
 const DIAMOND = 5;
 
-const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-const fix = (v: number) => (Math.round(v * 10) / 10).toString();
+export const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+export const fix = (v: number) => (Math.round(v * 10) / 10).toString();
 
 /** The observed points inside the chart's months, as [month, value]; none without an overlay. */
 function observedPoints(spec: SvgChartSpec): [number, number][] {

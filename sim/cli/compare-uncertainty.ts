@@ -6,15 +6,12 @@
  */
 import { formatNumber, formatWithRange, horizonLabel } from '../comparison/format';
 import { outcomeById } from '../comparison/outcomes';
-import type { ComparisonSummary, RunnableSide } from '../comparison/summary';
-import { UNCERTAINTY_DEFAULTS, UncertaintyStudy, type UncertaintyAnalysis } from '../uncertainty/analysis';
-import type { Runner } from '../uncertainty/runner';
+import type { ComparisonSummary } from '../comparison/summary';
+import { UNCERTAINTY_DEFAULTS, type UncertaintyAnalysis } from '../uncertainty/analysis';
+import type { UncertaintyOptions } from '../uncertainty/compare';
 import { headlineSentences, seedsWords, verdictWords } from '../uncertainty/words';
 
-export interface UncertaintyOptions {
-  draws: number;
-  tornadoMax: number;
-}
+export { runUncertainty, type UncertaintyOptions } from '../uncertainty/compare';
 
 export const UNCERTAINTY_USAGE = `  --uncertainty    also say what each answer rests on: the range of B - A over an ensemble
                    of draws of the scenarios' uncertain parameters (each re-calibrated), a
@@ -51,16 +48,6 @@ export function takeUncertaintyFlags(argv: readonly string[]): { rest: string[];
   }
   if (!on && given.length > 0) errors.push(`${given.join(', ')}: only with --uncertainty`);
   return { rest, errors, ...(on ? { options } : {}) };
-}
-
-export function runUncertainty(
-  sides: [RunnableSide, RunnableSide],
-  summary: ComparisonSummary,
-  options: UncertaintyOptions,
-  runner: Runner,
-): Promise<UncertaintyAnalysis> {
-  const settings = { ...UNCERTAINTY_DEFAULTS, ...options, seeds: summary.seeds, months: summary.months, horizons: summary.horizons };
-  return new UncertaintyStudy(sides[0], sides[1], settings, runner).run(summary);
 }
 
 /** "Enough seeds?" for the table's entry k, about chance only (`seedsWords`). */

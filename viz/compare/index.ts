@@ -25,7 +25,7 @@ import { createStatus } from './status';
 import { renderSummaryTable } from './summary-table';
 import { spawnCompareWorker } from './workers';
 import { visibleText } from '../../sim/text/bidi';
-import { runUncertainty } from '../../sim/cli/compare-uncertainty';
+import { runUncertainty } from '../../sim/uncertainty/compare';
 import { UNCERTAINTY_DEFAULTS, type UncertaintyAnalysis } from '../../sim/uncertainty/analysis';
 import { uncertaintyRunCost } from '../../sim/uncertainty/cost';
 import { uncertainParameters } from '../../sim/uncertainty/parameters';

@@ -54,6 +54,11 @@ export const REFUSED_LEVERS: readonly RefusedLever[] = [
     instead: 'use policy.councilHomes.targetPlaces; new places open after policy.councilHomes.monthsToOpen',
   },
   {
+    pattern: 'market.*.startAtHurdle',
+    why: "solves the market's local places at month 0 so that it starts at its hurdle margin",
+    instead: 'use placements.private_residential.places or placements.agency_foster.places, which move places by the difference during a run',
+  },
+  {
     pattern: 'prices.baseYear',
     why: 'sets the base of the real-terms deflator at month 0',
     instead: 'set it in the scenario file; it only re-expresses real terms, and nominal figures do not depend on it',

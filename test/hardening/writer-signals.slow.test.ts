@@ -14,7 +14,16 @@ describe('a stopped process removes its temporary file', () => {
       writeFileSync(out, PREVIOUS);
       // node itself (not npx), so the signal reaches the process that writes
       const child = spawn(process.execPath, ['--import', 'tsx', 'sim/cli.ts', BASELINE, '--scale', '0.002', '--months', '24', '--runs', '100000', '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
-      await new Promise<void>((resolve) => child.stderr.on('data', (chunk: Buffer) => chunk.toString().includes('run ') && resolve()));
+      // the first progress line ("runs 1/100000, …") says the runs, and so the writing, have begun;
+      // an early exit fails the test at once rather than waiting for a line that will never come
+      await new Promise<void>((resolve, reject) => {
+        let seen = '';
+        child.stderr.on('data', (chunk: Buffer) => {
+          seen += chunk.toString();
+          if (/\bruns? \d+\//.test(seen)) resolve();
+        });
+        child.on('exit', (code, sig) => reject(new Error(`the run ended (${sig ?? code}) before its first progress line: ${seen}`)));
+      });
       expect(readFileSync(out, 'utf8')).toBe(PREVIOUS);
       const tempsWhileRunning = leftovers(dir).length;
       expect(tempsWhileRunning).toBeGreaterThan(0); // it was writing one
@@ -25,7 +34,7 @@ describe('a stopped process removes its temporary file', () => {
       expect(readFileSync(out, 'utf8')).toBe(PREVIOUS);
       expect(leftovers(dir)).toEqual([]);
       expect(existsSync(out)).toBe(true);
-    });
+    }, 60_000);
   }
 });
 

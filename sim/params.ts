@@ -7,6 +7,7 @@ import { AGE_BANDS, PROCEEDINGS_MIN_MONTHS } from './ages';
 
 import { DEFAULT_START_DATE, monthIndexOf } from './dates';
 import type { Scenario } from './scenario/schema';
+import { councilScenario } from './scenario/councils/derive';
 import { PLACEMENTS, STATE_CODE, type PlacementId } from './states';
 
 /** Average weeks in a month: spend per month = weekly cost x this. */
@@ -170,6 +171,23 @@ export interface EngineParams {
   councilHomeTarget: number;
   councilHomeMonthsToOpen: number;
   fosterExtraPlacesPerMonth: number;
+
+  /** with councils: a council home's free place may take a neighbouring council's child */
+  sellCouncilHomes: boolean;
+  /**
+   * The region as its councils (the scenario's `councils`): each council's own parameters, from its
+   * derived scenario (scenario/councils/derive.ts). Absent: the scenario is one council, these
+   * parameters. With councils, the parameters above are the region's and the engine reads only
+   * what the region shares from them (the market, dates, scale).
+   */
+  councils?: readonly CouncilParams[];
+}
+
+export interface CouncilParams {
+  code: string;
+  name: string;
+  centroid: { lat: number; lon: number };
+  params: EngineParams;
 }
 
 const perMonth = (perYear: number): PerMonth => perYear / 12;
@@ -353,5 +371,14 @@ export function toParams(s: Scenario): EngineParams {
     earlyHomeReunification: s.policy.homesAsEarlyOption.reunificationMultiplier,
     earlyHomeStepDown: s.policy.homesAsEarlyOption.stepDownMultiplier,
     earlyHomeBreakdown: s.policy.homesAsEarlyOption.breakdownMultiplier,
+    sellCouncilHomes: s.policy.councilHomes.sellToNeighbours ?? false,
+    councils: s.councils?.map((c, k) => ({ code: c.code, name: c.name, centroid: c.centroid, params: toParams(derivedCouncil(s, k)) })),
   };
+}
+
+/** A council's derived scenario; the region's scenario was validated with it (validate.ts), so it cannot fail here. */
+function derivedCouncil(s: Scenario, k: number): Scenario {
+  const derived = councilScenario(s, k);
+  if (!derived.ok) throw new Error(`council ${s.councils?.[k].code}: ${derived.message} (the scenario was not validated)`);
+  return derived.value;
 }

@@ -34,6 +34,9 @@ export const MARKET_TYPES = ['private_residential', 'la_residential', 'agency_fo
 export type MarketTypeId = (typeof MARKET_TYPES)[number];
 export const OUT_OF_AREA_TYPES = ['private_residential', 'agency_foster'] as const;
 export type OutOfAreaTypeId = (typeof OUT_OF_AREA_TYPES)[number];
+/** Placement types whose places are located in a council (sim/engine/region.ts): children in them may live outside their council. */
+export const LOCATED_TYPES = ['private_residential', 'la_residential', 'agency_foster'] as const;
+export type LocatedTypeId = (typeof LOCATED_TYPES)[number];
 
 export interface MonthRecord {
   /** 0 is the initial population; month m holds the stocks after m simulated months. */
@@ -65,9 +68,23 @@ export interface MonthRecord {
   spendTotal: number;
   /** Places, occupancy and prices at the end of the month. */
   market: Record<MarketTypeId, PlacesRecord>;
-  /** Children placed out of area at the end of the month (counted in their placement's stock too). */
+  /** Children placed outside the region at the end of the month (counted in their placement's stock too). */
   outOfArea: number;
   outOfAreaByType: Record<OutOfAreaTypeId, number>;
+  /**
+   * Children placed outside their own council at the end of the month, DfE's "outside the council's
+   * boundary" (outside the region included; a scenario without councils is one council, so this is
+   * `outOfArea`), in total and by placement type. For the region: the councils' sum.
+   */
+  outsideCouncil: number;
+  outsideCouncilByType: Record<LocatedTypeId, number>;
+  /** Children placed more than 20 miles from their council (centroid to centroid; a place outside the region counts as over 20 miles). */
+  over20Miles: number;
+  /**
+   * With councils (the scenario's `councils`): each council's own record, by ONS code; the region's
+   * counts and pounds are their sums, exactly. Absent for a scenario without councils.
+   */
+  councils?: Record<string, CouncilMonthRecord>;
   /** Care leavers supported after 18 (to the scenario's `careLeavers.supportedToAge`), outside `stocks`. */
   careLeavers: number;
   /** Placement moves during the month: changes of placement, and moves back into the region. */
@@ -75,6 +92,9 @@ export interface MonthRecord {
   /** Unit costs relative to the start date by cost category (`general`: general prices), and general prices relative to the price base year (real = nominal / deflator). */
   prices: Record<CostIndexId, number> & { deflator: number };
 }
+
+/** A council's month: the region's fields for its own children and pounds (its `market` is its own places, at the region's prices). */
+export type CouncilMonthRecord = Omit<MonthRecord, 'councils'>;
 
 /** Market and capacity figures that the visualiser shows beside the month record. */
 export interface MarketRecord {
@@ -112,6 +132,9 @@ export function neutralMonthFields(
   | 'market'
   | 'outOfArea'
   | 'outOfAreaByType'
+  | 'outsideCouncil'
+  | 'outsideCouncilByType'
+  | 'over20Miles'
   | 'careLeavers'
   | 'placementMoves'
   | 'prices'
@@ -130,6 +153,9 @@ export function neutralMonthFields(
     market: { private_residential: { ...none, margin: 0 }, la_residential: { ...none }, agency_foster: { ...none, margin: 0 }, inhouse_foster: { ...none } },
     outOfArea: 0,
     outOfAreaByType: { private_residential: 0, agency_foster: 0 },
+    outsideCouncil: 0,
+    outsideCouncilByType: { private_residential: 0, la_residential: 0, agency_foster: 0 },
+    over20Miles: 0,
     careLeavers: 0,
     placementMoves: 0,
     prices: { staffPay: 1, placementPrices: 1, allowances: 1, earlyHelp: 1, general: 1, deflator: 1 },

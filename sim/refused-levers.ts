@@ -10,6 +10,7 @@
  * this from `LIVE_EFFECT` for every leaf of the baseline, so the table cannot drift from the engine.
  */
 import { valueAtPath } from './scenario/paths';
+import { councilLeverPath } from './scenario/councils/lever-path';
 import { issue, type ValidationIssue } from './scenario/issues';
 import type { Scenario } from './scenario/schema';
 
@@ -73,6 +74,11 @@ export const REFUSED_LEVERS: readonly RefusedLever[] = [
     why: 'describes what the scenario is unsure of (ranges for comparisons) and drives nothing in a run',
     instead: 'edit the scenario file',
   },
+  {
+    pattern: 'councils',
+    why: "lists the region's councils, their populations and places at month 0",
+    instead: "change one council's parameter with councils[<ONS code>].<path>, e.g. councils[E06000047].policy.earlyHelp.budgetPerYear",
+  },
   { pattern: 'timeline', why: "is the scenario's own lever schedule, fixed when the run starts", instead: 'give the change itself as a lever (its path and value)' },
   { pattern: 'name', ...TEXT },
   { pattern: 'description', ...TEXT },
@@ -129,6 +135,12 @@ function expand(docs: readonly unknown[], prefix: readonly string[], rest: reado
  * scenario before and after the change, it replaced an object and a refused field in it differs.
  */
 export function refusedChange(path: string, before?: Scenario, after?: unknown): Refused | undefined {
+  // a council's parameter is refused where the region's is (its overrides hold plain values: nothing inside to compare)
+  const council = councilLeverPath(path);
+  if (council) {
+    const refused = refusedChange(council.rest);
+    return refused && { ...refused, path };
+  }
   const parts = path.split('.');
   for (const refusal of REFUSED_LEVERS) {
     const pattern = refusal.pattern.split('.');

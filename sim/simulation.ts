@@ -49,13 +49,16 @@ import { reEnterCare } from './engine/re-entry';
 import { advancePrices } from './engine/prices';
 import { initAfterCare, updateAfterCare } from './engine/after-care';
 import { repatriate } from './engine/matching';
+import { Region } from './engine/region';
+import { regionMarketRecord, regionRecord } from './engine/region-record';
+import { mix32 } from './engine/rng';
+import { WorkCounts } from './engine/work-counts';
 import { LAST_MONTH, type ChildArrays, type FamilyArrays } from './engine/population';
 import { povertyChanges } from './engine/poverty';
 import { marketRecord, monthRecord } from './engine/record';
 import { initChildren, initFamilies } from './engine/setup';
 import { EngineState } from './engine/state';
 import { admitEarlyHelp } from './engine/waiting-list';
-import type { WorkCounts } from './engine/work-counts';
 import type { EngineParams } from './params';
 import type { MarketRecord, MonthRecord } from './records';
 
@@ -73,6 +76,8 @@ export interface CareView {
   readonly slot: Readonly<Int32Array>;
   readonly code: Readonly<Uint8Array>;
   readonly born: Readonly<Int32Array>;
+  /** where the child in a located placement lives (engine/region.ts: 0 own council, k + 1 council k, 255 outside the region) */
+  readonly host: Readonly<Uint8Array>;
   /** month the current period of care began (negative for children in care at set-up) */
   readonly careStart: Readonly<Int32Array>;
   /** LEGAL_STATUSES index */
@@ -81,95 +86,156 @@ export interface CareView {
 }
 
 export class Simulation {
-  private readonly s: EngineState;
+  /** the councils' states (one for a scenario without councils), and what they share */
+  private readonly states: EngineState[];
+  private readonly region: Region;
+
+  /** the region's parameters as given (with councils: their parameters inside) */
+  private given: EngineParams;
+  private readonly codes: string[];
 
   constructor(params: EngineParams, seed: number) {
-    const s = new EngineState(params, seed);
-    this.s = s;
-    updateNeedRates(s);
-    initFamilies(s);
-    initChildren(s, params.initialChildren);
-    startMarketsAtHurdle(s);
-    updateCouncilHomes(s, 0);
-    recruitFosterCarers(s, 0);
-    updateCaseload(s);
-    updateMargins(s);
-    initAfterCare(s);
-    s.flows.clear();
+    this.given = params;
+    const councils = params.councils;
+    this.codes = councils?.map((c) => c.code) ?? [];
+    this.region = new Region(councils?.length ?? 1, councils?.map((c) => c.centroid));
+    this.region.sellCouncilHomes = params.sellCouncilHomes;
+    this.states = councils ? councils.map((c, k) => new EngineState(c.params, councilSeed(seed, c.code), this.region, k)) : [new EngineState(params, seed, this.region, 0)];
+    for (const s of this.states) {
+      updateNeedRates(s);
+      initFamilies(s);
+      initChildren(s, s.p.initialChildren);
+    }
+    startMarketsAtHurdle(this.region);
+    for (const s of this.states) {
+      updateCouncilHomes(s, 0);
+      recruitFosterCarers(s, 0);
+      updateCaseload(s);
+    }
+    updateMargins(this.states[0]);
+    for (const s of this.states) {
+      initAfterCare(s);
+      s.flows.clear();
+    }
   }
 
   /** Months simulated so far. */
   get month(): number {
-    return this.s.month;
+    return this.states[0].month;
   }
 
+  /** The region's parameters (a council's own are in `councils`). */
   get params(): EngineParams {
-    return this.s.p;
+    return this.given;
   }
 
+  /**
+   * One month for the whole region: each council's phases in the scenario's order, with the
+   * region's own phases (the market's margins, children coming back to their councils) where the
+   * order above puts them. Councils meet only through places and the market, so the order of
+   * councils matters only there: a council earlier in the list sees a neighbour's free place first
+   * within a month (docs/councils.md).
+   */
   step(): void {
-    const s = this.s;
-    const m = s.month + 1;
+    const m = this.states[0].month + 1;
     // families' booked months are 16-bit (engine/population.ts): 5,400 years, far beyond any run
     if (m > LAST_MONTH) throw new Error(`a run is limited to ${LAST_MONTH} months`);
-    s.flows.clear();
-    s.careExits.fill(0);
-    s.careExitReasons.fill(0);
-    s.careEntriesByAge.fill(0);
-    s.careReEntries = 0;
-    s.placementMoves = 0;
-    ageOut(s, m);
-    advancePrices(s);
-    updateCouncilHomes(s, m);
-    recruitFosterCarers(s, m);
-    updateCaseload(s);
-    updateSupply(s, m);
-    updateMargins(s);
-    povertyChanges(s, m);
-    reEnterCare(s, m);
-    stepSystem(s, m);
-    needsEmerge(s, m);
-    admitEarlyHelp(s);
-    births(s, m);
-    arrivals(s, m);
-    repatriate(s);
-    updateAfterCare(s, m);
-    s.month = m;
-    computeSpend(s);
+    for (const s of this.states) {
+      s.flows.clear();
+      s.careExits.fill(0);
+      s.careExitReasons.fill(0);
+      s.careEntriesByAge.fill(0);
+      s.careReEntries = 0;
+      s.placementMoves = 0;
+      ageOut(s, m);
+      advancePrices(s);
+      updateCouncilHomes(s, m);
+      recruitFosterCarers(s, m);
+      updateCaseload(s);
+      updateSupply(s, m);
+    }
+    updateMargins(this.states[0]);
+    for (const s of this.states) {
+      povertyChanges(s, m);
+      reEnterCare(s, m);
+      stepSystem(s, m);
+      needsEmerge(s, m);
+      admitEarlyHelp(s);
+      births(s, m);
+      arrivals(s, m);
+    }
+    repatriate(this.region);
+    for (const s of this.states) {
+      updateAfterCare(s, m);
+      s.month = m;
+      computeSpend(s);
+    }
   }
 
-  /** How much work the run has done so far, by kind (for the bench; the model never reads it). */
+  /** How much work the run has done so far, by kind (for the bench; the model never reads it): the councils' sum. */
   workCounts(): Readonly<WorkCounts> {
-    return this.s.work;
+    if (this.states.length === 1) return this.states[0].work;
+    const total = new WorkCounts();
+    for (const s of this.states) for (const key of Object.keys(total) as (keyof WorkCounts)[]) total[key] += s.work[key];
+    return total;
   }
 
-  /** New parameters from the next month on (a lever change); see engine/live-params.ts. */
+  /** New parameters from the next month on (a lever change); see engine/live-params.ts. Each council takes its own. */
   setParams(next: EngineParams): void {
-    applyParams(this.s, next);
+    this.given = next;
+    this.region.sellCouncilHomes = next.sellCouncilHomes;
+    if (!next.councils) applyParams(this.states[0], next);
+    else next.councils.forEach((c, k) => applyParams(this.states[k], c.params));
   }
 
+  /** The month's record: with councils, the region's (their sum) with each council's under `councils`. */
   record(): MonthRecord {
-    return monthRecord(this.s);
+    return this.codes.length === 0 ? monthRecord(this.states[0]) : regionRecord(this.states, this.codes);
   }
 
   market(): MarketRecord {
-    return marketRecord(this.s);
+    return this.codes.length === 0 ? marketRecord(this.states[0]) : regionMarketRecord(this.states);
+  }
+
+  /** The councils' ONS codes, in the scenario's order (none without councils). */
+  councilCodes(): readonly string[] {
+    return this.codes;
   }
 
   /** Children waiting for early help, as the engine counts them (tests check it against the population). */
   get waiting(): number {
-    return this.s.waiting;
+    return this.states.reduce((sum, s) => sum + s.waiting, 0);
   }
 
-  /** Read-only access to the children stepped monthly (for tests and analyzers: legal status, time in care). */
-  careView(): CareView {
-    const t = this.s.active;
-    return { count: t.count, slot: t.slot, code: t.code, born: t.born, careStart: t.careStart, legal: t.legal, uasc: t.uasc };
+  /** Read-only access to the children stepped monthly in council `k` (for tests and analyzers: legal status, time in care, where placed). */
+  careView(k = 0): CareView {
+    const t = this.states[k].active;
+    return { count: t.count, slot: t.slot, code: t.code, born: t.born, careStart: t.careStart, legal: t.legal, uasc: t.uasc, host: t.host };
   }
 
-  /** Read-only access to the population's arrays. */
-  population(): PopulationView {
-    const s = this.s;
+  /** Read-only access to council `k`'s population arrays (the only council's without councils). */
+  population(k = 0): PopulationView {
+    const s = this.states[k];
     return { children: s.children.a, families: s.families, capacity: s.children.capacity };
   }
+
+  /** Each council's population, in the scenario's order (one without councils). */
+  populations(): PopulationView[] {
+    return this.states.map((_, k) => this.population(k));
+  }
+
+  /** Miles between councils' centroids (n x n, the scenario's order) and the region's council count. */
+  distances(): { n: number; miles: Readonly<Float64Array> } {
+    return { n: this.region.n, miles: this.region.miles };
+  }
+}
+
+/**
+ * A council's random streams: from the run's seed and the council's code, so that a council's
+ * children draw the same whatever other councils the scenario lists (common random numbers).
+ */
+export function councilSeed(seed: number, code: string): number {
+  let h = mix32(seed >>> 0);
+  for (let k = 0; k < code.length; k++) h = mix32(h ^ code.charCodeAt(k));
+  return h;
 }

@@ -36,6 +36,8 @@ const ACTIVE_COLUMNS = {
   uasc: [Uint8Array, 0],
   /** ticket of the child's place in the early-help waiting list (0 if none; see waiting-list.ts) */
   waitTicket: [Int32Array, 0],
+  /** where a child in a located placement lives: 0 its own council, k + 1 council k, OUTSIDE_REGION (region.ts) */
+  host: [Uint8Array, 0],
 } as const satisfies Record<string, Column>;
 
 
@@ -80,6 +82,9 @@ export class ActiveTable {
   get waitTicket(): Int32Array {
     return this.table.a.waitTicket;
   }
+  get host(): Uint8Array {
+    return this.table.a.host;
+  }
 
   /** Append a child; returns its index in the table. */
   add(slot: number, code: number, stream: number, draws: number, born: number): number {
@@ -97,6 +102,7 @@ export class ActiveTable {
     a.legal[k] = 0;
     a.uasc[k] = 0;
     a.waitTicket[k] = 0;
+    a.host[k] = 0;
     return k;
   }
 
@@ -125,6 +131,7 @@ export class ActiveTable {
     a.legal[to] = a.legal[from];
     a.uasc[to] = a.uasc[from];
     a.waitTicket[to] = a.waitTicket[from];
+    a.host[to] = a.host[from];
   }
 
   /** The table's column names (for tests that check every column moves with its row). */

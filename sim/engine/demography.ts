@@ -8,7 +8,8 @@ import { bookReReferral, familyGrew, familyShrank, needRateOfFamily } from './cl
 import { FROM_ARRIVAL, placeInCare } from './matching';
 import { draw } from './state';
 import { SINK_AGED_OUT, SINK_LEFT_CARE, SOURCE_BIRTH } from './flows';
-import { clearOutOfArea, deactivate, enterState, leaveEarlyHelpCase } from './moves';
+import { deactivate, enterState, leaveEarlyHelpCase } from './moves';
+import { leaveHost } from './region';
 import { leaveCare, REASON_TURNED_18 } from './care-episodes';
 import {
   bornOf,
@@ -48,7 +49,7 @@ export function ageOut(s: EngineState, m: number): void {
     const from = stateOf(a, i);
     const fam = i >> FAMILY_SHIFT;
     s.work.agedOut++;
-    clearOutOfArea(s, i, from);
+    leaveHost(s, i, from);
     if (isCareCode(from)) {
       s.flows.add(from, SINK_LEFT_CARE);
       leaveCare(s, i, REASON_TURNED_18);

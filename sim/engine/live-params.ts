@@ -115,6 +115,9 @@ export const LIVE_EFFECT: Readonly<Record<keyof EngineParams, LiveEffect>> = {
   earlyHomeReunification: 'read',
   earlyHomeStepDown: 'read',
   earlyHomeBreakdown: 'read',
+  sellCouncilHomes: 'read',
+  // each council's parameters go to its own state (simulation.ts, setParams)
+  councils: 'read',
 };
 
 /**

@@ -14,8 +14,8 @@
  */
 import type { MarketParams } from '../params';
 import { STATE_CODE as S } from '../states';
-import { setOutOfArea } from './population';
 import { indexOfState } from './prices';
+import { clearHosts, enterHost, freeIn, hostFor, OUTSIDE_REGION, OWN_COUNCIL, type Region } from './region';
 import { SUPPLY_RING, type EngineState } from './state';
 
 export const MARKET_CODES = [S.private_residential, S.agency_foster] as const;
@@ -35,11 +35,30 @@ function marketParams(s: EngineState, code: number): MarketParams {
   return code === S.private_residential ? s.p.privateMarket : s.p.agencyMarket;
 }
 
-/** The month's margins of the two markets, from occupancy of their local places. */
+/**
+ * The month's margins of the two markets, from occupancy of their places in the region: every
+ * council's children of the type (those placed outside the region included) over every council's
+ * places. The market is the region's: each council pays the same margin.
+ */
 export function updateMargins(s: EngineState): void {
   const p = s.p;
-  s.privateMargin = marginFor(p.privateMarket, s.stock[S.private_residential], s.marketPlaces[S.private_residential], p.profitCap);
-  s.agencyMargin = marginFor(p.agencyMarket, s.stock[S.agency_foster], s.marketPlaces[S.agency_foster], p.profitCap);
+  const states = s.region.states;
+  let privatePlaced = 0;
+  let privatePlaces = 0;
+  let agencyPlaced = 0;
+  let agencyPlaces = 0;
+  for (const c of states) {
+    privatePlaced += c.stock[S.private_residential];
+    privatePlaces += c.marketPlaces[S.private_residential];
+    agencyPlaced += c.stock[S.agency_foster];
+    agencyPlaces += c.marketPlaces[S.agency_foster];
+  }
+  const privateMargin = marginFor(p.privateMarket, privatePlaced, privatePlaces, p.profitCap);
+  const agencyMargin = marginFor(p.agencyMarket, agencyPlaced, agencyPlaces, p.profitCap);
+  for (const c of states) {
+    c.privateMargin = privateMargin;
+    c.agencyMargin = agencyMargin;
+  }
 }
 
 /**
@@ -90,33 +109,58 @@ export function hurdleOccupancy(m: MarketParams): number {
 
 /**
  * A market that starts where it would stay (`startAtHurdle`): after the set-up has placed its
- * children, its local places are those that put occupancy at the hurdle's, and the children beyond
- * them are the ones placed out of the region. The placements themselves are the steady state's
- * (steady-placements.ts), so the margin, the places and the mix hold still with no policy change.
+ * children, the region's places are those that put occupancy at the hurdle's, shared between
+ * councils in proportion to the places the scenario locates in each; each council's children fill
+ * its own places first, then the nearest council's free ones, and the rest are placed outside the
+ * region. The placements themselves are the steady state's (steady-placements.ts), so the margin,
+ * the places and the mix hold still with no policy change.
  */
-export function startMarketsAtHurdle(s: EngineState): void {
+export function startMarketsAtHurdle(r: Region): void {
+  const first = r.states[0];
   for (const code of MARKET_CODES) {
-    const mp = marketParams(s, code);
-    if (!mp.startAtHurdle || !Number.isFinite(s.marketPlaces[code])) continue;
+    const mp = marketParams(first, code);
+    if (!mp.startAtHurdle || r.states.some((s) => !Number.isFinite(s.marketPlaces[code]))) continue;
     const occupancy = hurdleOccupancy(mp);
     if (!(occupancy > 0)) continue;
-    s.marketPlaces[code] = Math.round(s.stock[code] / occupancy);
-    reassignOutOfArea(s, code);
+    let children = 0;
+    for (const s of r.states) children += s.stock[code];
+    const shares = largestRemainder(Math.round(children / occupancy), r.states.map((s) => s.marketPlaces[code]));
+    r.states.forEach((s, c) => (s.marketPlaces[code] = shares[c]));
+    reassignHosts(r, code);
   }
-  updateMargins(s);
+  updateMargins(first);
 }
 
-/** The first children of the type (in table order) fill its local places; the rest are out of the region. */
-function reassignOutOfArea(s: EngineState, code: number): void {
-  const t = s.active;
-  const a = s.children.a;
-  let local = localPlacesOf(s, code);
-  s.outOfArea[code] = 0;
-  for (let k = 0; k < t.count; k++) {
-    if (t.code[k] !== code) continue;
-    const away = local > 0 ? 0 : 1;
-    if (away === 0) local--;
-    setOutOfArea(a, t.slot[k], away);
-    s.outOfArea[code] += away;
+/** `total` whole places shared in proportion to `weights` (equally if they are all 0), the remainders to the largest fractions. */
+export function largestRemainder(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : total / weights.length));
+  const out = exact.map(Math.floor);
+  let left = total - out.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, k) => [x - Math.floor(x), k] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let j = 0; left > 0; j = (j + 1) % order.length, left--) out[order[j][1]]++;
+  return out;
+}
+
+/** Children of the type fill their own council's places first (in table order), then the nearest council's, then outside the region. */
+function reassignHosts(r: Region, code: number): void {
+  clearHosts(r, code);
+  for (const s of r.states) {
+    const t = s.active;
+    for (let k = 0; k < t.count; k++) {
+      if (t.code[k] !== code) continue;
+      if (freeIn(r, s.council, code) >= 1) enterHost(s, k, code, OWN_COUNCIL);
+      else t.host[k] = AWAITING;
+    }
+  }
+  for (const s of r.states) {
+    const t = s.active;
+    for (let k = 0; k < t.count; k++) {
+      if (t.code[k] !== code || t.host[k] !== AWAITING) continue;
+      const host = hostFor(s, code);
+      enterHost(s, k, code, host < 0 ? OUTSIDE_REGION : host);
+    }
   }
 }
+/** A mark for children not yet given a place while hosts are reassigned (no council has this index: MAX_COUNCILS is far below). */
+const AWAITING = 254;

@@ -9,11 +9,11 @@
  * into the region when a place frees up (`repatriate`).
  */
 import { ageBandOf, SUPPORTED_ACCOMMODATION_FROM } from '../ages';
-import { PLACEMENTS, STATE_CODE as S } from '../states';
+import { PLACEMENTS, STATE_CODE as S, STATES } from '../states';
 import { capacityOf } from './capacity';
-import { localPlacesOf } from './market';
 import { activate, enterState, move } from './moves';
-import { activePosOf, bornOf, outOfAreaOf, setOutOfArea, stateOf } from './population';
+import { activePosOf, bornOf, stateOf } from './population';
+import { enterHost, freeIn, hostFor, isLocatedCode, leaveHost, OUTSIDE_REGION, OWN_COUNCIL, type Region } from './region';
 import { draw, type EngineState } from './state';
 import { startCare } from './care-episodes';
 import { LEGAL_V2 } from './hazards';
@@ -43,73 +43,107 @@ const PLACEMENT_CODES = PLACEMENTS.map((p) => S[p]);
 /** Market placement types: they always take a child, out of area when the region's places are full. */
 export const isMarketCode = (code: number): boolean => code === S.private_residential || code === S.agency_foster;
 
-/** Where a market placement's children go back to when the region has room: the council's own type first. */
-const LOCAL_FIRST: Readonly<Record<number, number>> = {
+/** Where a child placed away goes back to when its council has room: the council's own type first (none for a council home: it goes back to one of its own). */
+const LOCAL_FIRST: Readonly<Record<number, number | undefined>> = {
   [S.private_residential]: S.la_residential,
   [S.agency_foster]: S.inhouse_foster,
 };
+/** Types whose children may be placed away from their council (council homes only when they sell places). */
+const AWAY_CODES = [S.private_residential, S.agency_foster, S.la_residential];
 
-/** The placement a child gets when `wanted` is sought: the first type in its chain with a free place. */
+/**
+ * The placement a child gets when `wanted` is sought: the first type in its chain with a free
+ * place in the child's own council; a market type always takes the child, in the nearest council
+ * with a free place or else outside the region (`s.matchHost` says where: region.ts). With council
+ * homes selling places, a neighbour's free council place comes before a neighbour's private one.
+ */
 export function match(s: EngineState, wanted: number, i: number): number {
   let code = FIRST_CHOICE[wanted] ?? wanted;
   if (code === S.supported_accommodation && s.month + 1 - bornOf(s.children.a, i) < SUPPORTED_ACCOMMODATION_FROM) code = S.inhouse_foster;
+  s.matchHost = OWN_COUNCIL;
   for (let hops = 0; hops < MAX_HOPS; hops++) {
-    if (isMarketCode(code) || s.stock[code] < capacityOf(s, code)) return code;
+    if (isMarketCode(code)) return matchMarket(s, code);
+    if (isLocatedCode(code) ? freeIn(s.region, s.council, code) >= 1 : s.stock[code] < capacityOf(s, code)) return code;
     code = FALLBACK[code] ?? S.private_residential;
   }
-  return S.private_residential;
+  return matchMarket(s, S.private_residential);
 }
 
-/** Children of a market type placed inside the region now. */
-export function localOccupied(s: EngineState, code: number): number {
-  return s.stock[code] - s.outOfArea[code];
-}
-
-/** Market places beyond the region's own count as out of area (call after the child moved in). */
-export function markOutOfArea(s: EngineState, i: number): void {
-  const a = s.children.a;
-  const code = stateOf(a, i);
-  if (!isMarketCode(code)) return;
-  if (localOccupied(s, code) - 1 >= localPlacesOf(s, code)) {
-    setOutOfArea(a, i, 1);
-    s.outOfArea[code]++;
+/** A market place: in the child's council if one is free, else the nearest council with one (or a council home there, when they sell places), else outside the region. */
+function matchMarket(s: EngineState, code: number): number {
+  const r = s.region;
+  if (freeIn(r, s.council, code) >= 1) {
+    s.matchHost = OWN_COUNCIL;
+    return code;
   }
+  const homes = code === S.private_residential && r.sellCouncilHomes;
+  for (const c of r.nearest[s.council]) {
+    if (homes && freeIn(r, c, S.la_residential) >= 1) {
+      s.matchHost = c + 1;
+      return S.la_residential;
+    }
+    if (freeIn(r, c, code) >= 1) {
+      s.matchHost = c + 1;
+      return code;
+    }
+  }
+  s.matchHost = OUTSIDE_REGION;
+  return code;
+}
+
+/** Children of a market type placed in the council's own places now. */
+export function localOccupied(s: EngineState, code: number): number {
+  return s.region.usedIn[s.council * STATES.length + code];
 }
 
 /** A move between placements (step-down, 16+ to supported accommodation, breakdown to a home). */
 export function changePlacement(s: EngineState, i: number, wanted: number): void {
   const to = match(s, wanted, i);
   if (to === stateOf(s.children.a, i)) return;
+  const host = s.matchHost;
   move(s, i, to);
   s.placementMoves++;
-  markOutOfArea(s, i);
+  enterHost(s, i === s.curSlot ? s.cur : activePosOf(s.children.a, i), to, host);
 }
 
 /**
- * Children placed out of area come back into the region when a place frees up: to the council's
- * own type first (a council home, an in-house carer), else to a local place of their market. Each
- * is a placement move. Only runs when there is both someone away and a free place.
+ * Children placed away from their council come back when a place frees up: to the council's own
+ * type first (a council home, an in-house carer), else to a place of their market in their own
+ * council; a child outside the region moves into the nearest council of the region with a free
+ * place. Each is a placement move. Runs for the whole region after every council's month, so at
+ * the month's end no child is away while a suitable place in its own council is free.
  */
-export function repatriate(s: EngineState): void {
-  for (const code of [S.private_residential, S.agency_foster]) {
-    if (s.outOfArea[code] === 0) continue;
+export function repatriate(r: Region): void {
+  for (const s of r.states) repatriateCouncil(s);
+}
+
+function repatriateCouncil(s: EngineState): void {
+  const r = s.region;
+  for (const code of AWAY_CODES) {
+    if (s.outsideCouncil[code] === 0) continue;
     const own = LOCAL_FIRST[code];
-    let ownFree = capacityOf(s, own) - s.stock[own];
-    let localFree = localPlacesOf(s, code) - localOccupied(s, code);
-    if (ownFree < 1 && localFree < 1) continue;
+    let ownFree = own === undefined ? 0 : isLocatedCode(own) ? freeIn(r, s.council, own) : capacityOf(s, own) - s.stock[own];
+    let localFree = freeIn(r, s.council, code);
+    if (ownFree < 1 && localFree < 1 && (r.n === 1 || s.outOfArea[code] === 0)) continue;
     const t = s.active;
-    const a = s.children.a;
-    for (let k = t.count - 1; k >= 0 && s.outOfArea[code] > 0 && (ownFree >= 1 || localFree >= 1); k--) {
-      if (t.code[k] !== code) continue;
+    for (let k = t.count - 1; k >= 0 && s.outsideCouncil[code] > 0; k--) {
+      if (t.code[k] !== code || t.host[k] === OWN_COUNCIL) continue;
       const i = t.slot[k];
-      if (!outOfAreaOf(a, i)) continue;
-      if (ownFree >= 1) {
+      if (ownFree >= 1 && own !== undefined) {
         move(s, i, own);
+        enterHost(s, k, own, OWN_COUNCIL);
         ownFree--;
-      } else {
-        setOutOfArea(a, i, 0);
-        s.outOfArea[code]--;
+      } else if (localFree >= 1) {
+        leaveHost(s, i, code);
+        enterHost(s, k, code, OWN_COUNCIL);
         localFree--;
+      } else if (r.n === 1 || s.outOfArea[code] === 0) break;
+      else if (t.host[k] !== OUTSIDE_REGION) continue;
+      else {
+        const host = hostFor(s, code);
+        if (host < 0) break; // no free place anywhere in the region
+        leaveHost(s, i, code);
+        enterHost(s, k, code, host);
       }
       s.placementMoves++;
     }
@@ -140,9 +174,10 @@ export function placeInCare(s: EngineState, i: number, from: number, m: number, 
     enterState(s, i, code);
     if (from === FROM_ARRIVAL) s.flows.add(SOURCE_MOVED_IN, code);
   }
-  markOutOfArea(s, i);
+  const host = s.matchHost;
   activate(s, i);
   const pos = activePosOf(s.children.a, i);
+  enterHost(s, pos, code, host);
   startCare(s, i, pos, m, age, counted, uLegal);
   // an unaccompanied child has nobody here to agree to or contest an order: accommodated under section 20
   if (unaccompanied) {

@@ -1,9 +1,10 @@
 /**
  * Bookkeeping of states: every change of a child's state goes through here, so stocks, flows,
- * the out-of-area count and the active table stay consistent by construction.
+ * where children are placed (region.ts) and the active table stay consistent by construction.
  */
 import { STATE_CODE as S } from '../states';
-import { activePosOf, bornOf, drawsOf, earlyHelpChildrenOf, familyOfSlot, outOfAreaOf, serialOf, setActive, setActivePos, setEarlyHelpChildren, setInactive, setOutOfArea, setStateOf, stateOf } from './population';
+import { activePosOf, bornOf, drawsOf, earlyHelpChildrenOf, familyOfSlot, serialOf, setActive, setActivePos, setEarlyHelpChildren, setInactive, setStateOf, stateOf } from './population';
+import { leaveHost } from './region';
 import { streamOf } from './rng';
 import type { EngineState } from './state';
 
@@ -35,20 +36,12 @@ export function familyHasEarlyHelp(s: EngineState, i: number): boolean {
   return earlyHelpChildrenOf(s.families, familyOfSlot(i)) > 0;
 }
 
-/** Forget that a child is placed out of area (it is leaving its placement). */
-export function clearOutOfArea(s: EngineState, i: number, from: number): void {
-  const a = s.children.a;
-  if (outOfAreaOf(a, i)) {
-    setOutOfArea(a, i, 0);
-    s.outOfArea[from]--;
-  }
-}
 
 /** Move a counted child between states, recording the flow. */
 export function move(s: EngineState, i: number, to: number): void {
   const a = s.children.a;
   const from = stateOf(a, i);
-  clearOutOfArea(s, i, from);
+  leaveHost(s, i, from);
   s.stock[from]--;
   s.stock[to]++;
   setStateOf(a, i, to);

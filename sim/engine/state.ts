@@ -14,6 +14,7 @@ import { runKeys, uniform, uniformOfStream, type RunKeys } from './rng';
 import { DFE_AGE_BANDS } from '../ages';
 import { CARE_EXIT_REASONS, CARE_EXITS, COST_INDICES, SPEND_CATEGORIES, STATE_CODE, STATES } from '../states';
 import { TicketQueue } from './ticket-queue';
+import { Region } from './region';
 import { WorkCounts } from './work-counts';
 
 /** A batch of council-home places being built or bought, and the month it opens. */
@@ -96,6 +97,12 @@ export class EngineState {
   readonly spendPence = new Float64Array(SPEND_CATEGORIES.length);
   /** children placed outside the region, by placement state */
   readonly outOfArea = new Int32Array(STATES.length);
+  /** children placed outside their own council (outside the region included), by placement state (region.ts) */
+  readonly outsideCouncil = new Int32Array(STATES.length);
+  /** children placed more than 20 miles from their council (outside the region included), by placement state */
+  readonly over20Miles = new Int32Array(STATES.length);
+  /** where the placement that `match` found lives (region.ts `host`), for the move that follows */
+  matchHost = 0;
 
   // capacity and market
   councilHomePlaces: number;
@@ -140,7 +147,17 @@ export class EngineState {
   /** how much work the run did, by kind (for the bench) */
   readonly work = new WorkCounts();
 
-  constructor(params: EngineParams, seed: number) {
+  /**
+   * `region`: the councils this one shares places and a market with, and `council` its index there
+   * (a scenario without councils is a region of one).
+   */
+  constructor(
+    params: EngineParams,
+    seed: number,
+    readonly region: Region = new Region(1),
+    readonly council = 0,
+  ) {
+    region.states[council] = this;
     this.p = params;
     this.keys = runKeys(seed);
     const n = params.initialChildren;

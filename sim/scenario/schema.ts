@@ -13,6 +13,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { PLACEMENTS, type PlacementId } from '../states';
 import { UncertaintySchema } from './uncertainty-schema';
 import { WorkshopSchema } from './workshop-schema';
+import { CouncilsSchema } from './councils/schema';
 
 interface FieldOpts {
   minimum?: number;
@@ -338,6 +339,7 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
     councilHomes: obj('Council-run children\u2019s homes.', {
       targetPlaces: int('Places the council plans to run (full scale). New places open after `monthsToOpen`; closures are immediate.', 'places', { minimum: 0, maximum: MAX_PLACES }),
       monthsToOpen: int('Months from deciding to open new places to their opening.', 'months', { minimum: 0, maximum: 120 }),
+      sellToNeighbours: Type.Optional(flag('With councils: a council home\u2019s free place may take a neighbouring council\u2019s child (after that council\u2019s own places, before places further away); the placing council pays for the child (default false).')),
     }),
     profitCap: obj('A cap on providers\u2019 operating margin.', {
       enabled: flag('Whether the cap applies.'),
@@ -381,6 +383,7 @@ export const ScenarioSchema = obj('A Care Futures scenario: every parameter of o
       },
     ),
   ),
+  councils: Type.Optional(CouncilsSchema),
   uncertainty: Type.Optional(UncertaintySchema),
   workshop: Type.Optional(WorkshopSchema),
   calibration: Type.Optional(

@@ -7,6 +7,7 @@ import { describeFound, issue, joinPath, type ValidationIssue } from './issues';
 import { isForbiddenKey } from './json';
 import type { Scenario } from './schema';
 import { uncertaintyIssues } from './uncertainty';
+import { councilIssues } from './councils/checks';
 import { runMonthOf, whenIssues, type When } from './when';
 
 function sum(values: Record<string, number>): number {
@@ -79,6 +80,7 @@ export function checkSemantics(s: Scenario): ValidationIssue[] {
   }
   out.push(...timelineWhenIssues(s));
   out.push(...uncertaintyIssues(s));
+  out.push(...councilIssues(s));
   return out;
 }
 

@@ -9,6 +9,7 @@ import { compiledFrom, validate as compiledValidate } from './scenario-validator
 import { ScenarioSchema, type Scenario } from './schema';
 import { schemaDigest } from './schema-digest';
 import { checkSemantics } from './semantics';
+import { councilScenario } from './councils/derive';
 
 export { capIssues, describeFound, issue, joinPath, MAX_ISSUES, type Validated, type ValidationIssue };
 
@@ -47,6 +48,8 @@ export function validateScenario(data: unknown): Validated<Scenario> {
   if (!validate(data)) return { ok: false, issues: formatErrors(validate.errors ?? [], data) };
   const semantic = checkSemantics(data as Scenario);
   if (semantic.length > 0) return { ok: false, issues: capIssues(semantic) };
+  const councils = derivedCouncilIssues(data as Scenario);
+  if (councils.length > 0) return { ok: false, issues: capIssues(councils) };
   return { ok: true, value: data as Scenario };
 }
 
@@ -156,4 +159,28 @@ export function formatErrors(errors: ErrorObject[], data: unknown, what = 'a val
   }
   if (out.length === 0) out.push(issue('', what, describeFound(data)));
   return capIssues(out, MAX_ISSUES, out.length + left);
+}
+
+/**
+ * Each council's derived scenario (councils/derive.ts) must be a valid scenario too: a council
+ * override out of its field's range, or a council whose figures make no valid region, is reported
+ * at the council (and at the override, where one set the field).
+ */
+function derivedCouncilIssues(s: Scenario): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  (s.councils ?? []).forEach((c, k) => {
+    const derived = councilScenario(s, k);
+    if (!derived.ok) {
+      out.push(issue(joinPath(['councils', k, 'overrides', derived.path]), 'an override the council\u2019s scenario takes', derived.message));
+      return;
+    }
+    const checked = validateScenario(derived.value);
+    if (checked.ok) return;
+    for (const i of checked.issues) {
+      const override = Object.hasOwn(c.overrides ?? {}, i.path);
+      const at = override ? joinPath(['councils', k, 'overrides', i.path]) : joinPath(['councils', k]);
+      out.push({ ...i, path: at, message: `${at} (${c.code}, its scenario's ${i.path}): expected ${i.expected}, found ${i.found}` });
+    }
+  });
+  return out;
 }

@@ -19,7 +19,7 @@ function play(scenario: Scenario, months: number, seed = 3): Month[] {
   const out: Month[] = [];
   for (let m = 0; m <= months; m++) {
     const record = m === 0 ? run.record() : run.step();
-    out.push({ record, market: run.market(), census: census(run.population()) });
+    out.push({ record, market: run.market(), census: census(run.population(), run.sim.careView()) });
   }
   return out;
 }

@@ -4,8 +4,9 @@
  * hand through the accessors, so every count a test asserts on is one it set up itself.
  */
 import { years } from '../../sim/ages';
-import { enterState } from '../../sim/engine/moves';
-import { EMPTY, FAMILY_SHIFT, FAMILY_SLOTS, setBorn, setSize, setStream, sizeOf, stateOf } from '../../sim/engine/population';
+import { activate, enterState } from '../../sim/engine/moves';
+import { enterHost, isLocatedCode, OWN_COUNCIL } from '../../sim/engine/region';
+import { activePosOf, EMPTY, FAMILY_SHIFT, FAMILY_SLOTS, setBorn, setSize, setStream, sizeOf, stateOf } from '../../sim/engine/population';
 import { EngineState } from '../../sim/engine/state';
 import { toParams, type EngineParams } from '../../sim/params';
 import type { Scenario } from '../../sim/scenario/schema';
@@ -54,6 +55,11 @@ function placeChild(s: EngineState, i: number, code: number, ageMonths: number):
   setStream(s.children.a, i, nextSerial++, 0);
   setBorn(s.children.a, i, s.month - ageMonths);
   enterState(s, i, code);
+  // a child in a located placement is stepped monthly and lives somewhere (in its own council), as the engine keeps it
+  if (isLocatedCode(code)) {
+    activate(s, i);
+    enterHost(s, activePosOf(s.children.a, i), code, OWN_COUNCIL);
+  }
   return i;
 }
 

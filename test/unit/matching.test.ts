@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { years } from '../../sim/ages';
-import { changePlacement, markOutOfArea, match, placeInCare } from '../../sim/engine/matching';
-import { move } from '../../sim/engine/moves';
-import { activePosOf, outOfAreaOf, serialOf, setOutOfArea, stateOf } from '../../sim/engine/population';
+import { changePlacement, match, placeInCare } from '../../sim/engine/matching';
+import { activate, move } from '../../sim/engine/moves';
+import { activePosOf, serialOf, stateOf } from '../../sim/engine/population';
+import { enterHost, leaveHost, OUTSIDE_REGION } from '../../sim/engine/region';
 import { uniform } from '../../sim/engine/rng';
 import type { EngineState } from '../../sim/engine/state';
 import { PLACEMENTS, STATE_CODE as S, type PlacementId } from '../../sim/states';
@@ -27,6 +28,25 @@ function marketsOnly(n: number): EngineState {
   s.councilHomePlaces = 0;
   s.inhousePlaces = 0;
   return s;
+}
+
+/** 1 if the child is placed outside the region (its host in the active table), else 0. */
+const awayOf = (s: EngineState, i: number): number => {
+  const k = activePosOf(s.children.a, i);
+  return k !== -1 && s.active.host[k] === OUTSIDE_REGION ? 1 : 0;
+};
+
+/** Place a child of a located type outside the region (as a full market would have). */
+function sendAway(s: EngineState, i: number): void {
+  leaveHost(s, i, stateOf(s.children.a, i));
+  enterHost(s, activePosOf(s.children.a, i), stateOf(s.children.a, i), OUTSIDE_REGION);
+}
+
+/** Children on a CP plan who are about to come into care: stepped monthly, as the engine steps them. */
+function aboutToEnterCare(s: EngineState, n: number): number[] {
+  const kids = addChildren(s, S.child_protection, n);
+  for (const i of kids) activate(s, i);
+  return kids;
 }
 
 /** Fill a placement type to its `n` places. */
@@ -121,34 +141,34 @@ describe('matching a child to a placement (matching.ts)', () => {
 describe('out-of-area placements (matching.ts)', () => {
   it("counts market placements out of area only beyond the region's places", () => {
     const s = marketsOnly(3);
-    const kids = addChildren(s, S.child_protection, 5);
+    const kids = aboutToEnterCare(s, 5);
     for (const i of kids) changePlacement(s, i, S.private_residential);
     expect(kids.map((i) => stateOf(s.children.a, i))).toEqual(kids.map(() => S.private_residential));
-    expect(kids.map((i) => outOfAreaOf(s.children.a, i))).toEqual([0, 0, 0, 1, 1]);
+    expect(kids.map((i) => awayOf(s, i))).toEqual([0, 0, 0, 1, 1]);
     expect(s.outOfArea[S.private_residential]).toBe(2);
   });
 
   it('places a child locally again once a local place is free, however many are away', () => {
     const s = marketsOnly(3);
-    const kids = addChildren(s, S.child_protection, 5);
+    const kids = aboutToEnterCare(s, 5);
     for (const i of kids) changePlacement(s, i, S.agency_foster);
     move(s, kids[0], S.child_in_need); // a local place frees up; two children stay away
-    const next = addChild(s, S.child_protection);
+    const [next] = aboutToEnterCare(s, 1);
     changePlacement(s, next, S.agency_foster);
-    expect(outOfAreaOf(s.children.a, next)).toBe(0);
+    expect(awayOf(s, next)).toBe(0);
     expect(s.outOfArea[S.agency_foster]).toBe(2);
-    const after = addChild(s, S.child_protection);
+    const [after] = aboutToEnterCare(s, 1);
     changePlacement(s, after, S.agency_foster);
-    expect(outOfAreaOf(s.children.a, after)).toBe(1);
+    expect(awayOf(s, after)).toBe(1);
     expect(s.outOfArea[S.agency_foster]).toBe(3);
   });
 
   it('never counts a placement outside the markets as out of area', () => {
-    const s = withPlaces(0);
     for (const p of PLACEMENTS.filter((x) => x !== 'private_residential' && x !== 'agency_foster')) {
-      const i = addChild(s, S[p]);
-      markOutOfArea(s, i);
-      expect(outOfAreaOf(s.children.a, i), p).toBe(0);
+      const s = withPlaces(1);
+      const [i] = aboutToEnterCare(s, 1);
+      changePlacement(s, i, S[p]);
+      expect(awayOf(s, i), p).toBe(0);
       expect(s.outOfArea[S[p]], p).toBe(0);
     }
   });
@@ -168,13 +188,12 @@ describe('changing placement (matching.ts)', () => {
   it('leaves a child where it is when matching finds its own placement', () => {
     const s = withPlaces(0);
     const i = addChild(s, S.private_residential);
-    s.outOfArea[S.private_residential] = 1;
-    setOutOfArea(s.children.a, i, 1);
+    sendAway(s, i);
     changePlacement(s, i, S.la_residential); // no council place: the fallback is where the child already is
     expect(stateOf(s.children.a, i)).toBe(S.private_residential);
     expect(s.flows.toRecord()).toEqual({});
     expect(s.outOfArea[S.private_residential]).toBe(1);
-    expect(outOfAreaOf(s.children.a, i)).toBe(1);
+    expect(awayOf(s, i)).toBe(1);
   });
 });
 
@@ -249,8 +268,8 @@ describe('entering care (matching.ts)', () => {
     const [local, away] = addChildren(s, S.child_protection, 2);
     placeInCare(s, local, S.child_protection, s.month + 1, true);
     placeInCare(s, away, S.child_protection, s.month + 1, false);
-    expect(outOfAreaOf(s.children.a, local)).toBe(0);
-    expect(outOfAreaOf(s.children.a, away)).toBe(1);
+    expect(awayOf(s, local)).toBe(0);
+    expect(awayOf(s, away)).toBe(1);
     expect(s.outOfArea[S.private_residential]).toBe(1);
   });
 });

@@ -3,7 +3,8 @@ import { capitalChargeOf, updateCouncilHomes } from '../../sim/engine/capacity';
 import { updateSupply } from '../../sim/engine/market';
 import { repatriate } from '../../sim/engine/matching';
 import { advancePrices } from '../../sim/engine/prices';
-import { outOfAreaOf, setOutOfArea } from '../../sim/engine/population';
+import { activePosOf } from '../../sim/engine/population';
+import { enterHost, leaveHost, OUTSIDE_REGION } from '../../sim/engine/region';
 import { activate } from '../../sim/engine/moves';
 import { STATE_CODE as S } from '../../sim/states';
 import { addChildren, tinyState } from './fixture';
@@ -51,17 +52,19 @@ describe('children placed out of area come back (matching.ts)', () => {
     const kids = addChildren(s, S.private_residential, 5);
     for (const i of kids) activate(s, i);
     // two local, three away
-    for (const i of kids.slice(2)) setOutOfArea(s.children.a, i, 1);
-    s.outOfArea[S.private_residential] = 3;
-    repatriate(s);
+    for (const i of kids.slice(2)) {
+      leaveHost(s, i, S.private_residential);
+      enterHost(s, activePosOf(s.children.a, i), S.private_residential, OUTSIDE_REGION);
+    }
+    repatriate(s.region);
     expect(s.stock[S.la_residential]).toBe(1);
     expect(s.stock[S.private_residential]).toBe(4);
     expect(s.outOfArea[S.private_residential]).toBe(2);
     expect(s.placementMoves).toBe(1);
     s.marketPlaces[S.private_residential] = 3; // a local place opens
-    repatriate(s);
+    repatriate(s.region);
     expect(s.outOfArea[S.private_residential]).toBe(1);
-    expect(kids.filter((i) => outOfAreaOf(s.children.a, i) === 1)).toHaveLength(1);
+    expect(kids.filter((i) => s.active.host[activePosOf(s.children.a, i)] === OUTSIDE_REGION)).toHaveLength(1);
     expect(s.placementMoves).toBe(2);
   });
 });

@@ -15,6 +15,7 @@
 import type { MarketParams } from '../params';
 import { STATE_CODE as S } from '../states';
 import { indexOfState } from './prices';
+import { largestRemainder } from '../scenario/councils/shares';
 import { clearHosts, enterHost, freeIn, hostFor, OUTSIDE_REGION, OWN_COUNCIL, type Region } from './region';
 import { SUPPLY_RING, type EngineState } from './state';
 
@@ -129,17 +130,6 @@ export function startMarketsAtHurdle(r: Region): void {
     reassignHosts(r, code);
   }
   updateMargins(first);
-}
-
-/** `total` whole places shared in proportion to `weights` (equally if they are all 0), the remainders to the largest fractions. */
-export function largestRemainder(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : total / weights.length));
-  const out = exact.map(Math.floor);
-  let left = total - out.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, k) => [x - Math.floor(x), k] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let j = 0; left > 0; j = (j + 1) % order.length, left--) out[order[j][1]]++;
-  return out;
 }
 
 /** Children of the type fill their own council's places first (in table order), then the nearest council's, then outside the region. */

@@ -15,7 +15,7 @@
 import type { Scenario } from '../schema';
 import { withPath } from '../paths';
 import type { Council } from './schema';
-export { isFromCouncilFields, isRegionOnly } from './lever-path';
+import { largestRemainder } from './shares';
 
 type Placement = keyof Scenario['placements'];
 const COUNCIL_PLACE_TYPES = ['la_residential', 'private_residential', 'inhouse_foster', 'agency_foster'] as const;
@@ -44,12 +44,21 @@ function getIn(root: unknown, path: string): unknown {
 /** Odds of a share: a council's poverty entry hazard keeps the region's ratio of entry to exit per unit of odds. */
 const odds = (p: number) => p / (1 - p);
 
-/** The council's places of a type: its own figure, else the region's shared by children. */
-function placesOf(region: Scenario, councils: readonly Council[], k: number, type: Placement, share: number): number | null {
+/**
+ * The council's places of a type: its own figure; else the region's places not given by councils,
+ * shared by children between the councils that give none (whole places, largest remainders).
+ */
+function placesOf(region: Scenario, councils: readonly Council[], k: number, type: Placement): number | null {
   const regionPlaces = region.placements[type].places;
-  const own = (COUNCIL_PLACE_TYPES as readonly string[]).includes(type) ? councils[k].places[type as (typeof COUNCIL_PLACE_TYPES)[number]] : null;
-  if (own !== null && own !== undefined) return own;
-  return regionPlaces === null ? null : regionPlaces * share;
+  const own = (c: Council) => ((COUNCIL_PLACE_TYPES as readonly string[]).includes(type) ? c.places[type as (typeof COUNCIL_PLACE_TYPES)[number]] : null);
+  const given = own(councils[k]);
+  if (given !== null) return given;
+  if (regionPlaces === null) return null;
+  const open = councils.map((c, j) => (own(c) === null ? j : -1)).filter((j) => j >= 0);
+  const givenTotal = councils.reduce((sum, c) => sum + (own(c) ?? 0), 0);
+  const total = Math.max(0, Math.round(regionPlaces - givenTotal));
+  const shares = largestRemainder(total, open.map((j) => councils[j].children));
+  return shares[open.indexOf(k)];
 }
 
 /**
@@ -67,6 +76,8 @@ export function councilScenario(region: Scenario, k: number): { ok: true; value:
   delete out.uncertainty;
   delete out.timeline;
   delete out.workshop;
+  // citations of what the council's scenario leaves out would point at nothing
+  out.citations = Object.fromEntries(Object.entries(region.citations).filter(([path]) => !/^(councils|uncertainty|timeline|workshop)(\.|\[|$)/.test(path)));
   out.name = `${region.name}: ${c.name}`;
   const root = out as unknown as Record<string, unknown>;
 
@@ -94,7 +105,7 @@ export function councilScenario(region: Scenario, k: number): { ok: true; value:
   out.calibration = { childrenInNeedPer10k: cin, childProtectionPer10k: cp, lookedAfterPer10k: la, placementMix: structuredClone(cal?.placementMix ?? defaultMix(region)) };
 
   for (const path of SHARED_BY_CHILDREN) setIn(root, path, (getIn(region, path) as number) * w);
-  for (const type of Object.keys(region.placements) as Placement[]) out.placements[type].places = placesOf(region, councils, k, type, w);
+  for (const type of Object.keys(region.placements) as Placement[]) out.placements[type].places = placesOf(region, councils, k, type);
   const regionHomes = region.placements.la_residential.places ?? 0;
   const ownHomes = out.placements.la_residential.places ?? 0;
   out.policy.councilHomes.targetPlaces = Math.round(regionHomes > 0 ? (region.policy.councilHomes.targetPlaces * ownHomes) / regionHomes : region.policy.councilHomes.targetPlaces * w);

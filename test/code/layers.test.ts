@@ -16,7 +16,7 @@ const LAYERS: readonly { name: string; prefixes: readonly string[] }[] = [
   { name: 'engine parameters and checks on figures', prefixes: ['sim/params.ts', 'sim/finite.ts'] },
   { name: 'the engine', prefixes: ['sim/engine/', 'sim/simulation.ts', 'sim/view/'] },
   { name: 'levers and runs', prefixes: ['sim/refused-levers.ts', 'sim/levers.ts', 'sim/load-scenario.ts', 'sim/run.ts', 'sim/output.ts', 'sim/observed/', 'sim/workshop/'] },
-  { name: 'comparison, back-cast, uncertainty and outputs', prefixes: ['sim/comparison/', 'sim/backcast/', 'sim/uncertainty/', 'sim/outputs/'] },
+  { name: 'comparison, back-cast, uncertainty, council fit and outputs', prefixes: ['sim/comparison/', 'sim/backcast/', 'sim/uncertainty/', 'sim/outputs/', 'sim/council-fit/'] },
   { name: 'the worker', prefixes: ['sim/worker/'] },
   { name: 'Node files and streams', prefixes: ['sim/node/'] },
   { name: 'the command line and experiments', prefixes: ['sim/cli/', 'sim/cli.ts', 'sim/experiment/'] },

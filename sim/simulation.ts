@@ -100,7 +100,8 @@ export class Simulation {
     this.codes = councils?.map((c) => c.code) ?? [];
     this.region = new Region(councils?.length ?? 1, councils?.map((c) => c.centroid));
     this.region.sellCouncilHomes = params.sellCouncilHomes;
-    this.states = councils ? councils.map((c, k) => new EngineState(c.params, councilSeed(seed, c.code), this.region, k)) : [new EngineState(params, seed, this.region, 0)];
+    // one council runs on the run's own seed: a region of one council is that council, draw for draw
+    this.states = councils && councils.length > 1 ? councils.map((c, k) => new EngineState(c.params, councilSeed(seed, c.code), this.region, k)) : [new EngineState(councils?.[0].params ?? params, seed, this.region, 0)];
     for (const s of this.states) {
       updateNeedRates(s);
       initFamilies(s);

@@ -114,37 +114,56 @@ export function changePlacement(s: EngineState, i: number, wanted: number): void
  * the month's end no child is away while a suitable place in its own council is free.
  */
 export function repatriate(r: Region): void {
-  for (const s of r.states) repatriateCouncil(s);
+  // A child going home frees a place in the council it leaves, which may let that council's own
+  // children come home in turn: repeat until nobody moves (each move brings one child home, so it ends).
+  let moved = 0;
+  do {
+    moved = 0;
+    for (const s of r.states) moved += comeHome(s);
+  } while (moved > 0 && r.n > 1);
+  if (r.n > 1) for (const s of r.states) intoRegion(s);
 }
 
-function repatriateCouncil(s: EngineState): void {
+/** Children away from their council move into their council's free places; returns how many moved. */
+function comeHome(s: EngineState): number {
   const r = s.region;
+  let moved = 0;
   for (const code of AWAY_CODES) {
     if (s.outsideCouncil[code] === 0) continue;
     const own = LOCAL_FIRST[code];
     let ownFree = own === undefined ? 0 : isLocatedCode(own) ? freeIn(r, s.council, own) : capacityOf(s, own) - s.stock[own];
     let localFree = freeIn(r, s.council, code);
-    if (ownFree < 1 && localFree < 1 && (r.n === 1 || s.outOfArea[code] === 0)) continue;
     const t = s.active;
-    for (let k = t.count - 1; k >= 0 && s.outsideCouncil[code] > 0; k--) {
+    for (let k = t.count - 1; k >= 0 && s.outsideCouncil[code] > 0 && (ownFree >= 1 || localFree >= 1); k--) {
       if (t.code[k] !== code || t.host[k] === OWN_COUNCIL) continue;
       const i = t.slot[k];
       if (ownFree >= 1 && own !== undefined) {
         move(s, i, own);
         enterHost(s, k, own, OWN_COUNCIL);
         ownFree--;
-      } else if (localFree >= 1) {
+      } else {
         leaveHost(s, i, code);
         enterHost(s, k, code, OWN_COUNCIL);
         localFree--;
-      } else if (r.n === 1 || s.outOfArea[code] === 0) break;
-      else if (t.host[k] !== OUTSIDE_REGION) continue;
-      else {
-        const host = hostFor(s, code);
-        if (host < 0) break; // no free place anywhere in the region
-        leaveHost(s, i, code);
-        enterHost(s, k, code, host);
       }
+      s.placementMoves++;
+      moved++;
+    }
+  }
+  return moved;
+}
+
+/** Children placed outside the region move into the nearest council of the region with a free place of their type. */
+function intoRegion(s: EngineState): void {
+  const t = s.active;
+  for (const code of AWAY_CODES) {
+    if (s.outOfArea[code] === 0) continue;
+    for (let k = t.count - 1; k >= 0 && s.outOfArea[code] > 0; k--) {
+      if (t.code[k] !== code || t.host[k] !== OUTSIDE_REGION) continue;
+      const host = hostFor(s, code);
+      if (host < 0) break; // no free place anywhere in the region
+      leaveHost(s, t.slot[k], code);
+      enterHost(s, k, code, host);
       s.placementMoves++;
     }
   }

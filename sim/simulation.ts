@@ -88,7 +88,7 @@ export interface CareView {
 export class Simulation {
   /** the councils' states (one for a scenario without councils), and what they share */
   private readonly states: EngineState[];
-  private readonly region: Region;
+  private readonly region: Region<EngineState>;
 
   /** the region's parameters as given (with councils: their parameters inside) */
   private given: EngineParams;
@@ -98,7 +98,7 @@ export class Simulation {
     this.given = params;
     const councils = params.councils;
     this.codes = councils?.map((c) => c.code) ?? [];
-    this.region = new Region(councils?.length ?? 1, councils?.map((c) => c.centroid));
+    this.region = new Region<EngineState>(councils?.length ?? 1, councils?.map((c) => c.centroid));
     this.region.sellCouncilHomes = params.sellCouncilHomes;
     // one council runs on the run's own seed: a region of one council is that council, draw for draw
     this.states = councils && councils.length > 1 ? councils.map((c, k) => new EngineState(c.params, councilSeed(seed, c.code), this.region, k)) : [new EngineState(councils?.[0].params ?? params, seed, this.region, 0)];

@@ -116,7 +116,7 @@ export function hurdleOccupancy(m: MarketParams): number {
  * region. The placements themselves are the steady state's (steady-placements.ts), so the margin,
  * the places and the mix hold still with no policy change.
  */
-export function startMarketsAtHurdle(r: Region): void {
+export function startMarketsAtHurdle(r: Region<EngineState>): void {
   const first = r.states[0];
   for (const code of MARKET_CODES) {
     const mp = marketParams(first, code);
@@ -133,7 +133,7 @@ export function startMarketsAtHurdle(r: Region): void {
 }
 
 /** Children of the type fill their own council's places first (in table order), then the nearest council's, then outside the region. */
-function reassignHosts(r: Region, code: number): void {
+function reassignHosts(r: Region<EngineState>, code: number): void {
   clearHosts(r, code);
   for (const s of r.states) {
     const t = s.active;

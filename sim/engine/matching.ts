@@ -113,7 +113,7 @@ export function changePlacement(s: EngineState, i: number, wanted: number): void
  * place. Each is a placement move. Runs for the whole region after every council's month, so at
  * the month's end no child is away while a suitable place in its own council is free.
  */
-export function repatriate(r: Region): void {
+export function repatriate(r: Region<EngineState>): void {
   // A child going home frees a place in the council it leaves, which may let that council's own
   // children come home in turn: repeat until nobody moves (each move brings one child home, so it ends).
   let moved = 0;
@@ -133,18 +133,25 @@ function comeHome(s: EngineState): number {
     const own = LOCAL_FIRST[code];
     let ownFree = own === undefined ? 0 : isLocatedCode(own) ? freeIn(r, s.council, own) : capacityOf(s, own) - s.stock[own];
     let localFree = freeIn(r, s.council, code);
+    // a child in a neighbour's council home comes back to one of its own council's homes, else to a private home there
+    const other = code === S.la_residential ? S.private_residential : -1;
+    let otherFree = other < 0 ? 0 : freeIn(r, s.council, other);
     const t = s.active;
-    for (let k = t.count - 1; k >= 0 && s.outsideCouncil[code] > 0 && (ownFree >= 1 || localFree >= 1); k--) {
+    for (let k = t.count - 1; k >= 0 && s.outsideCouncil[code] > 0 && (ownFree >= 1 || localFree >= 1 || otherFree >= 1); k--) {
       if (t.code[k] !== code || t.host[k] === OWN_COUNCIL) continue;
       const i = t.slot[k];
       if (ownFree >= 1 && own !== undefined) {
         move(s, i, own);
         enterHost(s, k, own, OWN_COUNCIL);
         ownFree--;
-      } else {
+      } else if (localFree >= 1) {
         leaveHost(s, i, code);
         enterHost(s, k, code, OWN_COUNCIL);
         localFree--;
+      } else {
+        move(s, i, other);
+        enterHost(s, k, other, OWN_COUNCIL);
+        otherFree--;
       }
       s.placementMoves++;
       moved++;

@@ -1,5 +1,5 @@
 /**
- * The region as its councils: each council is an EngineState of its own (its families, pathway,
+ * The region as its councils: each council is an CouncilState of its own (its families, pathway,
  * budgets and counters), and this object is what they share: the places located in each council
  * and who fills them, the distances between councils, and the provider market's margins (market.ts).
  *
@@ -12,8 +12,25 @@
  * same code, with no neighbours.
  */
 import { STATE_CODE as S, STATES } from '../states';
-import { activePosOf } from './population';
-import type { EngineState } from './state';
+import { activePosOf, type ChildArrays } from './population';
+
+/**
+ * What the region reads and writes of a council's engine state (CouncilState has all of it:
+ * state.ts). Written out here so that the region does not import the state that holds it.
+ */
+export interface CouncilState {
+  readonly region: Region;
+  readonly council: number;
+  councilHomePlaces: number;
+  readonly marketPlaces: Float64Array;
+  readonly outOfArea: Int32Array;
+  readonly outsideCouncil: Int32Array;
+  readonly over20Miles: Int32Array;
+  readonly active: { readonly host: Uint8Array; readonly code: Uint8Array; readonly count: number };
+  readonly children: { readonly a: ChildArrays };
+  cur: number;
+  curSlot: number;
+}
 
 /** `host` of a child in its own council (or in a placement that is not located). */
 export const OWN_COUNCIL = 0;
@@ -40,9 +57,9 @@ export function milesBetween(a: CouncilSite, b: CouncilSite): number {
   return 2 * 3958.8 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-export class Region {
+export class Region<S extends CouncilState = CouncilState> {
   /** the councils' states, in the scenario's order (filled as they are made) */
-  readonly states: EngineState[] = [];
+  readonly states: S[] = [];
   /** miles between council centroids, n x n */
   readonly miles: Float64Array;
   /** for each council, the other councils nearest first (ties: the scenario's order) */
@@ -72,7 +89,7 @@ export function freeIn(r: Region, c: number, code: number): number {
  * free there, else the nearest council of the region with one (council homes only when they sell
  * places), else -1 (none in the region).
  */
-export function hostFor(s: EngineState, code: number): number {
+export function hostFor(s: CouncilState, code: number): number {
   const r = s.region;
   if (freeIn(r, s.council, code) >= 1) return OWN_COUNCIL;
   if (code === S.la_residential && !r.sellCouncilHomes) return -1;
@@ -81,9 +98,9 @@ export function hostFor(s: EngineState, code: number): number {
 }
 
 /** The council a host value names (undefined outside the region). */
-const councilOfHost = (s: EngineState, host: number): number | undefined => (host === OWN_COUNCIL ? s.council : host === OUTSIDE_REGION ? undefined : host - 1);
+const councilOfHost = (s: CouncilState, host: number): number | undefined => (host === OWN_COUNCIL ? s.council : host === OUTSIDE_REGION ? undefined : host - 1);
 
-function count(s: EngineState, code: number, host: number, by: 1 | -1): void {
+function count(s: CouncilState, code: number, host: number, by: 1 | -1): void {
   const c = councilOfHost(s, host);
   if (c !== undefined) s.region.usedIn[c * NS + code] += by;
   if (host === OWN_COUNCIL) return;
@@ -95,14 +112,14 @@ function count(s: EngineState, code: number, host: number, by: 1 | -1): void {
 }
 
 /** The active child at table position `pos`, now in `code`, lives at `host`. */
-export function enterHost(s: EngineState, pos: number, code: number, host: number): void {
+export function enterHost(s: CouncilState, pos: number, code: number, host: number): void {
   if (!isLocatedCode(code)) return;
   s.active.host[pos] = host;
   count(s, code, host, 1);
 }
 
 /** The child in slot `i` leaves its placement of `code` (its host's place is free again). */
-export function leaveHost(s: EngineState, i: number, code: number): void {
+export function leaveHost(s: CouncilState, i: number, code: number): void {
   if (!isLocatedCode(code)) return;
   const pos = i === s.curSlot ? s.cur : activePosOf(s.children.a, i);
   if (pos === -1) return;

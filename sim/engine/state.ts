@@ -154,7 +154,7 @@ export class EngineState {
   constructor(
     params: EngineParams,
     seed: number,
-    readonly region: Region = new Region(1),
+    readonly region: Region<EngineState> = new Region<EngineState>(1),
     readonly council = 0,
   ) {
     region.states[council] = this;

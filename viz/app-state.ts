@@ -53,8 +53,9 @@ export class AppState {
    * Show another area: the charts' history is rebuilt from the snapshots received, so a council
    * chosen mid-run shows its whole run, not only the months since it was chosen.
    */
-  showCouncil(choice: string): void {
+  showCouncil(choice: string, name: string | undefined): void {
     this.council = choice;
+    this.careMix.area = name ?? 'whole region';
     this.history.clear();
     this.careMix.clear();
     const scale = this.scale;

@@ -6,17 +6,14 @@
  */
 import { labelled } from './controls';
 import { formatRate } from './format';
-import { areaOptions, keptChoice, REGION, sparkPath, SPARK_HEIGHT, SPARK_WIDTH, type CouncilRow } from './council-view';
+import type { MonthRecord } from '../sim/records';
+import { areaOptions, councilRows, keptChoice, REGION, sparkPath, SPARK_HEIGHT, SPARK_WIDTH, type CouncilRow } from './council-view';
 
 export interface CouncilsUi {
-  /** The area on show: `REGION` or a council's ONS code. */
-  readonly choice: string;
   /** A scenario was loaded: its councils (or none); the choice is kept when the scenario has it. */
   setScenario(councils: readonly { code: string; name: string }[] | undefined): void;
-  /** Whether the small multiples are open (worth recomputing). */
-  readonly open: boolean;
-  /** Show the small multiples' rows (call when open). */
-  showRows(rows: readonly CouncilRow[]): void;
+  /** Show the small multiples for the snapshots received so far (nothing to do while they are closed). */
+  showRun(rows: readonly { record: MonthRecord }[]): void;
 }
 
 export interface CouncilsUiHosts {
@@ -46,8 +43,8 @@ function headerCell(text: string, className = ''): HTMLTableCellElement {
 }
 
 export interface CouncilsUiHandlers {
-  /** Another area was chosen (or the chosen council is not in the scenario loaded). */
-  choose(choice: string): void;
+  /** Another area was chosen (or the chosen council is not in the scenario loaded); `name`: the council's, undefined for the region. */
+  choose(choice: string, name: string | undefined): void;
   /** The small multiples were opened: show their rows now, even when paused. */
   opened(): void;
 }
@@ -88,11 +85,12 @@ export function createCouncilsUi(hosts: CouncilsUiHosts, handlers: CouncilsUiHan
   let choice = REGION;
   let open = false;
   let names = new Map<string, string>();
+  let councils: readonly { code: string; name: string }[] = [];
   const choose = (value: string): void => {
     choice = value;
     const name = value === REGION ? undefined : names.get(value);
     hosts.mapCaption.textContent = name ? `Map: whole region. Charts, tables and figures: ${name}.` : 'Map: whole region';
-    handlers.choose(value);
+    handlers.choose(value, name);
   };
   const setOpen = (value: boolean): void => {
     open = value;
@@ -108,14 +106,9 @@ export function createCouncilsUi(hosts: CouncilsUiHosts, handlers: CouncilsUiHan
   select.addEventListener('change', () => choose(select.value));
 
   return {
-    get choice() {
-      return choice;
-    },
-    get open() {
-      return open;
-    },
-    setScenario(councils) {
-      const options = areaOptions(councils);
+    setScenario(list) {
+      councils = list ?? [];
+      const options = areaOptions(list);
       names = new Map(options.map((o) => [o.value, o.label]));
       const has = options.length > 0;
       select.replaceChildren(
@@ -134,46 +127,50 @@ export function createCouncilsUi(hosts: CouncilsUiHosts, handlers: CouncilsUiHan
       body.replaceChildren();
       if (kept !== choice) choose(kept);
     },
-    showRows(rows) {
-      body.replaceChildren(
-        ...rows.map((row) => {
-          const tr = document.createElement('tr');
-          tr.dataset.council = row.code;
-          const name = document.createElement('th');
-          name.scope = 'row';
-          name.textContent = row.name;
-          const num = (value: number, text: string, key: string): HTMLTableCellElement => {
-            const td = document.createElement('td');
-            td.className = 'num';
-            td.dataset[key] = String(value);
-            td.textContent = text;
-            return td;
-          };
-          const spark = document.createElement('td');
-          const svg = document.createElementNS(SVG, 'svg');
-          svg.setAttribute('viewBox', `0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}`);
-          svg.setAttribute('width', String(SPARK_WIDTH));
-          svg.setAttribute('height', String(SPARK_HEIGHT));
-          svg.setAttribute('class', 'sparkline');
-          svg.setAttribute('aria-hidden', 'true');
-          const path = document.createElementNS(SVG, 'path');
-          path.setAttribute('d', sparkPath(row.months, row.lookedAfterSeries));
-          svg.append(path);
-          const range = document.createElement('span');
-          range.className = 'visually-hidden';
-          range.textContent = sparkText(row.lookedAfterSeries);
-          spark.append(svg, range);
-          const outside = Number.isFinite(row.homesOutsidePercent) ? `${formatRate(row.homesOutsidePercent)}%` : 'none in homes';
-          tr.append(
-            name,
-            num(row.lookedAfterPer10k, formatRate(row.lookedAfterPer10k), 'lookedAfter'),
-            num(row.childProtectionPer10k, formatRate(row.childProtectionPer10k), 'cp'),
-            num(row.homesOutsidePercent, outside, 'homesOutside'),
-            spark,
-          );
-          return tr;
-        }),
-      );
+    showRun(received) {
+      if (open && councils.length > 0) showRows(councilRows(councils, received.map((r) => r.record)));
     },
   };
+
+  function showRows(rows: readonly CouncilRow[]): void {
+    body.replaceChildren(
+      ...rows.map((row) => {
+        const tr = document.createElement('tr');
+        tr.dataset.council = row.code;
+        const name = document.createElement('th');
+        name.scope = 'row';
+        name.textContent = row.name;
+        const num = (value: number, text: string, key: string): HTMLTableCellElement => {
+          const td = document.createElement('td');
+          td.className = 'num';
+          td.dataset[key] = String(value);
+          td.textContent = text;
+          return td;
+        };
+        const spark = document.createElement('td');
+        const svg = document.createElementNS(SVG, 'svg');
+        svg.setAttribute('viewBox', `0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}`);
+        svg.setAttribute('width', String(SPARK_WIDTH));
+        svg.setAttribute('height', String(SPARK_HEIGHT));
+        svg.setAttribute('class', 'sparkline');
+        svg.setAttribute('aria-hidden', 'true');
+        const path = document.createElementNS(SVG, 'path');
+        path.setAttribute('d', sparkPath(row.months, row.lookedAfterSeries));
+        svg.append(path);
+        const range = document.createElement('span');
+        range.className = 'visually-hidden';
+        range.textContent = sparkText(row.lookedAfterSeries);
+        spark.append(svg, range);
+        const outside = Number.isFinite(row.homesOutsidePercent) ? `${formatRate(row.homesOutsidePercent)}%` : 'none in homes';
+        tr.append(
+          name,
+          num(row.lookedAfterPer10k, formatRate(row.lookedAfterPer10k), 'lookedAfter'),
+          num(row.childProtectionPer10k, formatRate(row.childProtectionPer10k), 'cp'),
+          num(row.homesOutsidePercent, outside, 'homesOutside'),
+          spark,
+        );
+        return tr;
+      }),
+    );
+  }
 }

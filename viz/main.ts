@@ -38,7 +38,7 @@ import type { WorkshopView } from './workshop/audience';
 import { ROOM_STYLE } from './map/layout';
 import type { ChartMarker } from './charts';
 import { createCouncilsUi } from './council-panel';
-import { councilRows, recordFor } from './council-view';
+import { recordFor } from './council-view';
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -135,17 +135,17 @@ async function start(): Promise<void> {
   const showRecord = (): void => {
     if (!shown) return;
     table.update(recordFor(shown.record, state.council), shown.coalesced);
-    costs.update(shown.market, shown.scale);
+    costs.update(shown.market, shown.scale, state.careMix.area);
     for (const chart of trendCharts) chart.invalidate();
     for (const panel of carePanels) panel.update();
-    const councils = state.scenario?.councils;
-    if (councils && councilsUi.open) councilsUi.showRows(councilRows(councils, state.rows.map((r) => r.record)));
+    councilsUi.showRun(state.rows);
   };
   const councilsUi = createCouncilsUi(
     { picker: byId('area-picker'), mapCaption: byId('map-caption'), panel: byId('council-panel') },
     {
-      choose: (choice) => {
-        state.showCouncil(choice);
+      choose: (choice, name) => {
+        state.showCouncil(choice, name);
+        table.setArea(name);
         showRecord();
       },
       opened: showRecord,

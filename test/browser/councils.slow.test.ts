@@ -13,6 +13,7 @@ import { loadScenarioText } from '../../sim/load-scenario';
 import { directoryLoader, SCENARIO_DIR } from '../../sim/node/files';
 import { runScenario } from '../../sim/run';
 import { STATES } from '../../sim/states';
+import { DFE_AGE_BANDS } from '../../sim/ages';
 import { formatCount, formatRate } from '../../viz/format';
 import { pauseAndSettle, setSpeed } from './actions';
 import { readTable, waitForMonth } from './harness';
@@ -79,6 +80,10 @@ describe('councils in the app', () => {
     const own = hartlepool(records[first]);
     for (const s of STATES) expect(chosen.counts[s], s).toBe(own.stocks[s]);
     expect(inCare(chosen.counts)).not.toBe(inCare(records[first].stocks));
+    // Chosen while paused: the children-in-care panel redraws at the same month, for Hartlepool.
+    const byAge = await page.locator('table[data-table="care-age"] tbody tr[data-key] td[data-count][data-group="0"]').evaluateAll((cells) => cells.map((c) => Number((c as HTMLElement).dataset.count)));
+    expect(byAge).toEqual(DFE_AGE_BANDS.map((b) => own.lookedAfterByAge[b]));
+    expect(await page.locator('table[data-table="care-age"] caption').innerText()).toContain('Hartlepool, from a 1 in 20 sample');
     const rate = per10k(inCare(own.stocks), own.children);
     expect(await careChartLabel(page)).toContain(`month ${first}: In care ${formatCount(rate)}`);
     expect(await page.locator('#map-caption').innerText()).toContain('Charts, tables and figures: Hartlepool');

@@ -125,7 +125,7 @@ describe('choosing an area in the app state', () => {
     for (const m of [0, 1, 2]) state.addSnapshot(snapshot(m));
     // Region: in care 5 + m + 10 + 5 of 3,000.
     expect(state.history.series.get('care').last()).toBeCloseTo(((5 + 2 + 15) / 3_000) * 10_000, 9);
-    state.showCouncil(HARTLEPOOL);
+    state.showCouncil(HARTLEPOOL, "Hartlepool");
     const care = state.history.series.get('care');
     expect(care.length).toBe(3);
     expect(care.last()).toBeCloseTo(((5 + 2 + 5) / 1_000) * 10_000, 9);
@@ -133,7 +133,7 @@ describe('choosing an area in the app state', () => {
     state.addSnapshot(snapshot(3));
     expect(state.history.series.get('care').last()).toBeCloseTo(((5 + 3 + 5) / 1_000) * 10_000, 9);
     expect(state.history.series.get('cp').last()).toBeCloseTo(40, 9);
-    state.showCouncil(REGION);
+    state.showCouncil(REGION, undefined);
     expect(state.history.series.get('cp').last()).toBeCloseTo((10 / 3_000) * 10_000, 9);
   });
 });

@@ -12,6 +12,7 @@ import { leverLabel } from './compare/describe';
 import { leverSteps } from '../sim/comparison/parameters';
 import { CareMixHistory } from './care-mix';
 import { RunHistory } from './history';
+import { recordFor, REGION } from './council-view';
 
 export class AppState {
   /** File name without `.json`, or the name of a file the user opened. */
@@ -27,6 +28,10 @@ export class AppState {
   readonly history = new RunHistory();
   /** Children in care by age and legal status, and the last year's entries and exits (the care panels). */
   readonly careMix = new CareMixHistory();
+  /** The area the charts and figures show: `REGION` or a council's ONS code (viz/council-view.ts). */
+  council = REGION;
+  /** The run's sample scale, as its snapshots give it. */
+  private scale = 1;
 
   startRun(): void {
     this.rows.length = 0;
@@ -40,8 +45,27 @@ export class AppState {
     const last = this.rows[this.rows.length - 1];
     if (last && record.month <= last.record.month) return;
     this.rows.push({ record, market, coalesced });
-    this.history.add(record, market, scale, coalesced);
-    this.careMix.add(record, scale, coalesced);
+    this.scale = scale;
+    this.addToHistory(record, market, scale, coalesced);
+  }
+
+  /**
+   * Show another area: the charts' history is rebuilt from the snapshots received, so a council
+   * chosen mid-run shows its whole run, not only the months since it was chosen.
+   */
+  showCouncil(choice: string, name: string | undefined): void {
+    this.council = choice;
+    this.careMix.area = name ?? 'whole region';
+    this.history.clear();
+    this.careMix.clear();
+    const scale = this.scale;
+    for (const { record, market, coalesced } of this.rows) this.addToHistory(record, market, scale, coalesced);
+  }
+
+  private addToHistory(record: Snapshot['record'], market: Snapshot['market'], scale: number, coalesced: number): void {
+    const shown = recordFor(record, this.council);
+    this.history.add(shown, market, scale, coalesced);
+    this.careMix.add(shown, scale, coalesced);
   }
 
   /** The lever changes as chart markers, each saying what changed ("Early-help budget £40.0m a year → £69.0m a year"). */

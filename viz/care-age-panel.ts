@@ -24,7 +24,7 @@ export function createAgePanel(host: HTMLElement, history: CareMixHistory, theme
   return monthlyPanel(chart, history, () => {
     const { latest, recent, scale } = history;
     const period = lastMonths(recent.months);
-    table.setCaption(`Month ${latest.month}: children in care by age (${regionNote(scale)}), and entries to care by age at entry, ${period}`);
+    table.setCaption(`Month ${latest.month}: children in care by age (${regionNote(scale, history.area)}), and entries to care by age at entry, ${period}`);
     table.setGroupHeading(1, `Entered care, ${period}`);
     table.show(0, latest.byAge, scale);
     table.show(1, recent.entriesByAge, scale);

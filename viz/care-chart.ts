@@ -42,12 +42,14 @@ export function createCareSplit<P extends string>(host: HTMLElement, history: Ca
  */
 export function monthlyPanel(chart: Chart, history: CareMixHistory, show: () => void): CarePanel {
   let shown = -1;
+  let generation = -1;
   return {
     charts: [chart],
     update() {
       chart.invalidate();
-      if (history.latest.month === shown) return;
+      if (history.latest.month === shown && history.generation === generation) return;
       shown = history.latest.month;
+      generation = history.generation;
       show();
     },
   };

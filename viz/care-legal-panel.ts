@@ -40,9 +40,9 @@ export function createLegalPanel(host: HTMLElement, history: CareMixHistory, the
   return monthlyPanel(chart, history, () => {
     const { latest, recent, scale } = history;
     const period = lastMonths(recent.months);
-    legal.setCaption(`Month ${latest.month}: children in care by legal status (${regionNote(scale)})`);
+    legal.setCaption(`Month ${latest.month}: children in care by legal status (${regionNote(scale, history.area)})`);
     legal.show(0, latest.byLegalStatus, scale);
-    exits.setCaption(`Children who left care, ${period}, by reason (${regionNote(scale)})`);
+    exits.setCaption(`Children who left care, ${period}, by reason (${regionNote(scale, history.area)})`);
     exits.show(0, recent.exitsByReason, scale);
     uasc.value.textContent = formatCount(latest.uasc / scale);
     uasc.value.dataset.count = String(latest.uasc);

@@ -147,8 +147,13 @@ export class CareMixHistory {
     inCare: 0,
   };
   scale = 1;
+  /** What the figures cover: "whole region", or the council chosen (viz/council-view.ts). */
+  area = 'whole region';
+  /** Counts the clears: a panel redraws after one even at the month it last showed (another area chosen while paused). */
+  generation = 0;
 
   clear(): void {
+    this.generation++;
     this.series.clear();
     this.recent.clear();
     this.latest.month = -1;
@@ -190,7 +195,7 @@ export function lastMonths(months: number): string {
   return months === 1 ? 'last month' : `last ${formatCount(months)} months`;
 }
 
-/** "whole region", or how a sample was scaled up to it. */
-export function regionNote(scale: number): string {
-  return scale < 1 ? `whole region, from a 1 in ${formatCount(1 / scale)} sample` : 'whole region';
+/** "whole region" (or the council shown), and how a sample was scaled up to it. */
+export function regionNote(scale: number, area = 'whole region'): string {
+  return scale < 1 ? `${area}, from a 1 in ${formatCount(1 / scale)} sample` : area;
 }

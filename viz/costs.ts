@@ -28,7 +28,8 @@ const SPEND_LABEL: Record<SpendCategory, string> = {
 };
 
 export interface CostPanel {
-  update(market: MarketRecord, scale: number): void;
+  /** `area`: what the spend covers ("whole region", or the council shown); prices and places are always the region's. */
+  update(market: MarketRecord, scale: number, area?: string): void;
   charts: readonly Chart[];
 }
 
@@ -100,12 +101,12 @@ export function createCostPanel(host: HTMLElement, history: RunHistory, theme: C
 
   return {
     charts: [spendChart, priceChart],
-    update(market, scale) {
+    update(market, scale, area = 'whole region') {
       const t = history.totals;
       monthly.value.textContent = formatPounds(t.monthlySpend);
-      monthly.note.textContent = scale < 1 ? `region, from a 1 in ${formatCount(1 / scale)} sample` : 'whole region';
+      monthly.note.textContent = scale < 1 ? `${area === 'whole region' ? 'region' : area}, from a 1 in ${formatCount(1 / scale)} sample` : area;
       cumulative.value.textContent = formatPounds(t.cumulativeSpend);
-      cumulative.note.textContent = 'whole region';
+      cumulative.note.textContent = area;
       perChild.value.textContent = formatPounds(t.perChildInCarePerYear);
       perChild.note.textContent = 'placements, a year';
       privatePrice.value.textContent = `${formatPounds(market.privateResidentialPricePerWeek)}/wk`;

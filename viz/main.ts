@@ -37,6 +37,8 @@ import { visibleText } from '../sim/text/bidi';
 import type { WorkshopView } from './workshop/audience';
 import { ROOM_STYLE } from './map/layout';
 import type { ChartMarker } from './charts';
+import { createCouncilsUi } from './council-panel';
+import { recordFor } from './council-view';
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -48,7 +50,7 @@ const DEFAULT_SCENARIO = 'north-east-baseline';
 
 /** A comparison address (`?a=&b=`) opens the comparison view instead of the live run (viz/compare). */
 async function startComparison(): Promise<void> {
-  for (const el of document.querySelectorAll<HTMLElement>('body > .screen, body > .care-detail, body > .table-view, body > .skip-link')) el.style.display = 'none';
+  for (const el of document.querySelectorAll<HTMLElement>('body > .screen, body > .care-detail, body > .council-panel, body > .table-view, body > .skip-link')) el.style.display = 'none';
   const { startCompareApp } = await import('./compare');
   startCompareApp(document.body, shippedChoices());
 }
@@ -128,6 +130,28 @@ async function start(): Promise<void> {
     ack?.();
   };
 
+  /** Every panel that reads the month record, for the area chosen (the map always shows the region). */
+  let shown: Pick<Snapshot, 'record' | 'market' | 'coalesced' | 'scale'> | undefined;
+  const showRecord = (): void => {
+    if (!shown) return;
+    table.update(recordFor(shown.record, state.council), shown.coalesced);
+    costs.update(shown.market, shown.scale, state.careMix.area);
+    for (const chart of trendCharts) chart.invalidate();
+    for (const panel of carePanels) panel.update();
+    councilsUi.showRun(state.rows);
+  };
+  const councilsUi = createCouncilsUi(
+    { picker: byId('area-picker'), mapCaption: byId('map-caption'), panel: byId('council-panel') },
+    {
+      choose: (choice, name) => {
+        state.showCouncil(choice, name);
+        table.setArea(name);
+        showRecord();
+      },
+      opened: showRecord,
+    },
+  );
+
   const onSnapshot = (snapshot: Snapshot): Promise<void> => {
     state.addSnapshot(snapshot);
     // Paused (a step, a reached month): the address follows, so it reproduces what is on screen.
@@ -136,10 +160,8 @@ async function start(): Promise<void> {
     monthEl.dataset.month = String(record.month);
     monthEl.textContent = String(record.month);
     monthDetail.textContent = formatCalendarMonth(record);
-    table.update(record, snapshot.coalesced);
-    costs.update(snapshot.market, snapshot.scale);
-    for (const chart of trendCharts) chart.invalidate();
-    for (const panel of carePanels) panel.update();
+    shown = { record, market: snapshot.market, coalesced: snapshot.coalesced, scale: snapshot.scale };
+    showRecord();
     map?.update(snapshot);
     workshop?.onRecord(record, snapshot.scale);
     return new Promise<void>((resolve) => {
@@ -277,6 +299,7 @@ async function start(): Promise<void> {
     const parent = text === undefined ? undefined : parentOf(text);
     showScenarioAbout(byId('scenario-about'), state.base, parent, parent?.name);
     levers.setScenario(scenario);
+    councilsUi.setScenario(scenario.councils);
     showReferences(scenario);
     showMarkers();
     if (workshopId === null) writeRun(source, status.month);

@@ -19,6 +19,8 @@ interface Row {
 export interface StateTable {
   /** `coalesced`: months the record covers; flows are shown per month. */
   update(record: MonthRecord, coalesced: number): void;
+  /** Name the council shown in the caption (undefined: the region). */
+  setArea(name: string | undefined): void;
 }
 
 
@@ -123,7 +125,11 @@ export function createStateTable(host: HTMLElement): StateTable {
 
   const into = new Float64Array(STATES.length);
   const out = new Float64Array(STATES.length);
+  const captionText = caption.textContent;
   return {
+    setArea(name) {
+      caption.textContent = name ? `${captionText}: ${name}` : captionText;
+    },
     update(record, coalesced) {
       const months = Math.max(1, coalesced);
       tallyMoves(record.flows, into, out);

@@ -8,7 +8,7 @@
  * buffers travel as transferables and come back for reuse when the page hands them back.
  */
 import * as Comlink from 'comlink';
-import type { MarketRecord, MonthRecord } from '../records';
+import type { CouncilMonthRecord, MarketRecord, MonthRecord } from '../records';
 import { isViewOfSize, mergeView, newView, viewBuffers, type AnimationView } from '../view/animation';
 import type { SimEvent, SimListener, Snapshot } from './contract';
 
@@ -42,9 +42,31 @@ function addCounts<K extends string>(into: Record<K, number>, from: Record<K, nu
 /**
  * Fold the next month into `total`: moves (flows, exits, entries, re-entries), placement moves and
  * money add up; everything that is a state (stocks, places and prices, children away, care
- * leavers, children in care by age and legal status, the date) is the period's end.
+ * leavers, children in care by age and legal status, the date) is the period's end. Each council's
+ * record folds the same way, so a council's figures add up to the region's in a coalesced snapshot
+ * as in every month.
  */
 export function addMonth(total: MonthRecord, next: MonthRecord): void {
+  addFields(total, next);
+  if (!next.councils) {
+    delete total.councils;
+    return;
+  }
+  const councils: Record<string, CouncilMonthRecord> = {};
+  for (const code of Object.keys(next.councils)) {
+    const sofar = total.councils?.[code];
+    if (sofar) {
+      addFields(sofar, next.councils[code]);
+      councils[code] = sofar;
+    } else {
+      // A council first seen in this month (a record of another run never reaches here): its month alone.
+      councils[code] = structuredClone(next.councils[code]);
+    }
+  }
+  total.councils = councils;
+}
+
+function addFields(total: CouncilMonthRecord, next: CouncilMonthRecord): void {
   total.month = next.month;
   total.date = next.date;
   total.financialYear = next.financialYear;
@@ -57,6 +79,9 @@ export function addMonth(total: MonthRecord, next: MonthRecord): void {
   total.market = structuredClone(next.market);
   total.outOfArea = next.outOfArea;
   total.outOfAreaByType = { ...next.outOfAreaByType };
+  total.outsideCouncil = next.outsideCouncil;
+  total.outsideCouncilByType = { ...next.outsideCouncilByType };
+  total.over20Miles = next.over20Miles;
   total.careLeavers = next.careLeavers;
   total.placementMoves += next.placementMoves;
   total.prices = { ...next.prices };

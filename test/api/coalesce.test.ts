@@ -7,7 +7,8 @@ import { loadShipped } from '../helpers';
 /**
  * Every field of a month record, sorted: what happens during a month adds up over coalesced
  * months; what describes the end of a month is the last month's. A field added to the record
- * fails the first test below until it is sorted here (and merged in `addMonth`).
+ * fails the first test below until it is sorted here (and merged in `addMonth`). `councils` (each
+ * council's own record, folded the same way) is tested in coalesce-councils.test.ts.
  */
 const SUMMED = ['flows', 'careExits', 'careExitsByReason', 'careReEntries', 'careEntriesByAge', 'spend', 'spendTotal', 'placementMoves'] as const;
 const LATEST = [
@@ -19,6 +20,9 @@ const LATEST = [
   'market',
   'outOfArea',
   'outOfAreaByType',
+  'outsideCouncil',
+  'outsideCouncilByType',
+  'over20Miles',
   'careLeavers',
   'prices',
   'lookedAfterByAge',

@@ -15,6 +15,8 @@ import { outputTarget } from '../node/sink';
 import { councilsFromRows } from '../outputs/council-import';
 import { councilsCsv, readCouncilRows, REQUIRED_COLUMNS } from '../outputs/council-csv';
 import { decodeUtf8 } from '../scenario/json';
+import type { Council } from '../scenario/councils/schema';
+import { SHARED_BY_CHILDREN } from '../scenario/councils/derive';
 import type { Scenario } from '../scenario/schema';
 import { issue, type ValidationIssue } from '../scenario/issues';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
@@ -128,6 +130,25 @@ function withLines(issues: readonly ValidationIssue[], lines: readonly number[],
   });
 }
 
+/**
+ * What the written scenario takes from the base that may not fit the councils read: the base's
+ * start date (its month 0 is the 31 March the figures should describe), and the region's amounts
+ * (budgets, social workers, arrivals), which derive.ts shares between the councils by children.
+ */
+export function importWarnings(base: Scenario, councils: readonly Council[], year: number, baseName: string): string[] {
+  const out: string[] = [];
+  const start = base.startDate ?? DEFAULT_START_DATE;
+  if (year !== yearOfStart(base)) out.push(`the figures are for time_period ${year}, but ${baseName} starts in ${start}: its month 0 is 31 March ${yearOfStart(base)} (set startDate in the new file to move it)`);
+  const children = councils.reduce((sum, c) => sum + c.children, 0);
+  const region = base.population.children;
+  if (Math.abs(children - region) > 0.01 * region) {
+    out.push(
+      `the councils have ${children} children and ${baseName}'s region ${region}: the region's amounts (${SHARED_BY_CHILDREN.join(', ')}) are shared between these councils by children, so scale them in the new file if these councils are not that region`,
+    );
+  }
+  return out;
+}
+
 async function importCouncils(argv: readonly string[], io: CliIo): Promise<number> {
   const f = flags(argv, ['base', 'year', 'out']);
   if (f.positional.length !== 1) f.errors.push(`expected one CSV file, found ${f.positional.length === 0 ? 'none' : f.positional.map((p) => JSON.stringify(p)).join(', ')}`);
@@ -174,7 +195,8 @@ async function importCouncils(argv: readonly string[], io: CliIo): Promise<numbe
     return EXIT.invalidInput;
   }
   await writeDocument(io, out, json);
-  io.stderr(`${out}: ${councils.value.length} councils from ${path} (time_period ${year}), extending ${target.name}\n`);
+  io.stderr(`${out}: ${councils.value.length} council${councils.value.length === 1 ? '' : 's'} from ${path} (time_period ${year}), extending ${target.name}\n`);
+  for (const w of importWarnings(base, councils.value, year, target.name)) io.stderr(`warning: ${w}\n`);
   return EXIT.ok;
 }
 

@@ -107,6 +107,9 @@ export function yearOf(text: string): number | undefined {
   return undefined;
 }
 
+// A name is shown in the app and the terminal: no escape sequences, line breaks or bidirectional controls.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 // csvCell puts `'` before text a spreadsheet would run as a formula; reading it back takes it off.
 const NEUTRALISED = /^'(?=[=+\-@\t\r])/;
@@ -219,7 +222,7 @@ export function readCouncilRows(text: string, file: string, year: number): { ok:
     const code = cell(cells, 'new_la_code')?.trim() ?? '';
     if (index('new_la_code') >= 0 && !CODE.test(code)) problems.push(issue(at('new_la_code'), 'an ONS code such as "E06000047" (a letter E, W, S or N and 8 digits)', quoted(code)));
     const name = (cell(cells, 'la_name') ?? '').trim().replace(NEUTRALISED, '');
-    if (index('la_name') >= 0 && (name === '' || name.length > 200)) problems.push(issue(at('la_name'), "the council's name (1 to 200 characters)", quoted(name)));
+    if (index('la_name') >= 0 && (name === '' || name.length > 200 || CONTROL.test(name))) problems.push(issue(at('la_name'), "the council's name (1 to 200 characters, no control characters)", quoted(name)));
     const first = seen.get(code);
     if (first !== undefined && code !== '') problems.push(issue(at('new_la_code'), `a council not already given for time_period ${year} (line ${first} gives it)`, quoted(code)));
     else seen.set(code, line);

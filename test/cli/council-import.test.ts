@@ -159,6 +159,37 @@ describe('npm run council -- import refuses a bad file, naming each line and col
     expect(help.stdout).toMatch(/^Usage: npm run council -- import/);
   });
 
+  it('checks the scenario it would write as any scenario, naming the CSV line of the council at fault', async () => {
+    // Each rate is within its bounds; together they count more children than there are.
+    const csv = write('too-many.csv', `${HEADER}\n2021,E06000001,Hartlepool,19826,6000,5000,10000\n`);
+    const out = join(dir, 'too-many.json');
+    const r = await run(['import', csv, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('too-many.json: the imported scenario would be invalid (nothing written)');
+    expect(r.stderr).toContain('too-many.csv line 2: councils[0] (E06000001, its scenario\'s initialState): expected rates that add up to at most 10,000 per 10,000 children');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('keeps escape sequences from the file off the terminal, and control characters out of names', async () => {
+    const csv = write('escapes.csv', `${HEADER}\n2021,E06000001,"Hart\x1b[2Jlepool",19826,176,123.6,725.3\n2021,E06000002,"Middles"\x1b]0;pwned\x07,33231,172,170.6,882.3\n`);
+    const r = await run(['import', csv, '--out', join(dir, 'escapes.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f]/);
+    expect(r.stderr).toContain('escapes.csv line 3: expected well-formed CSV');
+    const named = await run(['import', write('escapes2.csv', `${HEADER}\n2021,E06000001,"Hart\x1b[2Jlepool",19826,176,123.6,725.3\n`), '--out', join(dir, 'escapes2.json')]);
+    expect(named.stderr).toContain('escapes2.csv line 2, column la_name: expected the council\'s name (1 to 200 characters, no control characters), found "Hart\\u001b[2Jlepool"');
+  });
+
+  it('warns when the base does not fit the councils: another year, or other children than its region', async () => {
+    const csv = write('one.csv', `${HEADER}\n2022,E06000001,Hartlepool,19864,152,,\n`);
+    const r = await run(['import', csv, '--year', '2022', '--out', join(dir, 'one.json')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('warning: the figures are for time_period 2022, but north-east-councils.json starts in 2021-04');
+    expect(r.stderr).toContain("warning: the councils have 19864 children and north-east-councils.json's region 525270");
+    const whole = await run(['import', FIXTURE, '--out', join(dir, 'whole.json')]);
+    expect(whole.stderr).not.toContain('warning');
+  });
+
   it('reads DfE time periods: a year, and a financial year as the year of its 31 March', () => {
     expect(yearOf('2021')).toBe(2021);
     expect(yearOf('202021')).toBe(2021);

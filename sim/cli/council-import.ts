@@ -114,6 +114,7 @@ const sameFolder = (a: string, b: string) => {
  */
 function extendsName(base: string, out: string): { ok: true; name: string } | { ok: false; error: string } {
   const name = basename(base);
+  if (resolve(base) === resolve(out) || (sameFolder(base, out) && name === basename(out))) return { ok: false, error: `--out: expected a file other than the base (it would extend itself), found ${out}` };
   const shipped = shippedScenarioNames().includes(name);
   if (shipped && sameFolder(base, join(SCENARIO_DIR, name))) return { ok: true, name };
   if (!shipped && sameFolder(base, out)) return { ok: true, name };

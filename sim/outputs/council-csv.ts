@@ -209,7 +209,7 @@ export function readCouncilRows(text: string, file: string, year: number): { ok:
   const rows: CouncilRow[] = [];
   const seen = new Map<string, number>();
   for (const { line, cells } of body) {
-    if (level >= 0 && cells[level].trim() !== LOCAL_AUTHORITY_LEVEL) continue;
+    if (level >= 0 && cells[level].trim().toLowerCase() !== LOCAL_AUTHORITY_LEVEL.toLowerCase()) continue;
     const at = (column: string) => `${file} line ${line}, column ${column}`;
     const period = cell(cells, 'time_period') ?? String(year);
     const y = yearOf(period);

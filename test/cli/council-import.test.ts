@@ -79,6 +79,20 @@ describe('npm run council -- export, then import', () => {
     expect(councilsOf(out).map(published)).toEqual(shippedCouncils().map(published));
   });
 
+  it('extends a base of one\u2019s own in the same folder, taking its councils\u2019 centroids and calibration', async () => {
+    const base = join(dir, 'own-base.json');
+    const doc = JSON.parse(readFileSync(join(dir, 'ne-imported.json'), 'utf8'));
+    doc.councils[0].fit = { need: 1.5, protection: 0.8, care: 1.2 };
+    writeFileSync(base, JSON.stringify(doc));
+    const out = join(dir, 'on-own-base.json');
+    const r = await run(['import', FIXTURE, '--base', base, '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).extends).toBe('own-base.json');
+    const durham = councilsOf(out).find((c) => c.code === doc.councils[0].code);
+    expect(durham?.fit).toEqual({ need: 1.5, protection: 0.8, care: 1.2 });
+    expect(durham?.centroid).toEqual(doc.councils[0].centroid);
+  });
+
   it('reads quoted fields: a name with a comma and a quote, and a formula-like name written safely', async () => {
     const csv = write('quoted.csv', `${HEADER}\n2021,E06000001,"Hartlepool, ""the"" town",19826,176,123.6,725.3\n2021,E06000002,"'=Middlesbrough",33231,172,170.6,882.3\n`);
     const out = join(dir, 'quoted.json');
@@ -152,6 +166,9 @@ describe('npm run council -- import refuses a bad file, naming each line and col
     const elsewhere = await run(['import', FIXTURE, '--base', join(dir, 'ne-imported.json'), '--out', join(tmpdir(), 'x.json')]);
     expect(elsewhere.code).toBe(2);
     expect(elsewhere.stderr).toContain('--base: expected a shipped scenario or a .json file in the folder of --out');
+    const itself = await run(['import', FIXTURE, '--base', join(dir, 'ne-imported.json'), '--out', join(dir, 'ne-imported.json')]);
+    expect(itself.code).toBe(2);
+    expect(itself.stderr).toContain('--out: expected a file other than the base (it would extend itself)');
     expect((await run(['calibrate'])).code).toBe(2);
     expect((await run(['import', FIXTURE, '--out', dir])).code).toBe(74);
     const help = await run(['--help']);

@@ -22,6 +22,7 @@ export const CLI_ENTRIES = {
   merge: 'scripts/merge.ts',
   experiment: 'scripts/experiment.ts',
   sensitivity: 'scripts/sensitivity.ts',
+  council: 'scripts/council.ts',
 } as const;
 
 /**

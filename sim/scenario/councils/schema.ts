@@ -48,7 +48,7 @@ export const CouncilSchema = obj('A council of the region: who lives there, its 
     }),
   ),
   overrides: Type.Optional(
-    Type.Record(Type.String({ minLength: 1, maxLength: 200 }), Type.Union([Type.Number(), Type.Boolean()]), {
+    Type.Record(Type.String({ minLength: 1, maxLength: 200 }), Type.Union([Type.Number({ description: 'The value (checked against the named parameter\u2019s own range in the council\u2019s scenario).', unit: 'the parameter\u2019s unit', minimum: -1e12, maximum: 1e12 }), Type.Boolean()]), {
       description: 'The council\u2019s own value of any numeric or true/false scenario parameter, by dotted path (e.g. "policy.earlyHelp.budgetPerYear": 8000000). Amounts given here are the council\u2019s, not shared out. The provider market is the region\u2019s: `market.*` and `policy.profitCap.*` cannot be set per council.',
       unit: 'path to value',
       maxProperties: MAX_OVERRIDES,

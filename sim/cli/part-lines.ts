@@ -120,8 +120,9 @@ export interface CsvPosition {
 export function csvRowProblem(line: string, manifest: Manifest, at: CsvPosition): string | undefined {
   const cells = csvCells(line);
   if (typeof cells === 'string') return cells;
-  if (cells.length !== 10) return `${cells.length} cells, expected 10 (${TIDY_HEADER.trim()})`;
-  const [scenario, variant, runText, seedText, monthText, , , measure, , valueText] = cells;
+  if (cells.length !== 11) return `${cells.length} cells, expected 11 (${TIDY_HEADER.trim()})`;
+  const [scenario, variant, runText, seedText, monthText, , , measure, , valueText, council] = cells;
+  if (council !== '' && !/^[EWSN][0-9]{8}$/.test(council)) return `council ${shown(council)}, expected empty (the region) or an ONS code`;
   if (at.scenario !== undefined && scenario !== at.scenario) return `scenario ${shown(scenario)} where earlier rows have ${shown(at.scenario)}`;
   at.scenario = scenario;
   if (variant !== '') return `variant ${shown(variant)}, expected none (npm run sim writes no variants)`;

@@ -105,7 +105,7 @@ export async function writeOutputs(plan: Plan, dir: string, runs: AsyncIterable<
       await tidy?.write(tidySeriesRows(label, labels[v.scenario], r.measures));
       if (parquet) {
         for (const [i, m] of labels[v.scenario].entries()) {
-          for (const s of r.measures) await parquet.add({ ...label, month: m.month, date: m.date, financialYear: m.financialYear, measure: s.name, unit: s.unit, value: s.values[i] });
+          for (const s of r.measures) await parquet.add({ ...label, month: m.month, date: m.date, financialYear: m.financialYear, measure: s.name, unit: s.unit, value: s.values[i], council: '' });
         }
       }
       if (want.has('wide')) wide.push({ run: r.run, values: r.measures.map((s) => s.values) });

@@ -2,7 +2,7 @@
  * The tidy table as Parquet, written a batch of rows at a time (one row group each) through
  * hyparquet-writer: small, maintained, no native code, and paired with a reader (hyparquet) that
  * the tests read it back with. Columns as the tidy CSV's, typed: text as UTF-8 strings, run, seed
- * and month as 32-bit integers, the value as a double (a missing value is null).
+ * and month as 32-bit integers, the value as a double (a missing value is null), then the council.
  */
 import { fileWriter, ParquetWriter, schemaFromColumnData, type ColumnSource } from 'hyparquet-writer';
 
@@ -17,12 +17,14 @@ export interface TidyRow {
   measure: string;
   unit: string;
   value: number;
+  /** '' for the region's rows; a council's ONS code for its own (tidy.ts) */
+  council: string;
 }
 
 const TEXT = ['scenario', 'variant', 'date', 'financialYear', 'measure', 'unit'] as const;
 const WHOLE = ['run', 'seed', 'month'] as const;
 /** Column names as in the CSV. */
-const NAME: Record<keyof TidyRow, string> = { scenario: 'scenario', variant: 'variant', run: 'run', seed: 'seed', month: 'month', date: 'date', financialYear: 'financial_year', measure: 'measure', unit: 'unit', value: 'value' };
+const NAME: Record<keyof TidyRow, string> = { scenario: 'scenario', variant: 'variant', run: 'run', seed: 'seed', month: 'month', date: 'date', financialYear: 'financial_year', measure: 'measure', unit: 'unit', value: 'value', council: 'council' };
 
 function columns(rows: readonly TidyRow[]): ColumnSource[] {
   return [
@@ -30,6 +32,7 @@ function columns(rows: readonly TidyRow[]): ColumnSource[] {
     ...WHOLE.map((k): ColumnSource => ({ name: NAME[k], data: Int32Array.from(rows, (r) => r[k]), type: 'INT32', nullable: false })),
     ...TEXT.slice(2).map((k): ColumnSource => ({ name: NAME[k], data: rows.map((r) => r[k]), type: 'STRING', nullable: false })),
     { name: 'value', data: rows.map((r) => (Number.isFinite(r.value) ? r.value : null)), type: 'DOUBLE', nullable: true },
+    { name: 'council', data: rows.map((r) => r.council), type: 'STRING', nullable: false },
   ];
 }
 

@@ -65,11 +65,11 @@ describe('npm run sim', () => {
   it('writes the tidy CSV: one row per run, month and measure, with dates, scaled to the whole region', async () => {
     const r = await cli([baseline, ...quick, '--format', 'csv', '--quiet']);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('scenario,variant,run,seed,month,date,financial_year,measure,unit,value');
+    expect(lines[0]).toBe('scenario,variant,run,seed,month,date,financial_year,measure,unit,value,council');
     const json = JSON.parse((await cli([baseline, ...quick, '--quiet'])).stdout).runs[0].months;
     // The baseline starts in April 2021: month 0 is March 2021, in the financial year 2020-21.
-    expect(lines).toContain(`North East baseline,,0,1,0,2021-03,2020-21,stock.universal,children (whole region),${json[0].stocks.universal / 0.01}`);
-    expect(lines).toContain(`North East baseline,,0,1,12,2022-03,2021-22,spendTotal,£ in the month (whole region),${json[12].spendTotal / 0.01}`);
+    expect(lines).toContain(`North East baseline,,0,1,0,2021-03,2020-21,stock.universal,children (whole region),${json[0].stocks.universal / 0.01},`);
+    expect(lines).toContain(`North East baseline,,0,1,12,2022-03,2021-22,spendTotal,£ in the month (whole region),${json[12].spendTotal / 0.01},`);
     const measuresPerMonth = lines.filter((l) => l.startsWith('North East baseline,,0,1,5,')).length;
     expect(measuresPerMonth).toBeGreaterThan(30);
     expect(r.stderr).toBe('');

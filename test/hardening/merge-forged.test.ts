@@ -87,10 +87,10 @@ describe('merge reads what it merges', () => {
     const [a, b] = await parts('csv');
     const cases: [(rows: string[]) => void, RegExp][] = [
       [(rows) => (rows[4] = `"${rows[4]}`), /line 6: a quoted cell is never closed/],
-      // The tidy CSV: scenario, variant, run, seed, month, date, financial_year, measure, unit, value.
+      // The tidy CSV: scenario, variant, run, seed, month, date, financial_year, measure, unit, value, council.
       [(rows) => (rows[0] = rows[0].replace(/^([^,]*,[^,]*,[^,]*,)\d+,/, '$199,')), /line 2: seed "99", expected one of the part's seeds 3-4/],
-      [(rows) => (rows[1] = rows[1].replace(/,[\d.e+]+$/, ',-999999')), /line 3: \S+ is "-999999", expected a number >= 0/],
-      [(rows) => (rows[1] = `${rows[1]},extra`), /line 3: 11 cells, expected 10/],
+      [(rows) => (rows[1] = rows[1].replace(/,[\d.e+]+,$/, ',-999999,')), /line 3: \S+ is "-999999", expected a number >= 0/],
+      [(rows) => (rows[1] = `${rows[1]},extra`), /line 3: 12 cells, expected 11/],
     ];
     for (const [edit, message] of cases) {
       const forged = forgeCsv(b, edit);

@@ -117,7 +117,7 @@ describe('npm run merge', () => {
   it('refuses an edited part, a CSV part without its manifest, and a part that is not one', async () => {
     const { parts } = await shards(2, 'csv');
     const edited = join(dir, 'edited.csv');
-    writeFileSync(edited, readFileSync(parts[1], 'utf8').replace(/,(\d+)\n/, (_, n) => `,${Number(n) + 1}\n`));
+    writeFileSync(edited, readFileSync(parts[1], 'utf8').replace(/,(\d+),\n/, (_, n) => `,${Number(n) + 1},\n`));
     copyFileSync(manifestPathFor(parts[1]), manifestPathFor(edited));
     expect((await merge([parts[0], edited])).stderr).toContain(`${edited}: does not match its manifest (content whose digest differs from the one listed)`);
     const bare = join(dir, 'bare.csv');

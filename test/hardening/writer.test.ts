@@ -141,7 +141,7 @@ describe('a CSV and its manifest are replaced together or not at all', () => {
       expect(leftovers(dir)).toEqual([]);
       // and with room for both, both are replaced
       expect((await run(out, fullDisk(Infinity))).code).toBe(0);
-      expect(readFileSync(out, 'utf8')).toMatch(/^scenario,variant,run,seed,month,date,financial_year,measure,unit,value\n/);
+      expect(readFileSync(out, 'utf8')).toMatch(/^scenario,variant,run,seed,month,date,financial_year,measure,unit,value,council\n/);
       expect(JSON.parse(readFileSync(manifestPathFor(out), 'utf8')).output).toBe('csv');
     });
   }

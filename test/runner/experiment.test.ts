@@ -88,7 +88,7 @@ describe('experiment files', () => {
     for (const r of runs.slice(1)) expect(r[5]).toMatch(/^sha256:[0-9a-f]{64}$/);
     // Every run's rows in the tidy results carry its variant and seed.
     const results = csv(join(whole, 'results.csv'));
-    expect(results[0]).toEqual(['scenario', 'variant', 'run', 'seed', 'month', 'date', 'financial_year', 'measure', 'unit', 'value']);
+    expect(results[0]).toEqual(['scenario', 'variant', 'run', 'seed', 'month', 'date', 'financial_year', 'measure', 'unit', 'value', 'council']);
     for (const r of runs.slice(1)) expect(results.filter((row) => row[2] === r[0] && row[1] === r[2] && row[3] === r[3])).toHaveLength(13 * 3);
   });
 
@@ -125,7 +125,9 @@ describe('experiment files', () => {
     rows.forEach((row, k) => {
       const t = text[k];
       expect([row.scenario, row.variant, String(row.run), String(row.seed), String(row.month), row.date, row.financial_year, row.measure]).toEqual(t.slice(0, 8));
-      expect(row.value === null ? '' : String(row.value)).toBe(t[t.length - 1]);
+      // the unit may hold a comma (a quoted cell): the value and the council are the last two cells
+      expect(row.value === null ? '' : String(row.value)).toBe(t[t.length - 2]);
+      expect(row.council).toBe(t[t.length - 1]);
     });
   });
 });

@@ -82,15 +82,15 @@ describe('exports', () => {
   it('writes the tidy CSV: a row per month and measure, scaled to the whole region and labelled, market figures where known', () => {
     const csv = runToCsv({ scenario: 'Test, "quoted"', seed: 4, scale: 0.5 }, [record(0, 1), record(1, 2)], (m) => (m === 1 ? market : undefined));
     const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe('scenario,variant,run,seed,month,date,financial_year,measure,unit,value');
+    expect(lines[0]).toBe('scenario,variant,run,seed,month,date,financial_year,measure,unit,value,council');
     const at = (m: number) => `"Test, ""quoted""",,0,4,${m},${record(m, 1).date},2021-22,`;
     // Counts and pounds at whole-region scale (the sample is half the region), with their units.
-    expect(lines).toContain(`${at(0)}stock.early_help,children (whole region),2`);
-    expect(lines).toContain(`${at(1)}flow.universal>early_help,children in the month (whole region),6`);
-    expect(lines).toContain(`${at(1)}spend.early_help,£ in the month (whole region),200`);
+    expect(lines).toContain(`${at(0)}stock.early_help,children (whole region),2,`);
+    expect(lines).toContain(`${at(1)}flow.universal>early_help,children in the month (whole region),6,`);
+    expect(lines).toContain(`${at(1)}spend.early_help,£ in the month (whole region),200,`);
     // Prices stay as they are; places are scaled; month 0 has no market figures and no flows.
-    expect(lines).toContain(`${at(1)}market.privateResidentialPricePerWeek,£ a week,4000`);
-    expect(lines).toContain(`${at(1)}market.councilHomePlaces,places (whole region),20`);
+    expect(lines).toContain(`${at(1)}market.privateResidentialPricePerWeek,£ a week,4000,`);
+    expect(lines).toContain(`${at(1)}market.councilHomePlaces,places (whole region),20,`);
     expect(lines.filter((l) => l.startsWith(at(0)) && /,(market|flow)\./.test(l))).toEqual([]);
   });
 

@@ -1,0 +1,46 @@
+/**
+ * What the CLI writes for a scenario with councils: each JSON month record carries every council's
+ * record by ONS code (the contract's fields), and the tidy CSV a `council` column, the region's
+ * rows empty there and each council's rows after them, whose values add up to the region's.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SCENARIO_DIR } from '../../sim/node/files';
+import { cli } from '../hardening/helpers';
+
+const FILE = join(SCENARIO_DIR, 'north-east-councils.json');
+const QUICK = ['--scale', '0.01', '--months', '3', '--quiet'];
+
+describe('the CLI with councils', () => {
+  it('writes each council under `councils` by ONS code, with the region as their sum', async () => {
+    const r = await cli([FILE, ...QUICK]);
+    expect(r.code).toBe(0);
+    const records = JSON.parse(r.stdout).runs[0].months as Record<string, any>[];
+    for (const record of records) {
+      const councils = Object.entries(record.councils as Record<string, any>);
+      expect(councils.map(([code]) => code)).toHaveLength(12);
+      for (const [code, c] of councils) {
+        expect(code).toMatch(/^E0[68]\d{6}$/);
+        for (const key of ['children', 'stocks', 'flows', 'spend', 'spendTotal', 'outOfArea', 'outsideCouncil', 'outsideCouncilByType', 'over20Miles']) expect(c, `${code} ${key}`).toHaveProperty(key);
+      }
+      for (const key of ['outsideCouncil', 'over20Miles', 'outOfArea', 'children']) expect(record[key]).toBe(councils.reduce((n, [, c]) => n + c[key], 0));
+    }
+  });
+
+  it('writes a council column in the tidy CSV: empty for the region, the code for each council, the councils adding up to the region', async () => {
+    const r = await cli([FILE, ...QUICK, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0].endsWith(',value,council')).toBe(true);
+    // the scenario's name is the one quoted cell (it holds a comma): the rest splits on commas
+    const stock = lines.slice(1).filter((l) => l.includes(',stock.universal,')).map((l) => l.replace(/^"[^"]*"/, 'S').split(','));
+    const month3 = stock.filter((cells) => cells[4] === '3');
+    const region = month3.filter((cells) => cells[10] === '');
+    const councils = month3.filter((cells) => cells[10] !== '');
+    expect(region).toHaveLength(1);
+    expect(new Set(councils.map((cells) => cells[10])).size).toBe(12);
+    expect(councils.reduce((n, cells) => n + Number(cells[9]), 0)).toBeCloseTo(Number(region[0][9]), 6);
+    expect(region[0][8]).toBe('children (whole region)');
+    expect(councils[0][8]).toBe('children (whole council)');
+  });
+});

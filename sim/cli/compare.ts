@@ -44,6 +44,8 @@ Options:
   --levers FILE    a lever timeline applied to both
   --levers-a FILE  a lever timeline for A only (instead of --levers for A), e.g. one exported
   --levers-b FILE  from the app's live run, which the app compares as B
+  --council CODE   with councils: compare one council's outcomes (its ONS code, e.g.
+                   E06000001) instead of the region's; both scenarios must list it
   --format F       text (default), json, csv or xlsx (a workbook: needs --out)
   --out FILE       write to FILE instead of stdout
   --bundle FILE    also write a result bundle (JSON) the app can open and re-check
@@ -58,7 +60,7 @@ ${EXIT_CODES_TEXT}`;
 
 const COMPARE_COMMAND: CommandShape = { scenarios: 2, formats: ['text', 'json', 'csv', 'xlsx'], defaultFormat: 'text' };
 
-type OwnFlag = 'at' | 'bundle' | 'levers-a' | 'levers-b';
+type OwnFlag = 'at' | 'bundle' | 'levers-a' | 'levers-b' | 'council';
 
 /** This command's own options: taken out before the shared parser sees the rest. */
 function ownFlags(argv: readonly string[]): { rest: string[]; values: Partial<Record<OwnFlag, string>>; errors: string[] } {
@@ -67,7 +69,7 @@ function ownFlags(argv: readonly string[]): { rest: string[]; values: Partial<Re
   const errors: string[] = [];
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k];
-    const m = /^--(at|bundle|levers-a|levers-b)(?:=(.*))?$/.exec(arg);
+    const m = /^--(at|bundle|levers-a|levers-b|council)(?:=(.*))?$/.exec(arg);
     if (!m) {
       rest.push(arg);
       continue;
@@ -174,6 +176,18 @@ export function compareMain(argv: readonly string[], env: Record<string, string 
       io.stderr(`${argErrors.map((e) => `error: ${e}`).join('\n')}\n\n${COMPARE_USAGE}\n`);
       return EXIT.badArguments;
     }
+    const council = own.values.council;
+    if (council !== undefined) {
+      const missing = scenarios.filter((sc) => !(sc.councils ?? []).some((c) => c.code === council));
+      if (missing.length > 0) {
+        io.stderr(`error: --council: expected the ONS code of a council both scenarios list, found ${JSON.stringify(council)} (${missing.map((sc) => sc.name).join(', ')} ${missing.length > 1 ? 'do' : 'does'} not list it)\n`);
+        return EXIT.badArguments;
+      }
+      if (own.values.bundle !== undefined || uncertain.options || req.format === 'xlsx') {
+        io.stderr('error: --council: with text, json or csv output and without --bundle or --uncertainty (they re-run the region)\n');
+        return EXIT.badArguments;
+      }
+    }
     if (own.values.bundle !== undefined) outputTarget(own.values.bundle);
     const sides: RunnableSide[] = [];
     for (const [k, scenario] of scenarios.entries()) {
@@ -186,7 +200,7 @@ export function compareMain(argv: readonly string[], env: Record<string, string 
     const seeds = seedsOf(req);
     const results: PairedResults = { seeds, a: [], b: [] };
     // Seed by seed, A then B: the pool yields them in this order whatever --jobs is.
-    const tasks = seeds.flatMap((seed) => sides.map((side): RunTask => ({ ...side, seed, months: req.months, keep: 'outcomes' })));
+    const tasks = seeds.flatMap((seed) => sides.map((side): RunTask => ({ ...side, seed, months: req.months, keep: 'outcomes', council })));
     const progress = runProgress(io, req.quiet, tasks.length);
     let k = 0;
     for await (const run of runMany(tasks, { jobs: req.jobs ?? defaultJobs(), onProgress: (done) => progress.update(done) })) {
@@ -198,7 +212,8 @@ export function compareMain(argv: readonly string[], env: Record<string, string 
       results[s === 0 ? 'a' : 'b'].push(seriesOf(run));
     }
     const summary = summarise(results, req.months, horizons);
-    const names: [string, string] = [scenarios[0].name, scenarios[1].name];
+    const councilName = council === undefined ? '' : `, ${scenarios[0].councils!.find((c) => c.code === council)!.name} (${council})`;
+    const names: [string, string] = [scenarios[0].name + councilName, scenarios[1].name + councilName];
     if (own.values.bundle !== undefined) {
       const resolved = (k: 0 | 1): ResolvedSide => ({ side: k === 0 ? 'a' : 'b', name: names[k], ...sides[k], source: { origin: { kind: 'scenario', scenario: scenarios[k] }, levers: sides[k].levers } });
       const settings = { runs: req.runs, months: req.months, seed: req.seed, scale: req.scale ?? null, horizons };

@@ -3,6 +3,7 @@
  * timeline, a length, and which outputs to keep. The pool's worker threads and an in-process run
  * (`--jobs 1`) both call `runTask`, so the result cannot depend on where it ran.
  */
+import { seriesOfRun } from '../comparison/outcomes';
 import { runSide } from '../comparison/summary';
 import type { MonthView, RunSeries } from '../comparison/outcomes';
 import type { LeverChange } from '../levers';
@@ -27,6 +28,8 @@ export interface RunTask {
   /** checked against the scenario before the task is made (`checkLeverTimeline`) */
   levers: LeverChange[];
   keep: Keep;
+  /** with `keep: 'outcomes'`: the outcomes of this council (ONS code) instead of the region's */
+  council?: string;
 }
 
 export type RunTaskResult =
@@ -37,6 +40,13 @@ export type RunTaskResult =
 
 export function runTask(task: RunTask): RunTaskResult {
   const { scenario, seed, months, levers, keep } = task;
+  if (keep === 'outcomes' && task.council !== undefined) {
+    const code = task.council;
+    // the council's own records (the same shape as the region's) beside the region's market
+    const views: MonthView[] = [];
+    const run = runScenario(scenario, { seed, months, levers, onMonth: (record, market) => views.push({ record: { ...record.councils![code] }, market }) });
+    return run.ok ? { ok: true, seed, series: seriesOfRun(views, scenario.population.scale) } : { ok: false, seed, issues: run.issues };
+  }
   if (keep === 'outcomes') {
     const run = runSide({ scenario, levers }, seed, months);
     return run.ok ? { ok: true, seed, series: run.value } : { ok: false, seed, issues: run.issues };

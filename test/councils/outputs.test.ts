@@ -44,3 +44,32 @@ describe('the CLI with councils', () => {
     expect(councils[0][8]).toBe('children (whole council)');
   });
 });
+
+describe('comparing a council', () => {
+  it("compares one council's outcomes, a council-level lever against the baseline, and refuses a council the scenarios lack", async () => {
+    const { compareMain } = await import('../../sim/cli/compare');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'care-futures-council-compare-'));
+    const levers = join(dir, 'levers.json');
+    writeFileSync(levers, JSON.stringify([{ month: 1, path: 'councils[E06000001].policy.earlyHelp.budgetPerYear', value: 4_000_000 }]));
+    const run = async (args: string[]) => {
+      let stdout = '';
+      let stderr = '';
+      const code = await compareMain(args, {}, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), progressIntervalMs: 0 });
+      return { code, stdout, stderr };
+    };
+    const base = [FILE, FILE, '--runs', '2', '--months', '12', '--scale', '0.02', '--jobs', '1', '--quiet', '--format', 'json', '--levers-b', levers];
+    const hartlepool = await run([...base, '--council', 'E06000001']);
+    expect(hartlepool.stderr).toBe('');
+    expect(hartlepool.code).toBe(0);
+    const outcome = (text: string, id: string) => (JSON.parse(text).outcomes as { id: string; month: number; difference: { mean: number } }[]).find((o) => o.id === id && o.month === 12)!;
+    // Hartlepool's early help: its own budget, 4m a year at scale 0.02, reported at the whole council's scale
+    expect(outcome(hartlepool.stdout, 'earlyHelpInYear').difference.mean).toBeGreaterThan(0);
+    const durham = await run([...base, '--council', 'E06000047']);
+    expect(outcome(durham.stdout, 'earlyHelpInYear').difference.mean).toBe(0); // the lever is Hartlepool's only
+    const unknown = await run([...base, '--council', 'E09999999']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--council: expected the ONS code of a council both scenarios list, found "E09999999"/);
+  });
+});

@@ -55,6 +55,9 @@ export function entryProfile(p: EngineParams): Float64Array {
   return e;
 }
 
+let stockScratch = new Float64Array(0);
+
+/** The steady state of care, read by one council's set-up at a time (its stock is shared: see the constructor). */
 export class SteadyCare {
   /** by age a and time in care d (d <= a): the steady-state stock in each legal status, flattened [a][d][legal] */
   private readonly stock: Float64Array;
@@ -66,7 +69,8 @@ export class SteadyCare {
   readonly uascByAge = new Float64Array(AGE_OUT_MONTHS);
 
   constructor(p: EngineParams, hazards: HazardTable) {
-    this.stock = new Float64Array(AGE_OUT_MONTHS * AGE_OUT_MONTHS * LEGAL);
+    // one buffer for every council's set-up in turn (read only while its council is set up): 1.9 MB a council
+    this.stock = stockScratch.length > 0 ? stockScratch.fill(0) : (stockScratch = new Float64Array(AGE_OUT_MONTHS * AGE_OUT_MONTHS * LEGAL));
     const chance = new Float64Array(8);
     // Entries include re-entries after returns home that fail (re-entry.ts): one pass finds the
     // returns home by age that first entries bring, the second adds the re-entries they lead to.

@@ -68,6 +68,12 @@ export class Region<S extends CouncilState = CouncilState> {
   readonly usedIn: Int32Array;
   /** whether a council home's free place may take a neighbouring council's child */
   sellCouncilHomes = false;
+  /**
+   * Buffers the set-up's steady-state tables are written into, lent to one council after another
+   * (each is read only while its council is set up): new ones for each of 152 councils made
+   * 520 MB of garbage at once.
+   */
+  readonly setupBuffers: { care?: Float64Array; placements?: Float64Array } = {};
 
   constructor(readonly n: number, sites: readonly CouncilSite[] = []) {
     this.miles = new Float64Array(n * n);

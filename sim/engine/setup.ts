@@ -4,8 +4,8 @@
  */
 import { AGE_OUT_MONTHS } from '../ages';
 import { LEGAL_C2, LEGAL_OTHER, LEGAL_V2 } from './hazards';
-import { SteadyCare } from './steady-care';
-import { SteadyPlacements } from './steady-placements';
+import { STEADY_CARE_SIZE, SteadyCare } from './steady-care';
+import { STEADY_PLACEMENTS_SIZE, SteadyPlacements } from './steady-placements';
 import { bookPendingReEntry, pendingAtSetUp } from './re-entry';
 import { STATE_CODE as S } from '../states';
 import { bookReReferral, familyDraw, needRateOfFamily, startNeedClocks, startPovertyClock } from './clocks';
@@ -123,7 +123,8 @@ interface CareAtSetUp {
 function careAtSetUp(s: EngineState, n: number): CareAtSetUp {
   const p = s.p;
   s.hazards.update(p, 0);
-  const steady = new SteadyCare(p, s.hazards);
+  const lent = s.region.setupBuffers;
+  const steady = new SteadyCare(p, s.hazards, (lent.care ??= new Float64Array(STEADY_CARE_SIZE)));
   const perAgeMonth = n / AGE_OUT_MONTHS;
   const total = (p.initialPer10k.looked_after / 10000) * n;
   const arrivals = p.uascArrivalsPerMonth;
@@ -145,7 +146,7 @@ function careAtSetUp(s: EngineState, n: number): CareAtSetUp {
   // Returns home a month at the steady rate of the children placed here (unaccompanied children do not go home).
   const pending = pendingAtSetUp(p.reEntryFirstYear, p.reEntryLater);
   const reEntryPending = Math.min(1, (others * steady.returnsHomePerChild * pending.monthsPerReturn) / Math.max(1, n - total));
-  return { steady, placements: new SteadyPlacements(p), reEntryPending, reEntryCdf: pending.cdf, chance, uascShare };
+  return { steady, placements: new SteadyPlacements(p, (lent.placements ??= new Float64Array(STEADY_PLACEMENTS_SIZE))), reEntryPending, reEntryCdf: pending.cdf, chance, uascShare };
 }
 
 /** A child in care at set-up, with its time in care and legal status from the steady state (`u` uniform). */

@@ -55,9 +55,9 @@ export function entryProfile(p: EngineParams): Float64Array {
   return e;
 }
 
-let stockScratch = new Float64Array(0);
+/** Size of a SteadyCare stock (for a buffer a caller lends it). */
+export const STEADY_CARE_SIZE = AGE_OUT_MONTHS * AGE_OUT_MONTHS * LEGAL;
 
-/** The steady state of care, read by one council's set-up at a time (its stock is shared: see the constructor). */
 export class SteadyCare {
   /** by age a and time in care d (d <= a): the steady-state stock in each legal status, flattened [a][d][legal] */
   private readonly stock: Float64Array;
@@ -68,9 +68,9 @@ export class SteadyCare {
   /** by age: unaccompanied children in care, per unaccompanied arrival a month */
   readonly uascByAge = new Float64Array(AGE_OUT_MONTHS);
 
-  constructor(p: EngineParams, hazards: HazardTable) {
-    // one buffer for every council's set-up in turn (read only while its council is set up): 1.9 MB a council
-    this.stock = stockScratch.length > 0 ? stockScratch.fill(0) : (stockScratch = new Float64Array(AGE_OUT_MONTHS * AGE_OUT_MONTHS * LEGAL));
+  /** `buffer`: a stock of STEADY_CARE_SIZE to write into (the set-up lends one to council after council), else a new one. */
+  constructor(p: EngineParams, hazards: HazardTable, buffer?: Float64Array) {
+    this.stock = buffer?.length === STEADY_CARE_SIZE ? buffer.fill(0) : new Float64Array(STEADY_CARE_SIZE);
     const chance = new Float64Array(8);
     // Entries include re-entries after returns home that fail (re-entry.ts): one pass finds the
     // returns home by age that first entries bring, the second adds the re-entries they lead to.

@@ -24,20 +24,19 @@ const K = (code: number): number => code - S.kinship_foster; // placement codes 
 const FOSTER = [S.kinship_foster, S.inhouse_foster, S.agency_foster].map(K);
 const HOMES = [S.la_residential, S.private_residential].map(K);
 
-let tableScratch = new Float64Array(0);
+/** Size of a SteadyPlacements table (for a buffer a caller lends it). */
+export const STEADY_PLACEMENTS_SIZE = ((AGE_OUT_MONTHS * (AGE_OUT_MONTHS + 1)) / 2) * PLACEMENTS.length;
 
-/** The placements of the steady state, read by one council's set-up at a time (its table is shared: see the constructor). */
 export class SteadyPlacements {
   /** by age at entry x and months in care d (x + d < 18 years): the chance of each placement, flattened [x][d][placement] */
   private readonly table: Float64Array;
   /** where row x starts in `table` (rows shrink as x grows) */
   private readonly rowStart = new Int32Array(AGE_OUT_MONTHS + 1);
 
-  constructor(p: EngineParams) {
+  /** `buffer`: a table of STEADY_PLACEMENTS_SIZE to write into (the set-up lends one to council after council), else a new one. */
+  constructor(p: EngineParams, buffer?: Float64Array) {
     for (let x = 0; x < AGE_OUT_MONTHS; x++) this.rowStart[x + 1] = this.rowStart[x] + (AGE_OUT_MONTHS - x) * N;
-    // one table for every council's set-up in turn (each is read only while its council is set up):
-    // 1.5 MB a council, which 152 councils made 230 MB of garbage at once
-    this.table = tableScratch.length === this.rowStart[AGE_OUT_MONTHS] ? tableScratch.fill(0) : (tableScratch = new Float64Array(this.rowStart[AGE_OUT_MONTHS]));
+    this.table = buffer?.length === this.rowStart[AGE_OUT_MONTHS] ? buffer.fill(0) : new Float64Array(this.rowStart[AGE_OUT_MONTHS]);
     const stepDown = 1 - Math.exp(-p.setupStepDown);
     const q = new Float64Array(N);
     for (let x = 0; x < AGE_OUT_MONTHS; x++) {

@@ -9,7 +9,7 @@
  */
 /** Longest a bucket starts (entries; it doubles when full), and longest it is kept once read. */
 const FIRST_BUCKET = 32;
-const KEEP_BUCKET = 4096;
+const KEEP_BUCKET = 128;
 
 export class MonthCalendar {
   private readonly buckets: Int32Array[];

@@ -56,7 +56,8 @@ export class MonthCalendar {
     const n = this.lengths[slot];
     this.lengths[slot] = 0;
     const bucket = this.buckets[slot];
-    if (bucket.length > KEEP_BUCKET) this.buckets[slot] = new Int32Array(FIRST_BUCKET);
+    // an eighth of what it held: a far month holds about a tenth of a near one, so a bucket regrows once or twice
+    if (bucket.length > KEEP_BUCKET) this.buckets[slot] = new Int32Array(Math.max(FIRST_BUCKET, n >> 3));
     return bucket.subarray(0, n);
   }
 }

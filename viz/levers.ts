@@ -5,12 +5,19 @@
  *
  * Values are in the scenario's own units (full-scale pounds, places, shares), so what the panel
  * shows is what the lever timeline exports and the CLI reads.
+ *
+ * For a scenario with councils, "Levers act on" chooses the whole region or one council: the
+ * sliders then show that council's effective values and send `councils[<code>].<path>`
+ * (viz/council-levers.ts); a lever only the region can set is disabled, its reason in view.
  */
 import type { Scenario } from '../sim/scenario/schema';
+import { withPath } from '../sim/scenario/paths';
 import { formatCount, formatPercent, formatPounds } from './format';
+import { labelled } from './controls';
+import { areaHint, areaScenario, leverTarget, REGION, type LeverTarget } from './council-levers';
+import { createFreeForm, type LeverHandler } from './lever-any';
 
-/** Resolves to true when the worker accepted the value. */
-export type LeverHandler = (path: string, value: unknown) => Promise<boolean>;
+export { parseLeverInput, type LeverHandler } from './lever-any';
 
 interface RangeSpec {
   kind: 'range';
@@ -150,16 +157,6 @@ export function readPath(root: unknown, path: string): unknown {
   return node;
 }
 
-/** What the free-form value box means: JSON where it parses (numbers, true, null), else the text. */
-export function parseLeverInput(text: string): unknown {
-  const trimmed = text.trim();
-  try {
-    return JSON.parse(trimmed) as unknown;
-  } catch {
-    return trimmed;
-  }
-}
-
 export interface LeverPanel {
   /** Show a scenario's values (on load and reset); applied lever changes come after via `show`. */
   setScenario(scenario: Scenario): void;
@@ -172,6 +169,11 @@ interface Control {
   spec: LeverSpec;
   input: HTMLInputElement;
   output?: HTMLOutputElement;
+  hint: HTMLElement;
+  /** Why the area chosen cannot set this lever; empty and hidden when it can. */
+  reason: HTMLElement;
+  /** The path a change is sent as, for the area chosen. */
+  target: LeverTarget;
   /** Last value the worker accepted, to put back after a refusal. */
   good: unknown;
 }
@@ -180,9 +182,17 @@ let idCounter = 0;
 
 export function createLeverPanel(host: HTMLElement, onChange: LeverHandler): LeverPanel {
   const controls: Control[] = [];
+  const areaSelect = document.createElement('select');
+  const areaField = labelled('Levers act on', areaSelect, `lever-${++idCounter}`);
+  areaField.classList.add('lever-area');
+  areaField.hidden = true;
   const list = document.createElement('div');
   list.className = 'lever-list';
-  host.append(list);
+  host.append(areaField, list);
+  /** The scenario as the run has it now (the load's, then each lever accepted), which the values shown are read from. */
+  let scenario: Scenario | undefined;
+  let area = REGION;
+  let enabled = true;
 
   for (const spec of MAIN_LEVERS) {
     const id = `lever-${++idCounter}`;
@@ -197,8 +207,12 @@ export function createLeverPanel(host: HTMLElement, onChange: LeverHandler): Lev
     hint.className = 'lever-hint';
     hint.id = `${id}-hint`;
     hint.textContent = spec.hint;
-    input.setAttribute('aria-describedby', hint.id);
-    const control: Control = { spec, input, good: undefined };
+    const reason = document.createElement('span');
+    reason.className = 'lever-reason';
+    reason.id = `${id}-reason`;
+    reason.hidden = true;
+    input.setAttribute('aria-describedby', `${hint.id} ${reason.id}`);
+    const control: Control = { spec, input, hint, reason, target: { ok: true, path: spec.path }, good: undefined };
     if (spec.kind === 'range') {
       input.type = 'range';
       const name = document.createElement('span');
@@ -209,7 +223,7 @@ export function createLeverPanel(host: HTMLElement, onChange: LeverHandler): Lev
       output.className = 'lever-value';
       control.output = output;
       label.append(name, output);
-      wrap.append(label, input, hint);
+      wrap.append(label, input, hint, reason);
       input.addEventListener('input', () => {
         output.textContent = spec.format(Number(input.value));
         input.setAttribute('aria-valuetext', output.textContent);
@@ -228,7 +242,7 @@ export function createLeverPanel(host: HTMLElement, onChange: LeverHandler): Lev
       name.className = 'lever-name';
       name.textContent = spec.label;
       label.append(input, name);
-      wrap.append(label, hint);
+      wrap.append(label, hint, reason);
     }
     // `change`, not `input`: one lever change (and one chart marker) per release or key press,
     // not one per pixel dragged.
@@ -236,7 +250,9 @@ export function createLeverPanel(host: HTMLElement, onChange: LeverHandler): Lev
       // The change is made: give the keys back to the run (Space plays, → steps), as the trainer expects.
       if (spec.kind === 'range') input.blur();
       const value = spec.kind === 'toggle' ? input.checked : Number(input.value);
-      void onChange(spec.path, value).then((accepted) => {
+      const { target } = control;
+      if (!target.ok) return;
+      void onChange(target.path, value).then((accepted) => {
         if (accepted) control.good = value;
         else show(control, control.good);
       });
@@ -263,66 +279,61 @@ export function createLeverPanel(host: HTMLElement, onChange: LeverHandler): Lev
     }
   }
 
+  /** Show the area's values (and its reasons, for levers it cannot set); `rebound`: slider ends from those values. */
+  function refresh(rebound: boolean): void {
+    const name = area === REGION ? undefined : [...areaSelect.options].find((o) => o.value === area)?.textContent ?? area;
+    const shown = scenario === undefined ? undefined : areaScenario(scenario, area);
+    for (const control of controls) {
+      const { spec, input } = control;
+      control.target = leverTarget(spec.path, area);
+      control.hint.textContent = areaHint(spec.hint, name);
+      control.reason.textContent = control.target.ok ? '' : control.target.reason;
+      control.reason.hidden = control.target.ok;
+      input.disabled = !enabled || !control.target.ok;
+      if (shown === undefined) continue;
+      const value = readPath(shown, spec.path);
+      if (rebound && spec.kind === 'range' && typeof value === 'number') {
+        const b = spec.bounds(value);
+        input.min = String(b.min);
+        input.max = String(b.max);
+        input.step = String(b.step);
+      }
+      show(control, value);
+    }
+  }
+
+  areaSelect.addEventListener('change', () => {
+    area = areaSelect.value;
+    refresh(true);
+  });
+
   host.append(createFreeForm(onChange));
 
   return {
-    setScenario(scenario) {
-      for (const control of controls) {
-        const value = readPath(scenario, control.spec.path);
-        if (control.spec.kind === 'range' && typeof value === 'number') {
-          const b = control.spec.bounds(value);
-          control.input.min = String(b.min);
-          control.input.max = String(b.max);
-          control.input.step = String(b.step);
-        }
-        show(control, value);
-      }
+    setScenario(next) {
+      scenario = next;
+      const councils = next.councils ?? [];
+      areaSelect.replaceChildren(
+        new Option('Whole region', REGION),
+        ...councils.map((c) => new Option(c.name, c.code)),
+      );
+      if (!councils.some((c) => c.code === area)) area = REGION;
+      areaSelect.value = area;
+      areaField.hidden = councils.length === 0;
+      refresh(true);
     },
     show(path, value) {
-      for (const control of controls) if (control.spec.path === path) show(control, value);
+      // The scenario as changed: a region lever moves every council's share, a council's only its own.
+      const changed = scenario === undefined ? undefined : withPath(scenario, path, value);
+      if (changed?.ok) {
+        scenario = changed.value as Scenario;
+        refresh(false);
+      } else for (const control of controls) if (control.target.ok && control.target.path === path) show(control, value);
     },
-    setEnabled(enabled) {
-      for (const control of controls) control.input.disabled = !enabled;
+    setEnabled(on) {
+      enabled = on;
+      areaSelect.disabled = !on;
+      for (const control of controls) control.input.disabled = !on || !control.target.ok;
     },
   };
-}
-
-/** "Any lever": a path into the scenario and a value, for levers without a slider. */
-
-/** A text input with its label, not spell-checked (paths and numbers). */
-function labelledTextInput(labelText: string, name: string, placeholder: string): [HTMLLabelElement, HTMLInputElement] {
-  const id = `lever-${++idCounter}`;
-  const label = document.createElement('label');
-  label.htmlFor = id;
-  label.textContent = labelText;
-  const input = document.createElement('input');
-  input.id = id;
-  input.name = name;
-  input.type = 'text';
-  input.spellcheck = false;
-  input.autocomplete = 'off';
-  input.placeholder = placeholder;
-  return [label, input];
-}
-
-function createFreeForm(onChange: LeverHandler): HTMLElement {
-  const details = document.createElement('details');
-  details.className = 'lever-any';
-  const summary = document.createElement('summary');
-  summary.textContent = 'Set any lever';
-  const form = document.createElement('form');
-  form.noValidate = true;
-  const [pathLabel, path] = labelledTextInput('Lever path', 'path', 'policy.earlyHelp.budgetPerYear');
-  path.value = 'policy.earlyHelp.budgetPerYear';
-  const [valueLabel, value] = labelledTextInput('Value', 'value', 'e.g. 5000000, true, 0.1');
-  const apply = document.createElement('button');
-  apply.type = 'submit';
-  apply.textContent = 'Apply lever';
-  form.append(pathLabel, path, valueLabel, value, apply);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void onChange(path.value.trim(), parseLeverInput(value.value));
-  });
-  details.append(summary, form);
-  return details;
 }

@@ -2,7 +2,9 @@
  * Councils in the app: the twelve-council North East is in the scenario picker; a copy of it at a
  * small scale, opened as a file, shows the "Council" picker, and choosing Hartlepool makes the table
  * and the looked-after chart read Hartlepool's own record (as a headless run of the same file
- * computes it), through play and pause; the small multiples list every council.
+ * computes it), through play and pause; the small multiples list every council. "Levers act on"
+ * Hartlepool shows Hartlepool's share of the early-help budget, and a new value reaches
+ * Hartlepool's spending and no other council's.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -14,23 +16,35 @@ import { directoryLoader, SCENARIO_DIR } from '../../sim/node/files';
 import { runScenario } from '../../sim/run';
 import { STATES } from '../../sim/states';
 import { DFE_AGE_BANDS } from '../../sim/ages';
-import { formatCount, formatRate } from '../../viz/format';
+import { formatCount, formatPounds, formatRate } from '../../viz/format';
 import { pauseAndSettle, setSpeed } from './actions';
 import { readTable, waitForMonth } from './harness';
 import { useApp } from './lifecycle';
+import type { Scenario } from '../../sim/scenario/schema';
 
 const SEED = 3;
 const HARTLEPOOL = 'E06000001';
 const FILE = { name: 'councils-small.json', text: JSON.stringify({ extends: 'north-east-councils.json', name: 'North East councils, small', population: { scale: 0.05 } }) };
 const openPage = useApp();
 
-/** The headless run of the file the test opens, months 0..`months`. */
-function headless(months: number): MonthRecord[] {
+function loadSmall(): Scenario {
   const scenario = loadScenarioText(FILE.text, FILE.name, directoryLoader(SCENARIO_DIR));
   if (!scenario.ok) throw new Error(scenario.issues.map((i) => i.message).join('\n'));
-  const run = runScenario(scenario.value, { seed: SEED, months });
+  return scenario.value;
+}
+
+/** The headless run of the file the test opens, months 0..`months`. */
+function headless(months: number): MonthRecord[] {
+  const run = runScenario(loadSmall(), { seed: SEED, months });
   if (!run.ok) throw new Error(run.issues.map((i) => i.message).join('\n'));
   return run.value;
+}
+
+/** A council's early help this month, used and unused: its budget's monthly amount, in sample pounds. */
+function earlyHelp(r: MonthRecord, code: string): number {
+  const c = r.councils?.[code];
+  if (!c) throw new Error(`month ${r.month} has no council ${code}`);
+  return c.spend.early_help + c.spend.early_help_unused;
 }
 
 function hartlepool(r: MonthRecord): CouncilMonthRecord {
@@ -113,6 +127,71 @@ describe('councils in the app', () => {
     await picker.selectOption({ label: 'North East (region)' });
     const back = await readTable(page);
     for (const s of STATES) expect(back.counts[s], s).toBe(more[later].stocks[s]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('sets Hartlepool\u2019s early-help budget from the lever panel, and no other council\u2019s', async () => {
+    const { page, errors } = await openPage(`?scenario=north-east-baseline&seed=${SEED}`);
+    const actsOn = page.getByLabel('Levers act on', { exact: true });
+    expect(await actsOn.isVisible()).toBe(false);
+    await page.locator('input[type="file"]').setInputFiles({ name: FILE.name, mimeType: 'application/json', buffer: Buffer.from(FILE.text) });
+    await actsOn.waitFor({ state: 'visible' });
+    expect((await actsOn.locator('option').allTextContents()).slice(0, 2)).toEqual(['Whole region', 'County Durham']);
+
+    // The shares worked out from the file's own figures: the region's budget by children.
+    const scenario = loadSmall();
+    const councils = scenario.councils ?? [];
+    const total = councils.reduce((n, c) => n + c.children, 0);
+    const share = (code: string) => (scenario.policy.earlyHelp.budgetPerYear * councils.find((c) => c.code === code)!.children) / total;
+    const budget = page.locator('input[data-path="policy.earlyHelp.budgetPerYear"]');
+    const budgetRow = page.locator('.lever', { has: budget });
+    const cap = page.locator('input[data-path="policy.profitCap.enabled"]');
+    const capRow = page.locator('.lever', { has: cap });
+    expect(Number(await budget.inputValue())).toBe(scenario.policy.earlyHelp.budgetPerYear);
+
+    await actsOn.selectOption({ label: 'Hartlepool' });
+    expect(await budgetRow.locator('output').innerText()).toBe(`${formatPounds(share(HARTLEPOOL))} a year`);
+    expect(await budgetRow.locator('.lever-hint').innerText()).toBe('pounds a year, Hartlepool');
+    expect(await cap.isDisabled()).toBe(true);
+    expect(await capRow.locator('.lever-reason').innerText()).toContain('whole region');
+    expect(await budget.isDisabled()).toBe(false);
+    mkdirSync('test-results', { recursive: true });
+    await capRow.scrollIntoViewIfNeeded();
+    writeFileSync('test-results/councils-levers.png', await page.screenshot());
+
+    // Two months at the file's budget (month 0 spends nothing), then Hartlepool's new budget from month 3.
+    await page.evaluate(() => window.__careFutures?.link.step(2));
+    await waitForMonth(page, 2);
+    const NEW_BUDGET = 3_000_000;
+    await budget.evaluate((el, v) => {
+      (el as HTMLInputElement).value = String(v);
+      el.dispatchEvent(new Event('change'));
+    }, NEW_BUDGET);
+    await page.waitForFunction(() => (window.__careFutures?.timeline().length ?? 0) > 0);
+    expect(await page.evaluate(() => window.__careFutures?.timeline())).toEqual([{ month: 3, path: `councils[${HARTLEPOOL}].policy.earlyHelp.budgetPerYear`, value: NEW_BUDGET }]);
+    expect(await budgetRow.locator('output').innerText()).toBe(`${formatPounds(NEW_BUDGET)} a year`);
+    await page.evaluate(() => window.__careFutures?.link.step(1));
+    await waitForMonth(page, 3);
+    const result = await page.evaluate(() => window.__careFutures?.link.records());
+    if (!result?.ok) throw new Error('no records');
+    const r = result.records;
+    expect(r.map((x) => x.month)).toEqual([0, 1, 2, 3]);
+
+    // Prices grow by the same factor each month: month 2's cost index per pound of budget, times one month's growth.
+    const monthly = (perYear: number) => (perYear / 12) * scenario.population.scale;
+    const index2 = earlyHelp(r[2], HARTLEPOOL) / monthly(share(HARTLEPOOL));
+    const growth = earlyHelp(r[2], HARTLEPOOL) / earlyHelp(r[1], HARTLEPOOL);
+    const close = (actual: number, expected: number) => expect(Math.abs(actual / expected - 1)).toBeLessThan(1e-4);
+    close(earlyHelp(r[3], HARTLEPOOL), monthly(NEW_BUDGET) * index2 * growth);
+    for (const other of ['E06000047', 'E06000005']) close(earlyHelp(r[3], other), monthly(share(other)) * index2 * growth);
+
+    // Back to the whole region: the region's budget, the profit cap can be set again.
+    await actsOn.selectOption({ label: 'Whole region' });
+    expect(Number(await budget.inputValue())).toBe(scenario.policy.earlyHelp.budgetPerYear);
+    expect(await budgetRow.locator('.lever-hint').innerText()).toBe('pounds a year, whole region');
+    expect(await cap.isDisabled()).toBe(false);
+    expect(await capRow.locator('.lever-reason').isVisible()).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });

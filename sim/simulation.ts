@@ -198,11 +198,6 @@ export class Simulation {
     return this.codes.length === 0 ? marketRecord(this.states[0]) : regionMarketRecord(this.states);
   }
 
-  /** The councils' ONS codes, in the scenario's order (none without councils). */
-  councilCodes(): readonly string[] {
-    return this.codes;
-  }
-
   /** Children waiting for early help, as the engine counts them (tests check it against the population). */
   get waiting(): number {
     return this.states.reduce((sum, s) => sum + s.waiting, 0);
@@ -223,11 +218,6 @@ export class Simulation {
   /** Each council's population, in the scenario's order (one without councils). */
   populations(): PopulationView[] {
     return this.states.map((_, k) => this.population(k));
-  }
-
-  /** Miles between councils' centroids (n x n, the scenario's order) and the region's council count. */
-  distances(): { n: number; miles: Readonly<Float64Array> } {
-    return { n: this.region.n, miles: this.region.miles };
   }
 }
 

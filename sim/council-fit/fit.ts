@@ -10,6 +10,7 @@ import { childrenInNeedDfE, inCare, per10k } from '../measures';
 import type { CouncilMonthRecord, MonthRecord } from '../records';
 import { runScenario } from '../run';
 import type { Scenario } from '../scenario/schema';
+import { councilTargets } from '../scenario/councils/derive';
 import { validateScenario, type Validated } from '../scenario/validate';
 
 export interface FitOptions {
@@ -53,15 +54,11 @@ export function meanCouncilRates(runs: readonly MonthRecord[][], from: number, t
   return Object.fromEntries(Object.entries(sums).map(([code, s]) => [code, { lookedAfter: s.lookedAfter / s.n, childProtection: s.childProtection / s.n, childrenInNeed: s.childrenInNeed / s.n }]));
 }
 
-/** A council's targets (the region's calibration where the council has none, as its derived scenario takes them). */
+/** A council's targets, as its derived scenario takes them (scenario/councils/derive.ts). */
 export function targetsOf(s: Scenario, code: string): Rates {
   const c = s.councils?.find((x) => x.code === code);
-  const cal = s.calibration;
-  return {
-    lookedAfter: c?.targets.lookedAfterPer10k ?? cal?.lookedAfterPer10k ?? s.initialState.looked_after,
-    childProtection: c?.targets.childProtectionPer10k ?? cal?.childProtectionPer10k ?? s.initialState.child_protection,
-    childrenInNeed: c?.targets.childrenInNeedPer10k ?? cal?.childrenInNeedPer10k ?? s.initialState.child_in_need + s.initialState.child_protection + s.initialState.looked_after,
-  };
+  if (!c) throw new Error(`no council ${code} in the scenario`);
+  return councilTargets(s, c);
 }
 
 /** The runs of a scenario at the fit's scale and seeds. */
@@ -96,7 +93,7 @@ export function fitCouncils(s: Scenario, options: Partial<FitOptions> = {}): Val
       const target = targetsOf(current, c.code);
       const fit = (c.fit ??= { need: 1, protection: 1, care: 1 });
       const step = (t: number, m: number) => (m > 0 && t > 0 ? Math.pow(t / m, o.damping) : 1);
-      worst = Math.max(worst, ...[['lookedAfter', 'care'], ['childProtection', 'protection'], ['childrenInNeed', 'need']].map(([k]) => Math.abs(model[k as keyof Rates] / target[k as keyof Rates] - 1)));
+      for (const k of ['lookedAfter', 'childProtection', 'childrenInNeed'] as const) worst = Math.max(worst, Math.abs(model[k] / target[k] - 1));
       fit.care = clampFit(fit.care * step(target.lookedAfter, model.lookedAfter));
       fit.protection = clampFit(fit.protection * step(target.childProtection, model.childProtection));
       fit.need = clampFit(fit.need * step(target.childrenInNeed, model.childrenInNeed));

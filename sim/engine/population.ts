@@ -33,7 +33,7 @@ const CHILD = checkLayout({
     state: ['u8', 0, 0],
     /** what the child waits for in universal services (PENDING_*) */
     pending: ['u8', 1, 0],
-    /** bits: CARE_FLAG_OUT_OF_AREA (placed outside the region), CARE_FLAG_LEFT_BEFORE (has left care before), CARE_FLAG_RETURNED_HOME (its last exit was a return home) */
+    /** bits: CARE_FLAG_LEFT_BEFORE (has left care before), CARE_FLAG_RETURNED_HOME (its last exit was a return home); where a child in care lives is its `host` in the active table (region.ts) */
     careFlags: ['u8', 2, 0],
     /** 1 while in the active table (then `drawsOrPos` is its index there) */
     active: ['u8', 3, 0],
@@ -95,16 +95,9 @@ export const pendingOf = (a: ChildArrays, i: number): number => a.u8[16 * i + PE
 export const setPending = (a: ChildArrays, i: number, pending: number): void => {
   a.u8[16 * i + PENDING] = pending;
 };
-const CARE_FLAG_OUT_OF_AREA = 1;
 const CARE_FLAG_LEFT_BEFORE = 2;
 /** the child's last exit from care was a return home (a record for analysis; the model does not read it) */
 const CARE_FLAG_RETURNED_HOME = 4;
-/** 1 when the child is placed outside the region. */
-export const outOfAreaOf = (a: ChildArrays, i: number): number => a.u8[16 * i + CARE_FLAGS] & CARE_FLAG_OUT_OF_AREA;
-export const setOutOfArea = (a: ChildArrays, i: number, flag: number): void => {
-  const at = 16 * i + CARE_FLAGS;
-  a.u8[at] = (a.u8[at] & ~CARE_FLAG_OUT_OF_AREA) | (flag ? CARE_FLAG_OUT_OF_AREA : 0);
-};
 /** Whether the child has left care before (an entry to care is then a re-entry). */
 export const hasLeftCareOf = (a: ChildArrays, i: number): boolean => (a.u8[16 * i + CARE_FLAGS] & CARE_FLAG_LEFT_BEFORE) !== 0;
 export const setLeftCare = (a: ChildArrays, i: number): void => {

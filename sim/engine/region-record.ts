@@ -21,19 +21,21 @@ function addCounts(into: Counts, from: Counts): void {
 const ADDED = ['stocks', 'flows', 'careExits', 'careExitsByReason', 'lookedAfterByAge', 'careEntriesByAge', 'lookedAfterByLegalStatus', 'outOfAreaByType', 'outsideCouncilByType'] as const;
 const ADDED_NUMBERS = ['children', 'careReEntries', 'uascLookedAfter', 'outOfArea', 'outsideCouncil', 'over20Miles', 'careLeavers', 'placementMoves'] as const;
 
-function councilHomes(states: readonly EngineState[], records: readonly CouncilMonthRecord[]): PlacesRecord {
+/** The region's council homes: places and children added up, the cost per occupied week from every council's spend. */
+function councilHomes(states: readonly EngineState[]): PlacesRecord {
   let usual = 0;
   let tail = 0;
   let children = 0;
+  let places = 0;
   for (const s of states) {
     usual += councilHomeUsualSpend(s);
     tail += highCostTail(s, S.la_residential, councilHomeMonthlyCost(s));
     children += s.stock[S.la_residential];
+    places += s.councilHomePlaces;
   }
-  const places = records.reduce((sum, r) => sum + r.market.la_residential.places, 0);
-  const occupied = records.reduce((sum, r) => sum + r.market.la_residential.occupied, 0);
   const perWeek = (pounds: number) => (children > 0 ? pounds / (children * WEEKS_PER_MONTH) : 0);
-  return { places, occupied, pricePerWeek: perWeek(usual), highCostTailPerWeek: perWeek(tail) };
+  // `occupied`: the councils' own children in them, as each council's record counts it (record.ts)
+  return { places, occupied: children, pricePerWeek: perWeek(usual), highCostTailPerWeek: perWeek(tail) };
 }
 
 function addPlaces(records: readonly CouncilMonthRecord[], type: 'private_residential' | 'agency_foster' | 'inhouse_foster'): PlacesRecord {
@@ -68,7 +70,7 @@ export function regionRecord(states: readonly EngineState[], codes: readonly str
   region.spendTotal = totalPence / 100;
   region.market = {
     private_residential: addPlaces(councils, 'private_residential'),
-    la_residential: councilHomes(states, councils),
+    la_residential: councilHomes(states),
     agency_foster: addPlaces(councils, 'agency_foster'),
     inhouse_foster: addPlaces(councils, 'inhouse_foster'),
   };
@@ -82,7 +84,7 @@ export function regionMarketRecord(states: readonly EngineState[]): MarketRecord
   const out = { ...each[0] };
   const added = ['outOfArea', 'councilHomePlaces', 'privateResidentialPlaces', 'inhouseFosterPlaces', 'earlyHelpCapacity', 'earlyHelpWaiting'] as const;
   for (const key of added) out[key] = each.reduce((sum, m) => sum + m[key], 0);
-  const la = councilHomes(states, states.map(monthRecord));
+  const la = councilHomes(states);
   out.councilHomePricePerWeek = la.pricePerWeek;
   out.councilHomeTailPerWeek = la.highCostTailPerWeek ?? 0;
   // caseload: open cases over workers, region-wide

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_DIR } from '../../sim/node/files';
+import type { MonthRecord } from '../../sim/records';
 import { cli } from '../hardening/helpers';
 
 const FILE = join(SCENARIO_DIR, 'north-east-councils.json');
@@ -15,15 +16,15 @@ describe('the CLI with councils', () => {
   it('writes each council under `councils` by ONS code, with the region as their sum', async () => {
     const r = await cli([FILE, ...QUICK]);
     expect(r.code).toBe(0);
-    const records = JSON.parse(r.stdout).runs[0].months as Record<string, any>[];
+    const records = JSON.parse(r.stdout).runs[0].months as MonthRecord[];
     for (const record of records) {
-      const councils = Object.entries(record.councils as Record<string, any>);
+      const councils = Object.entries(record.councils ?? {});
       expect(councils.map(([code]) => code)).toHaveLength(12);
       for (const [code, c] of councils) {
         expect(code).toMatch(/^E0[68]\d{6}$/);
         for (const key of ['children', 'stocks', 'flows', 'spend', 'spendTotal', 'outOfArea', 'outsideCouncil', 'outsideCouncilByType', 'over20Miles']) expect(c, `${code} ${key}`).toHaveProperty(key);
       }
-      for (const key of ['outsideCouncil', 'over20Miles', 'outOfArea', 'children']) expect(record[key]).toBe(councils.reduce((n, [, c]) => n + c[key], 0));
+      for (const key of ['outsideCouncil', 'over20Miles', 'outOfArea', 'children'] as const) expect(record[key]).toBe(councils.reduce((n, [, c]) => n + c[key], 0));
     }
   });
 

@@ -23,6 +23,16 @@ const COUNCIL_PLACE_TYPES = ['la_residential', 'private_residential', 'inhouse_f
 /** Region totals shared out by children (paths whose value is an amount for the whole region). */
 export const SHARED_BY_CHILDREN = ['policy.earlyHelp.budgetPerYear', 'socialWork.workers', 'uasc.arrivalsPerYear', 'policy.fosterRecruitment.extraPlacesPerYear'] as const;
 
+/** A council's rates per 10,000 children: its starting state and calibration targets (a `null` figure: the region's calibration, else its starting state). */
+export function councilTargets(region: Scenario, c: Council): { lookedAfter: number; childProtection: number; childrenInNeed: number } {
+  const t = c.targets;
+  const cal = region.calibration;
+  const lookedAfter = t.lookedAfterPer10k ?? cal?.lookedAfterPer10k ?? region.initialState.looked_after;
+  const childProtection = t.childProtectionPer10k ?? cal?.childProtectionPer10k ?? region.initialState.child_protection;
+  const childrenInNeed = t.childrenInNeedPer10k ?? cal?.childrenInNeedPer10k ?? region.initialState.child_in_need + childProtection + lookedAfter;
+  return { lookedAfter, childProtection, childrenInNeed };
+}
+
 /** Each council's share of the councils' children. */
 export function childShares(councils: readonly Council[]): number[] {
   const total = councils.reduce((sum, c) => sum + c.children, 0);
@@ -86,11 +96,8 @@ export function councilScenario(region: Scenario, k: number): { ok: true; value:
     out.poverty.initialShare = c.childPovertyShare;
     out.poverty.entryPerYear = regionOdds > 0 ? (region.poverty.entryPerYear * odds(c.childPovertyShare)) / regionOdds : region.poverty.exitPerYear * odds(c.childPovertyShare);
   }
-  const t = c.targets;
   const cal = region.calibration;
-  const la = t.lookedAfterPer10k ?? cal?.lookedAfterPer10k ?? region.initialState.looked_after;
-  const cp = t.childProtectionPer10k ?? cal?.childProtectionPer10k ?? region.initialState.child_protection;
-  const cin = t.childrenInNeedPer10k ?? cal?.childrenInNeedPer10k ?? region.initialState.child_in_need + cp + la;
+  const { lookedAfter: la, childProtection: cp, childrenInNeed: cin } = councilTargets(region, c);
   const regionCin = cal?.childrenInNeedPer10k ?? region.initialState.child_in_need + region.initialState.child_protection + region.initialState.looked_after;
   out.initialState = {
     ...region.initialState,
@@ -127,14 +134,4 @@ export function councilScenario(region: Scenario, k: number): { ok: true; value:
 function defaultMix(region: Scenario): NonNullable<Scenario['calibration']>['placementMix'] {
   const types = Object.keys(region.placements);
   return Object.fromEntries(types.map((p) => [p, 1 / types.length])) as NonNullable<Scenario['calibration']>['placementMix'];
-}
-
-/** Which of the council's figures are the region's (null in the file), for tables and the app. */
-export function regionFigures(c: Council): string[] {
-  const out: string[] = [];
-  if (c.birthsPerYear === null) out.push('birthsPerYear');
-  if (c.childPovertyShare === null) out.push('childPovertyShare');
-  for (const [k, v] of Object.entries(c.targets)) if (v === null) out.push(`targets.${k}`);
-  for (const [k, v] of Object.entries(c.places)) if (v === null) out.push(`places.${k}`);
-  return out;
 }
